@@ -11,13 +11,27 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export const fail = <T = never>(problems: Problem[]): Result<T> => ({ ok: false, problems });
 
-/** Turns zod issues into problems, one per issue, keyed by a dotted field path. */
-export function problemsFromIssues(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
-  prefix = '',
-): Problem[] {
-  return issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
-    return { path: path === '' ? '(input)' : path, message: issue.message };
+interface Issue {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  code?: string;
+  keys?: readonly string[];
+}
+
+/** Turns zod issues into problems keyed by a dotted field path; each unknown field is its own problem. */
+export function problemsFromIssues(issues: readonly Issue[], prefix = ''): Problem[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map((key) => ({
+        path: joinPath(prefix, [...issue.path, key]),
+        message: 'is not a known field; check its spelling',
+      }));
+    }
+    return [{ path: joinPath(prefix, issue.path), message: issue.message }];
   });
+}
+
+function joinPath(prefix: string, path: ReadonlyArray<PropertyKey>): string {
+  const joined = [prefix, ...path.map(String)].filter((part) => part !== '').join('.');
+  return joined === '' ? '(input)' : joined;
 }

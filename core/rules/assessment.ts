@@ -1,0 +1,184 @@
+import { isoDateSchema } from '../common/dates.js';
+import { fail, ok, problemsFromIssues, type Result } from '../common/result.js';
+import type { MainElement, PolicyPack } from '../policy/schema.js';
+import { type AssessmentInput, assessmentInputSchema } from './assessment-input.js';
+import { conditionsHold, type Facts } from './conditions.js';
+import { type PolicyStatus, policyStatus } from './policy-status.js';
+import { type Reason, reason } from './reason.js';
+import { scope } from './scope.js';
+import { type SizeBandResult, sizeBand } from './size-band.js';
+import { type RegulatedThreshold, regimeOn, regulatedThreshold } from './thresholds.js';
+
+export interface CitedItem {
+  id: string;
+  citation: string;
+  text: string;
+}
+
+export interface SmallerProviderCheck extends CitedItem {
+  /** The statutory duty behind the check, where it applies to this procurement. */
+  statutory?: { citation: string; text: string };
+}
+
+export interface Assessment {
+  input: AssessmentInput;
+  /** The category the rules judged: a mixed contract's main element. */
+  element: MainElement;
+  inScope: boolean;
+  scopeReasons: Reason[];
+  actApplies: boolean;
+  actReasons: Reason[];
+  regime?: { id: string; name: string; citation: string };
+  regulatedThreshold: RegulatedThreshold;
+  aboveRegulatedThreshold: boolean;
+  thresholdReasons: Reason[];
+  socialValueObjective: boolean;
+  weighting: {
+    min: number;
+    max: number;
+    unit: '%';
+    applies: boolean;
+    citation: string;
+    text: string;
+  };
+  smallerProviderChecks: SmallerProviderCheck[];
+  modernSlaveryItems: CitedItem[];
+  sizeBand?: SizeBandResult['band'];
+  sizeBandReasons: Reason[];
+  /** Context worth showing that decides nothing. */
+  advice: Reason[];
+  policy: Omit<PolicyStatus, 'reasons'>;
+  policyReasons: Reason[];
+}
+
+/**
+ * Assesses a proposed contract under a pack, on a given date (which decides only whether
+ * the pack's review is overdue; thresholds follow the procurement's start date).
+ */
+export function assess(pack: PolicyPack, input: unknown, on: string): Result<Assessment> {
+  const parsed = assessmentInputSchema.safeParse(input);
+  const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues);
+  if (!isoDateSchema.safeParse(on).success) {
+    problems.push({ path: 'on', message: 'must be a real date written YYYY-MM-DD' });
+  }
+  if (!parsed.success || problems.length > 0) return fail(problems);
+  const contract = parsed.data;
+  const element: MainElement =
+    contract.category === 'mixed' ? (contract.mainElement ?? 'services') : contract.category;
+
+  const threshold = regulatedThreshold(pack, {
+    element,
+    lightTouch: contract.lightTouch,
+    value: contract.value,
+    procurementStart: contract.procurementStart,
+  });
+  const size = contract.headcount === undefined ? undefined : sizeBand(pack, contract.headcount);
+  const failures = [threshold, size].flatMap((r) => (r && !r.ok ? r.problems : []));
+  if (!threshold.ok || failures.length > 0) return fail(failures);
+
+  const inScope = scope(pack, {
+    element,
+    value: contract.value,
+    keyProvider: contract.keyProvider,
+  });
+  const regulated = threshold.value.regulated;
+  const regime = regimeOn(pack, contract.procurementStart);
+  const actApplies = element === 'services' && regulated;
+  const facts: Facts = {
+    inScope: inScope.inScope,
+    competitive: contract.competitive,
+    aboveRegulatedThreshold: regulated,
+    actApplies,
+    procurementActRegime: regime?.id === 'pa-2023',
+  };
+  const status = policyStatus(pack, on);
+  const { reasons: policyReasons, ...policy } = status;
+
+  return ok({
+    input: contract,
+    element,
+    inScope: inScope.inScope,
+    scopeReasons: [...inScope.reasons, ...coverageReasons(pack, contract)],
+    actApplies,
+    actReasons: actReasons(pack, element, actApplies, regime),
+    ...(regime ? { regime: { id: regime.id, name: regime.name, citation: regime.citation } } : {}),
+    regulatedThreshold: threshold.value.threshold,
+    aboveRegulatedThreshold: regulated,
+    thresholdReasons: threshold.value.reasons,
+    socialValueObjective: regulated,
+    weighting: {
+      min: pack.weighting.min,
+      max: pack.weighting.max,
+      unit: pack.weighting.unit,
+      applies: contract.competitive,
+      citation: pack.weighting.citation,
+      text: pack.weighting.text,
+    },
+    smallerProviderChecks: pack.smallerProviders.checks
+      .filter((check) => conditionsHold(check.appliesWhen, facts))
+      .map(({ id, citation, text, statutory }) => ({
+        id,
+        citation,
+        text,
+        ...(statutory && conditionsHold(statutory.appliesWhen, facts)
+          ? { statutory: { citation: statutory.citation, text: statutory.text } }
+          : {}),
+      })),
+    modernSlaveryItems: pack.modernSlavery.items
+      .filter((item) => conditionsHold(item.appliesWhen, facts))
+      .map(({ id, citation, text }) => ({ id, citation, text })),
+    ...(size?.ok ? { sizeBand: size.value.band } : {}),
+    sizeBandReasons: size?.ok ? size.value.reasons : [],
+    advice: adviceReasons(pack, regulated, contract.competitive),
+    policy,
+    policyReasons,
+  });
+}
+
+function coverageReasons(pack: PolicyPack, contract: AssessmentInput): Reason[] {
+  if (contract.category !== 'mixed') return [];
+  const { coverage } = pack.scope;
+  return [
+    reason(
+      'coverage',
+      coverage.citation,
+      `Judged as ${contract.mainElement}, its main element. ${coverage.text}`,
+    ),
+  ];
+}
+
+function actReasons(
+  pack: PolicyPack,
+  element: MainElement,
+  applies: boolean,
+  regime: { name: string; citation: string; text: string } | undefined,
+): Reason[] {
+  const why = applies
+    ? 'A services contract at or above the regulated threshold: the Act applies.'
+    : element !== 'services'
+      ? `The main element is ${element}, not services: the Act does not apply.`
+      : 'Below the regulated threshold: the Act does not apply.';
+  const reasons = [reason('act', pack.act.citation, `${why} ${pack.act.text}`)];
+  if (applies) {
+    const steps = pack.act.considerations.map((c) => `(${c.id}) ${c.text}`).join(' ');
+    reasons.push(reason('act', pack.act.citation, `Before procuring, consider: ${steps}`));
+    if (regime) reasons.push(reason('act', regime.citation, regime.text));
+  }
+  return reasons;
+}
+
+function adviceReasons(pack: PolicyPack, regulated: boolean, competitive: boolean): Reason[] {
+  const advice = [
+    reason('other-models', pack.scope.otherModels.citation, pack.scope.otherModels.text),
+  ];
+  if (regulated) {
+    advice.push(
+      reason('objective', pack.objectiveAboveThreshold.citation, pack.objectiveAboveThreshold.text),
+    );
+  }
+  if (competitive) {
+    advice.push(reason('weighting', pack.weighting.citation, pack.weighting.text));
+    advice.push(reason('weighting', pack.weighting.context.citation, pack.weighting.context.text));
+  }
+  return advice;
+}
