@@ -1,7 +1,7 @@
 import { isoDateSchema } from '../common/dates.js';
-import { fail, ok, problemsFromIssues, type Result } from '../common/result.js';
+import { fail, ok, type Result } from '../common/result.js';
 import type { MainElement, PolicyPack } from '../policy/schema.js';
-import { type AssessmentInput, assessmentInputSchema } from './assessment-input.js';
+import { type AssessmentInput, parseAssessmentInput } from './assessment-input.js';
 import { conditionsHold, type Facts } from './conditions.js';
 import { type PolicyStatus, policyStatus } from './policy-status.js';
 import { type Reason, reason } from './reason.js';
@@ -56,13 +56,13 @@ export interface Assessment {
  * the pack's review is overdue; thresholds follow the procurement's start date).
  */
 export function assess(pack: PolicyPack, input: unknown, on: string): Result<Assessment> {
-  const parsed = assessmentInputSchema.safeParse(input);
-  const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues);
+  const parsed = parseAssessmentInput(input);
+  const problems = parsed.ok ? [] : [...parsed.problems];
   if (!isoDateSchema.safeParse(on).success) {
     problems.push({ path: 'on', message: 'must be a real date written YYYY-MM-DD' });
   }
-  if (!parsed.success || problems.length > 0) return fail(problems);
-  const contract = parsed.data;
+  if (!parsed.ok || problems.length > 0) return fail(problems);
+  const contract = parsed.value;
   const element: MainElement =
     contract.category === 'mixed' ? (contract.mainElement ?? 'services') : contract.category;
 
