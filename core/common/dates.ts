@@ -46,7 +46,9 @@ export function addMonths(date: string, months: number): string {
 /** Adds whole days (negative to go back). */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = parts(date);
-  const shifted = new Date(Date.UTC(year, month - 1, day + days));
+  const shifted = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0 to 99 as 1900 to 1999.
+  shifted.setUTCFullYear(year, month - 1, day + days);
   return format(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
 
@@ -57,4 +59,18 @@ export const isAfter = (a: string, b: string): boolean => a > b;
 /** True when `date` lies in the range, either end open when missing, both ends inclusive. */
 export function isWithin(date: string, from?: string, to?: string): boolean {
   return (from === undefined || date >= from) && (to === undefined || date <= to);
+}
+
+const EN_GB = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** An ISO date as officers read it: 2026-03-01 is 1 March 2026. Other text is returned as it is. */
+export function formatDate(isoDate: string): string {
+  if (!isIsoDate(isoDate)) return isoDate;
+  const [year, month, day] = parts(isoDate);
+  return EN_GB.format(Date.UTC(year, month - 1, day));
 }

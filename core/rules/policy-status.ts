@@ -1,3 +1,4 @@
+import { formatDate } from '../common/dates.js';
 import type { PolicyPack } from '../policy/schema.js';
 import { type Reason, reason } from './reason.js';
 
@@ -19,7 +20,7 @@ export function policyStatus(pack: PolicyPack, on: string): PolicyStatus {
         reason(
           'policy-review',
           pack.reviewCitation,
-          `The policy is reviewed annually and this version's review was due on ${pack.reviewDue}; check that it is still current.`,
+          `The policy is reviewed annually and this version's review was due on ${formatDate(pack.reviewDue)}; check that it is still current.`,
         ),
       ]
     : [];

@@ -1,4 +1,4 @@
-import { isWithin } from '../common/dates.js';
+import { formatDate, isWithin } from '../common/dates.js';
 import { comparePounds, formatMoney } from '../common/money.js';
 import { fail, ok, type Result } from '../common/result.js';
 import type { MainElement, PolicyPack, Regime, RegulatedRow } from '../policy/schema.js';
@@ -56,7 +56,9 @@ export function regulatedThreshold(
       : ['goods and services', row.goodsAndServices];
   const regulated = comparePounds(contract.value, value) >= 0;
   const { authority, atOrAbove } = pack.regulated;
-  const period = row.to ? `from ${row.from} to ${row.to}` : `from ${row.from}`;
+  const period = row.to
+    ? `from ${formatDate(row.from)} to ${formatDate(row.to)}`
+    : `from ${formatDate(row.from)}`;
   const threshold: RegulatedThreshold = {
     value,
     basis,

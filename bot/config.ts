@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .optional()
+  .transform((text) =>
+    (text ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole port number')
+    .min(0, 'must be a port number from 0 to 65535')
+    .max(65_535, 'must be a port number from 0 to 65535')
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((text) => (text === undefined || text.trim() === '' ? undefined : text.trim()));
+
+/**
+ * Every setting the bot reads, from the environment, checked once at start-up. The names
+ * are the environment variables; the README's settings table is made from this schema.
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: port(3978),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+      .default('MultiTenant'),
+    MicrosoftAppTenantId: optionalText,
+    ALLOWED_TENANT_IDS: list,
+    PROCUREMENT_LEAD_IDS: list,
+    COSMOS_ENDPOINT: z
+      .url({
+        error: 'must be the Cosmos DB account URL, like https://NAME.documents.azure.com:443/',
+      })
+      .optional(),
+    COSMOS_KEY: optionalText,
+    COSMOS_DATABASE: z.string().trim().min(1).default('social-value'),
+    LOCAL_DATA_FILE: z.string().trim().min(1).default('.data/local-cosmos.json'),
+    PLAYGROUND_PORT: port(56150),
+  })
+  .superRefine(
+    (config, ctx) => {
+      if (config.NODE_ENV !== 'production') return;
+      if (config.MicrosoftAppId === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppId'],
+          message: 'is required in production: the bot must authenticate Bot Framework requests',
+        });
+      }
+      if (
+        config.MicrosoftAppType !== 'UserAssignedMSI' &&
+        config.MicrosoftAppPassword === undefined
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppPassword'],
+          message: 'is required in production unless MicrosoftAppType is UserAssignedMSI',
+        });
+      }
+      if (config.MicrosoftAppType !== 'MultiTenant' && config.MicrosoftAppTenantId === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppTenantId'],
+          message: `is required when MicrosoftAppType is ${config.MicrosoftAppType}`,
+        });
+      }
+      if (config.COSMOS_ENDPOINT === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['COSMOS_ENDPOINT'],
+          message: 'is required in production: the embedded local database never runs there',
+        });
+      }
+      // Run even when another setting is bad, so that one start-up names every problem.
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { setting: string; message: string }[]) {
+    super(
+      `The bot cannot start: fix these settings.\n${problems.map((p) => `  ${p.setting} ${p.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from an environment, or throws a ConfigError naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => ({
+      setting: issue.path.map(String).join('.') || '(environment)',
+      message: issue.message,
+    })),
+  );
+}
+
+/** Credentials are set: requests must carry a valid Bot Framework token. */
+export const authenticates = (config: Config): boolean => config.MicrosoftAppId !== undefined;
