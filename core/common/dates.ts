@@ -43,12 +43,17 @@ export function addMonths(date: string, months: number): string {
   return format(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
 }
 
+/** Midnight UTC on a date; unlike Date.UTC, years 0 to 99 are not read as 1900 to 1999. */
+function utcDate(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
 /** Adds whole days (negative to go back). */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = parts(date);
-  const shifted = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not read years 0 to 99 as 1900 to 1999.
-  shifted.setUTCFullYear(year, month - 1, day + days);
+  const shifted = utcDate(year, month, day + days);
   return format(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
 
@@ -72,5 +77,5 @@ const EN_GB = new Intl.DateTimeFormat('en-GB', {
 export function formatDate(isoDate: string): string {
   if (!isIsoDate(isoDate)) return isoDate;
   const [year, month, day] = parts(isoDate);
-  return EN_GB.format(Date.UTC(year, month - 1, day));
+  return EN_GB.format(utcDate(year, month, day));
 }

@@ -24,6 +24,8 @@ const MONEY_TEXT = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(k|m|bn)?$/i;
 export function parseMoney(text: string): number | undefined {
   const match = MONEY_TEXT.exec(text.trim());
   if (!match) return undefined;
+  // Pence are whole: "1.234" is refused, though "1.234m" is a sum in pounds.
+  if (!match[3] && (match[2]?.length ?? 0) > 3) return undefined;
   const whole = (match[1] ?? '').replaceAll(',', '');
   const amount = Number(`${whole}${match[2] ?? ''}`);
   const multiplier = match[3] ? (SUFFIXES[match[3].toLowerCase()] ?? 1) : 1;

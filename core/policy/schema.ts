@@ -10,7 +10,8 @@ import { moneySchema } from '../common/money.js';
 /** A citation: a paragraph of the policy (`§1.1.3(iii)`, `Fig 1 stage 8`, `MSS-3`) or a listed public source. */
 const citation = z.string().trim().min(1, 'a citation must not be empty');
 const text = z.string().trim().min(1, 'must not be empty');
-const positiveMoney = moneySchema.refine((pounds) => pounds > 0, { message: 'must be above £0' });
+// A negative amount already has its own message; this one is for zero.
+const positiveMoney = moneySchema.refine((pounds) => pounds !== 0, { message: 'must be above £0' });
 
 export const contractCategorySchema = z.enum(['goods', 'services', 'works', 'mixed']);
 export type ContractCategory = z.infer<typeof contractCategorySchema>;
@@ -235,11 +236,19 @@ const packObjectSchema = z.object({
   }),
 });
 
-export const policyPackSchema = packObjectSchema.superRefine((pack, ctx) => {
-  for (const problem of consistencyProblems(pack)) {
-    ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  }
-});
+/**
+ * The pack schema with its cross-field checks. They run even when a field is missing or of
+ * the wrong type (zod would skip them by default), so that every problem is listed at once;
+ * each check looks only at the parts it needs and is left out while those parts are malformed.
+ */
+export const policyPackSchema = packObjectSchema.superRefine(
+  (pack, ctx) => {
+    for (const problem of consistencyProblems(pack)) {
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    }
+  },
+  { when: () => true },
+);
 
 export type PolicyPack = z.infer<typeof packObjectSchema>;
 export type Measure = PolicyPack['framework']['measures'][number];
@@ -287,66 +296,81 @@ interface PackProblem {
   message: string;
 }
 
-/** Cross-field checks a field-by-field schema cannot make. */
-function consistencyProblems(pack: PolicyPack): PackProblem[] {
+/** The value at a path of plain objects, or undefined where the path does not lead anywhere. */
+function at(value: unknown, ...keys: string[]): unknown {
+  let here = value;
+  for (const key of keys) {
+    if (here === null || typeof here !== 'object' || Array.isArray(here)) return undefined;
+    here = Object.hasOwn(here, key) ? (here as Record<string, unknown>)[key] : undefined;
+  }
+  return here;
+}
+
+/** The value read with a shape that holds only what a check needs, or undefined if it does not fit. */
+function shaped<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const refsShape = z.array(z.object({ ref: z.string() }));
+const datesShape = z.object({ effectiveFrom: isoDateSchema, reviewDue: isoDateSchema });
+const rangeShape = z.object({ min: z.number(), max: z.number() });
+const rowsShape = z.array(z.object({ from: isoDateSchema, to: isoDateSchema.optional() }));
+const bandsShape = z.array(z.object({ min: z.number(), max: z.number().optional() }));
+const numberedShape = z.array(z.object({ id: z.number() }));
+const measuresShape = z.array(
+  z.object({ id: z.string(), theme: z.number(), outcome: z.number().optional() }),
+);
+const stagesShape = z.array(z.object({ number: z.number() }));
+const tiersShape = z.array(z.object({ id: z.string(), rank: z.number() }));
+const idsShape = z.array(z.object({ id: z.string() }));
+const ratingShape = z.object({
+  sectorIndicator: z.string(),
+  bands: z.array(z.object({ minIndicators: z.number() })),
+});
+
+/**
+ * Cross-field checks a field-by-field schema cannot make. The value may be malformed (a
+ * pack with other problems), so each check reads only the parts it needs, and only when
+ * those parts have the right shape; a malformed part has problems of its own.
+ */
+function consistencyProblems(pack: unknown): PackProblem[] {
   const problems: PackProblem[] = [];
-  const known = new Set([...pack.paragraphs.map((p) => p.ref), ...pack.sources.map((s) => s.ref)]);
-  for (const use of citationsIn(pack)) {
-    if (!known.has(use.ref)) {
-      problems.push({
-        path: use.path,
-        message: `cites "${use.ref}", which is neither a paragraph of the policy nor a listed source`,
-      });
+  const paragraphs = shaped(refsShape, at(pack, 'paragraphs'));
+  const sources = shaped(refsShape, at(pack, 'sources'));
+  if (paragraphs && sources) {
+    const known = new Set([...paragraphs, ...sources].map((p) => p.ref.trim()));
+    for (const use of citationsIn(pack)) {
+      const ref = use.ref.trim();
+      if (!known.has(ref)) {
+        problems.push({
+          path: use.path,
+          message: `cites "${ref}", which is neither a paragraph of the policy nor a listed source`,
+        });
+      }
     }
   }
-  duplicates(pack.paragraphs.map((p) => p.ref)).forEach((ref) => {
+  duplicates((paragraphs ?? []).map((p) => p.ref.trim())).forEach((ref) => {
     problems.push({ path: ['paragraphs'], message: `lists "${ref}" more than once` });
   });
-  duplicates(pack.sources.map((s) => s.ref)).forEach((ref) => {
+  duplicates((sources ?? []).map((s) => s.ref.trim())).forEach((ref) => {
     problems.push({ path: ['sources'], message: `lists "${ref}" more than once` });
   });
-  if (pack.reviewDue <= pack.effectiveFrom) {
+  const dates = shaped(datesShape, pack);
+  if (dates && dates.reviewDue <= dates.effectiveFrom) {
     problems.push({ path: ['reviewDue'], message: 'must be after effectiveFrom' });
   }
-  if (pack.weighting.min > pack.weighting.max) {
+  const weighting = shaped(rangeShape, at(pack, 'weighting'));
+  if (weighting && weighting.min > weighting.max) {
     problems.push({ path: ['weighting', 'max'], message: 'must not be below weighting.min' });
   }
-  problems.push(...rowProblems(pack.regulated.rows));
-  problems.push(...bandProblems(pack.sizeBands.bands));
-  const themeIds = new Set(pack.themes.map((t) => t.id));
-  duplicates(pack.themes.map((t) => String(t.id))).forEach((id) => {
-    problems.push({ path: ['themes'], message: `theme ${id} is listed more than once` });
-  });
-  duplicates(pack.framework.measures.map((m) => m.id)).forEach((id) => {
-    problems.push({
-      path: ['framework', 'measures'],
-      message: `measure "${id}" is listed more than once`,
-    });
-  });
-  const outcomeIds = new Set(pack.framework.outcomes.map((o) => o.id));
-  pack.framework.measures.forEach((measure, index) => {
-    if (!themeIds.has(measure.theme)) {
-      problems.push({
-        path: ['framework', 'measures', index, 'theme'],
-        message: `names theme ${measure.theme}, which the pack does not have`,
-      });
-    }
-    if (measure.outcome !== undefined && !outcomeIds.has(measure.outcome)) {
-      problems.push({
-        path: ['framework', 'measures', index, 'outcome'],
-        message: `names outcome ${measure.outcome}, which the pack does not have`,
-      });
-    }
-  });
-  pack.themes.forEach((theme, index) => {
-    if (!pack.framework.measures.some((m) => m.theme === theme.id)) {
-      problems.push({
-        path: ['themes', index],
-        message: `theme ${theme.id} has no measure; every theme needs at least one`,
-      });
-    }
-  });
-  pack.stages.forEach((stage, index) => {
+  const rows = shaped(rowsShape, at(pack, 'regulated', 'rows'));
+  if (rows) problems.push(...rowProblems(rows));
+  const bands = shaped(bandsShape, at(pack, 'sizeBands', 'bands'));
+  if (bands) problems.push(...bandProblems(bands));
+  problems.push(...frameworkProblems(pack));
+  const stages = shaped(stagesShape, at(pack, 'stages'));
+  stages?.forEach((stage, index) => {
     if (stage.number !== index + 1) {
       problems.push({
         path: ['stages', index, 'number'],
@@ -354,38 +378,86 @@ function consistencyProblems(pack: PolicyPack): PackProblem[] {
       });
     }
   });
-  const ranks = pack.supplierStatus.tiers.map((t) => t.rank);
-  if (new Set(ranks).size !== ranks.length) {
-    problems.push({
-      path: ['supplierStatus', 'tiers'],
-      message: 'each tier needs a different rank',
-    });
+  const tiers = shaped(tiersShape, at(pack, 'supplierStatus', 'tiers'));
+  if (tiers) {
+    const ranks = tiers.map((t) => t.rank);
+    if (new Set(ranks).size !== ranks.length) {
+      problems.push({
+        path: ['supplierStatus', 'tiers'],
+        message: 'each tier needs a different rank',
+      });
+    }
+    if (new Set(tiers.map((t) => t.id)).size !== 4) {
+      problems.push({
+        path: ['supplierStatus', 'tiers'],
+        message: 'must hold gold, silver, bronze and none once each',
+      });
+    }
   }
-  const tierIds = new Set(pack.supplierStatus.tiers.map((t) => t.id));
-  if (tierIds.size !== 4) {
-    problems.push({
-      path: ['supplierStatus', 'tiers'],
-      message: 'must hold gold, silver, bronze and none once each',
-    });
-  }
-  const indicatorIds = new Set(pack.modernSlavery.indicators.map((i) => i.id));
-  if (!indicatorIds.has(pack.modernSlavery.rating.sectorIndicator)) {
+  const indicators = shaped(idsShape, at(pack, 'modernSlavery', 'indicators'));
+  const rating = shaped(ratingShape, at(pack, 'modernSlavery', 'rating'));
+  if (indicators && rating && !indicators.some((i) => i.id === rating.sectorIndicator)) {
     problems.push({
       path: ['modernSlavery', 'rating', 'sectorIndicator'],
       message: 'must be the id of one of modernSlavery.indicators',
     });
   }
-  const bandLevels = pack.modernSlavery.rating.bands.map((b) => b.minIndicators);
-  if (bandLevels[0] !== 0 || bandLevels.some((n, i) => i > 0 && n <= (bandLevels[i - 1] ?? 0))) {
-    problems.push({
-      path: ['modernSlavery', 'rating', 'bands'],
-      message: 'must start at 0 indicators and rise strictly',
-    });
+  if (rating) {
+    const levels = rating.bands.map((b) => b.minIndicators);
+    if (levels[0] !== 0 || levels.some((n, i) => i > 0 && n <= (levels[i - 1] ?? 0))) {
+      problems.push({
+        path: ['modernSlavery', 'rating', 'bands'],
+        message: 'must start at 0 indicators and rise strictly',
+      });
+    }
   }
   return problems;
 }
 
-function rowProblems(rows: RegulatedRow[]): PackProblem[] {
+/** Themes, outcomes and measures refer to each other by number. */
+function frameworkProblems(pack: unknown): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const themes = shaped(numberedShape, at(pack, 'themes'));
+  const measures = shaped(measuresShape, at(pack, 'framework', 'measures'));
+  const outcomes = shaped(numberedShape, at(pack, 'framework', 'outcomes'));
+  duplicates((themes ?? []).map((t) => String(t.id))).forEach((id) => {
+    problems.push({ path: ['themes'], message: `theme ${id} is listed more than once` });
+  });
+  duplicates((measures ?? []).map((m) => m.id)).forEach((id) => {
+    problems.push({
+      path: ['framework', 'measures'],
+      message: `measure "${id}" is listed more than once`,
+    });
+  });
+  if (!measures) return problems;
+  const themeIds = themes && new Set(themes.map((t) => t.id));
+  const outcomeIds = outcomes && new Set(outcomes.map((o) => o.id));
+  measures.forEach((measure, index) => {
+    if (themeIds && !themeIds.has(measure.theme)) {
+      problems.push({
+        path: ['framework', 'measures', index, 'theme'],
+        message: `names theme ${measure.theme}, which the pack does not have`,
+      });
+    }
+    if (outcomeIds && measure.outcome !== undefined && !outcomeIds.has(measure.outcome)) {
+      problems.push({
+        path: ['framework', 'measures', index, 'outcome'],
+        message: `names outcome ${measure.outcome}, which the pack does not have`,
+      });
+    }
+  });
+  themes?.forEach((theme, index) => {
+    if (!measures.some((m) => m.theme === theme.id)) {
+      problems.push({
+        path: ['themes', index],
+        message: `theme ${theme.id} has no measure; every theme needs at least one`,
+      });
+    }
+  });
+  return problems;
+}
+
+function rowProblems(rows: { from: string; to?: string | undefined }[]): PackProblem[] {
   const problems: PackProblem[] = [];
   rows.forEach((row, index) => {
     if (row.to !== undefined && row.to < row.from) {
@@ -405,7 +477,7 @@ function rowProblems(rows: RegulatedRow[]): PackProblem[] {
   return problems;
 }
 
-function bandProblems(bands: SizeBand[]): PackProblem[] {
+function bandProblems(bands: { min: number; max?: number | undefined }[]): PackProblem[] {
   const problems: PackProblem[] = [];
   bands.forEach((band, index) => {
     const expectedMin = index === 0 ? 0 : (bands[index - 1]?.max ?? Number.NaN) + 1;

@@ -1,4 +1,4 @@
-import { isoDateSchema } from '../common/dates.js';
+import { isIsoDate, isoDateSchema } from '../common/dates.js';
 import { fail, ok, type Result } from '../common/result.js';
 import type { MainElement, PolicyPack } from '../policy/schema.js';
 import { type AssessmentInput, parseAssessmentInput } from './assessment-input.js';
@@ -7,7 +7,12 @@ import { type PolicyStatus, policyStatus } from './policy-status.js';
 import { type Reason, reason } from './reason.js';
 import { scope } from './scope.js';
 import { type SizeBandResult, sizeBand } from './size-band.js';
-import { type RegulatedThreshold, regimeOn, regulatedThreshold } from './thresholds.js';
+import {
+  type RegulatedThreshold,
+  regimeOn,
+  regulatedRow,
+  regulatedThreshold,
+} from './thresholds.js';
 
 export interface CitedItem {
   id: string;
@@ -58,6 +63,15 @@ export interface Assessment {
 export function assess(pack: PolicyPack, input: unknown, on: string): Result<Assessment> {
   const parsed = parseAssessmentInput(input);
   const problems = parsed.ok ? [] : [...parsed.problems];
+  // A start date the pack has no thresholds for is listed with the other problems, not after them.
+  const start =
+    typeof input === 'object' && input !== null
+      ? Reflect.get(input, 'procurementStart')
+      : undefined;
+  if (typeof start === 'string' && isIsoDate(start)) {
+    const row = regulatedRow(pack, start);
+    if (!row.ok) problems.push(...row.problems);
+  }
   if (!isoDateSchema.safeParse(on).success) {
     problems.push({ path: 'on', message: 'must be a real date written YYYY-MM-DD' });
   }

@@ -3,7 +3,7 @@ import { fail, ok, type Problem, problemsFromIssues, type Result } from '../comm
 import type { PolicyPack, RiskLevel } from '../policy/schema.js';
 import { type Reason, reason } from './reason.js';
 
-export const riskInputSchema = z.object({
+export const riskInputSchema = z.strictObject({
   /** Ids of the risk indicators present. */
   indicators: z.array(z.string(), { error: 'must be a list of indicator ids' }).default([]),
   /** The supplier's sector, if it is one of the pack's high-risk sectors or another. */

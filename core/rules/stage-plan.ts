@@ -6,7 +6,7 @@ import type { PolicyPack, Stage } from '../policy/schema.js';
 /** Contracts longer than this are refused as a typing slip; it also bounds the dates planned. */
 export const MAX_CONTRACT_MONTHS = 600;
 
-export const stagePlanInputSchema = z.object({
+export const stagePlanInputSchema = z.strictObject({
   awardDate: isoDateSchema,
   contractMonths: z
     .number({ error: 'must be a whole number of months' })

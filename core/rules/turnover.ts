@@ -4,7 +4,7 @@ import { fail, ok, problemsFromIssues, type Result } from '../common/result.js';
 import type { PolicyPack } from '../policy/schema.js';
 import { type Reason, reason } from './reason.js';
 
-export const turnoverInputSchema = z.object({
+export const turnoverInputSchema = z.strictObject({
   /** The minimum yearly turnover asked of bidders. */
   requiredTurnover: moneySchema,
   /** The contract's estimated value. */

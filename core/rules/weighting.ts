@@ -3,7 +3,7 @@ import { fail, ok, type Problem, problemsFromIssues, type Result } from '../comm
 import type { PolicyPack } from '../policy/schema.js';
 import { type Reason, reason } from './reason.js';
 
-export const weightingInputSchema = z.object({
+export const weightingInputSchema = z.strictObject({
   weighting: z
     .number({ error: 'must be a percentage' })
     .refine(Number.isFinite, 'must be a finite percentage'),
