@@ -6,6 +6,7 @@ import {
   rateModernSlaveryRisk,
   stagePlan,
 } from '../../../core/rules/index.js';
+import type { Result } from '../../../core/common/index.js';
 import { pathsOf, problemsOf } from './helpers.js';
 
 describe('rule inputs refuse fields they do not know', () => {
@@ -23,10 +24,10 @@ describe('rule inputs refuse fields they do not know', () => {
       'stagePlan',
       () => stagePlan(pack, { awardDate: '2026-01-01', contractMonths: 12, months: 3 }),
     ],
-  ] as const;
+  ] as const satisfies ReadonlyArray<readonly [string, () => Result<unknown>]>;
   for (const [name, call] of cases) {
     it(`${name} names the misspelt field instead of ignoring it`, () => {
-      const problems = problemsOf(call());
+      const problems = problemsOf<unknown>(call());
       assert.equal(pathsOf(problems).length, 1);
       assert.match(problems[0]?.message ?? '', /not a known field/);
     });

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { draftSchema } from '../flow/draft.js';
+import type { Assessment } from '../rules/assessment.js';
+
+/** A commissioning record's reference: short and readable, unique within a tenant, e.g. SV-2026-0042. */
+export const referenceSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^SV-\d{4}-\d{4,}$/, 'must look like SV-2026-0042');
+
+export function formatReference(year: number, sequence: number): string {
+  return `SV-${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+const personSchema = z.object({ id: z.string().min(1), name: z.string() });
+export type Person = z.infer<typeof personSchema>;
+
+const changeSchema = z.object({
+  field: z.string(),
+  from: z.unknown().optional(),
+  to: z.unknown().optional(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const historyActionSchema = z.enum([
+  'created',
+  'answered',
+  'saved',
+  'went-back',
+  'completed',
+  'shared',
+]);
+export type HistoryAction = z.infer<typeof historyActionSchema>;
+
+/** One entry of the audit trail: who did what, when, and which answers changed. */
+export const historyEntrySchema = z.object({
+  at: z.iso.datetime(),
+  by: personSchema,
+  action: historyActionSchema,
+  step: z.string().optional(),
+  changes: z.array(changeSchema),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** The assessment as computed when the basics were answered; stored as it was, for the audit trail. */
+const assessmentSchema = z.custom<Assessment>(
+  (value) => typeof value === 'object' && value !== null && 'inScope' in value,
+  'must be an assessment',
+);
+
+/**
+ * One commissioning exercise. It is the wizard's state too: there is no second copy.
+ * `revision` counts saved changes, so that a card shown from an older revision is
+ * recognised as stale.
+ */
+export const commissioningRecordSchema = z.object({
+  id: referenceSchema,
+  kind: z.literal('record'),
+  tenantId: z.string().min(1),
+  title: z.string(),
+  owner: personSchema,
+  /** Ids alone, so that access checks and list queries need no join. */
+  collaboratorIds: z.array(z.string()),
+  collaborators: z.array(personSchema),
+  status: z.enum(['draft', 'complete']),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  revision: z.number().int().min(0),
+  policy: z.object({ id: z.string(), version: z.string() }),
+  draft: draftSchema,
+  assessment: assessmentSchema.optional(),
+  history: z.array(historyEntrySchema),
+});
+
+export type CommissioningRecord = z.infer<typeof commissioningRecordSchema>;

@@ -1,0 +1,105 @@
+import type { Draft } from '../flow/draft.js';
+import type { PolicyPack } from '../policy/schema.js';
+import type { Assessment } from '../rules/assessment.js';
+import { answerChanges } from './changes.js';
+import type { CommissioningRecord, HistoryAction, Person } from './record.js';
+
+/** Shown until the officer gives the exercise a title. */
+export const UNTITLED = 'Untitled commissioning exercise';
+
+const titleOf = (draft: Draft): string => {
+  const title = draft.answers.title;
+  return typeof title === 'string' && title.trim() !== '' ? title.trim() : UNTITLED;
+};
+
+export function createRecord(input: {
+  reference: string;
+  tenantId: string;
+  owner: Person;
+  pack: PolicyPack;
+  draft: Draft;
+  /** ISO date-time; core reads no clock. */
+  now: string;
+}): CommissioningRecord {
+  return {
+    id: input.reference,
+    kind: 'record',
+    tenantId: input.tenantId,
+    title: titleOf(input.draft),
+    owner: input.owner,
+    collaboratorIds: [],
+    collaborators: [],
+    status: 'draft',
+    createdAt: input.now,
+    updatedAt: input.now,
+    revision: 0,
+    policy: { id: input.pack.id, version: input.pack.version },
+    draft: input.draft,
+    history: [{ at: input.now, by: input.owner, action: 'created', changes: [] }],
+  };
+}
+
+/**
+ * The record after one wizard turn: the new draft (and assessment, when the basics were
+ * answered), one more revision, and a history entry naming every answer that changed.
+ */
+export function recordTurn(
+  record: CommissioningRecord,
+  turn: {
+    by: Person;
+    at: string;
+    action: HistoryAction;
+    step: string;
+    draft: Draft;
+    assessment?: Assessment;
+    pack?: PolicyPack;
+  },
+): CommissioningRecord {
+  const completed = turn.draft.step === 'done';
+  return {
+    ...record,
+    title: titleOf(turn.draft),
+    status: completed ? 'complete' : record.status,
+    updatedAt: turn.at,
+    revision: record.revision + 1,
+    draft: turn.draft,
+    ...(turn.assessment ? { assessment: turn.assessment } : {}),
+    // A record is assessed under the pack in force when its basics were answered.
+    ...(turn.assessment && turn.pack
+      ? { policy: { id: turn.pack.id, version: turn.pack.version } }
+      : {}),
+    history: [
+      ...record.history,
+      {
+        at: turn.at,
+        by: turn.by,
+        action: completed && record.status !== 'complete' ? 'completed' : turn.action,
+        step: turn.step,
+        changes: answerChanges(record.draft.answers, turn.draft.answers),
+      },
+    ],
+  };
+}
+
+/** The owner adds a collaborator; adding one twice changes nothing. */
+export function shareRecord(
+  record: CommissioningRecord,
+  collaborator: Person,
+  by: Person,
+  at: string,
+): CommissioningRecord {
+  if (record.collaboratorIds.includes(collaborator.id) || record.owner.id === collaborator.id) {
+    return record;
+  }
+  return {
+    ...record,
+    collaboratorIds: [...record.collaboratorIds, collaborator.id],
+    collaborators: [...record.collaborators, collaborator],
+    updatedAt: at,
+    revision: record.revision + 1,
+    history: [
+      ...record.history,
+      { at, by, action: 'shared', changes: [{ field: 'collaborators', to: collaborator.name }] },
+    ],
+  };
+}
