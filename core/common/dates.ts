@@ -79,3 +79,15 @@ export function formatDate(isoDate: string): string {
   const [year, month, day] = parts(isoDate);
   return EN_GB.format(utcDate(year, month, day));
 }
+
+const LONDON = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in the UK, where the policy applies, of an instant the caller read. */
+export function isoDateInLondon(instant: Date): string {
+  return LONDON.format(instant);
+}

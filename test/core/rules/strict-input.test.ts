@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Result } from '../../../core/common/index.js';
 import { cumbriaPack as pack } from '../../../core/policy/index.js';
 import {
   checkTurnover,
@@ -6,7 +7,6 @@ import {
   rateModernSlaveryRisk,
   stagePlan,
 } from '../../../core/rules/index.js';
-import type { Result } from '../../../core/common/index.js';
 import { pathsOf, problemsOf } from './helpers.js';
 
 describe('rule inputs refuse fields they do not know', () => {

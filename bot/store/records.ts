@@ -1,0 +1,135 @@
+import type { Container } from '@azure/cosmos';
+import {
+  type CommissioningRecord,
+  canAccess,
+  commissioningRecordSchema,
+  formatReference,
+  type Viewer,
+} from '../../core/record/index.js';
+
+/** A record with the ETag it was read at: the condition of the next write. */
+export interface Versioned {
+  record: CommissioningRecord;
+  etag: string;
+}
+
+/** Someone else saved the record since it was read: answer it, never overwrite. */
+export class StaleRecordError extends Error {
+  constructor(readonly reference: string) {
+    super(`record ${reference} changed since it was read`);
+    this.name = 'StaleRecordError';
+  }
+}
+
+export interface RecordSummary {
+  id: string;
+  title: string;
+  status: CommissioningRecord['status'];
+  step: string;
+  updatedAt: string;
+  ownerName: string;
+}
+
+const statusCode = (error: unknown): number | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number'
+    ? error.code
+    : undefined;
+
+/** The per-tenant, per-year counter that numbers references. It lives beside the records. */
+const counterId = (year: number) => `counter-SV-${year}`;
+
+/**
+ * Commissioning records in Cosmos DB, one document each, partitioned by tenant. Every
+ * change is a conditional write on the ETag it was read at.
+ */
+export class RecordStore {
+  constructor(private readonly container: Container) {}
+
+  /** Reads a record the viewer may see; anything else (missing, another's) is undefined. */
+  async get(viewer: Viewer, reference: string): Promise<Versioned | undefined> {
+    const response = await this.container.item(reference, viewer.tenantId).read();
+    if (response.statusCode === 404 || !response.resource) return undefined;
+    const parsed = commissioningRecordSchema.safeParse(response.resource);
+    if (!parsed.success || !canAccess(parsed.data, viewer)) return undefined;
+    return { record: parsed.data, etag: response.etag };
+  }
+
+  /** Saves a change to a record read at `etag`; a stale ETag raises StaleRecordError. */
+  async replace(record: CommissioningRecord, etag: string): Promise<Versioned> {
+    try {
+      const response = await this.container
+        .item(record.id, record.tenantId)
+        .replace(record, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return { record, etag: response.etag };
+    } catch (error) {
+      if (statusCode(error) === 412) throw new StaleRecordError(record.id);
+      throw error;
+    }
+  }
+
+  /**
+   * Creates a record under the next free reference of the year. The record is built by the
+   * caller from the reference it is given.
+   */
+  async create(
+    tenantId: string,
+    year: number,
+    build: (reference: string) => CommissioningRecord,
+  ): Promise<Versioned> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const reference = formatReference(year, await this.nextSequence(tenantId, year));
+      try {
+        const response = await this.container.items.create(build(reference));
+        if (response.resource) {
+          return { record: build(reference), etag: response.etag };
+        }
+      } catch (error) {
+        // A reference already taken (a restored counter, say): take the next one.
+        if (statusCode(error) !== 409) throw error;
+      }
+    }
+    throw new Error('could not find a free record reference');
+  }
+
+  /** The viewer's records (a procurement lead's: the tenant's), newest first, in one partition. */
+  async list(viewer: Viewer, limit = 25): Promise<RecordSummary[]> {
+    const filter = viewer.isProcurementLead
+      ? ''
+      : ' AND (c.owner.id = @user OR ARRAY_CONTAINS(c.collaboratorIds, @user))';
+    const { resources } = await this.container.items
+      .query<RecordSummary>(
+        {
+          query: `SELECT TOP @limit c.id, c.title, c.status, c.draft.step AS step, c.updatedAt, c.owner.name AS ownerName FROM c WHERE c.kind = 'record'${filter} ORDER BY c.updatedAt DESC`,
+          parameters: [
+            { name: '@limit', value: limit },
+            { name: '@user', value: viewer.userId },
+          ],
+        },
+        { partitionKey: viewer.tenantId },
+      )
+      .fetchAll();
+    return resources;
+  }
+
+  private async nextSequence(tenantId: string, year: number): Promise<number> {
+    const id = counterId(year);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      try {
+        const { resource } = await this.container
+          .item(id, tenantId)
+          .patch<{ value: number }>([{ op: 'incr', path: '/value', value: 1 }]);
+        if (resource) return resource.value;
+      } catch (error) {
+        if (statusCode(error) !== 404) throw error;
+        try {
+          await this.container.items.create({ id, tenantId, kind: 'counter', value: 1 });
+          return 1;
+        } catch (createError) {
+          // Another instance created the counter first: increment theirs.
+          if (statusCode(createError) !== 409) throw createError;
+        }
+      }
+    }
+    throw new Error('could not number the record');
+  }
+}

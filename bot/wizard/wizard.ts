@@ -1,0 +1,201 @@
+import type { AdaptiveCard } from '../../cards/render.js';
+import { WIZARD_VERBS } from '../../cards/step-card.js';
+import { isoDateInLondon } from '../../core/common/dates.js';
+import {
+  applyAnswers,
+  assessmentInputFrom,
+  cardValues,
+  type Draft,
+  goBack,
+  newDraft,
+  type Questionnaire,
+  type RawValues,
+  type StepId,
+  saveProgress,
+  stepIdSchema,
+} from '../../core/flow/index.js';
+import {
+  type CommissioningRecord,
+  createRecord,
+  type HistoryAction,
+  type Person,
+  recordTurn,
+  type Viewer,
+} from '../../core/record/index.js';
+import { assess } from '../../core/rules/index.js';
+import type { Logger } from '../log.js';
+import { type RecordStore, StaleRecordError, type Versioned } from '../store/records.js';
+import { recordCard } from './render.js';
+
+export interface WizardAction {
+  verb: string;
+  reference: string;
+  step: string;
+  revision: number;
+}
+
+type Notice = { text: string; style: 'good' | 'warning' | 'attention' };
+
+export interface Actor extends Viewer {
+  person: Person;
+}
+
+const STALE_NOTICE =
+  'Someone saved this record after this card was shown to you. Your answers are below as you typed them: check them against the record and submit again.';
+const ALREADY_SAVED =
+  'That step was already saved (the button was pressed twice). Here is where the record stands.';
+const NOT_FOUND = 'not-found';
+
+export type WizardReply = AdaptiveCard | typeof NOT_FOUND;
+export const RECORD_NOT_FOUND = NOT_FOUND;
+
+/**
+ * The pre-commissioning wizard over stored records. A turn reads the record once and, when
+ * an answer is accepted, writes it once with If-Match on the ETag it read; a refused answer
+ * writes nothing. The record is the only copy of the wizard's state.
+ */
+export class Wizard {
+  constructor(
+    private readonly flow: Questionnaire,
+    private readonly records: RecordStore,
+    private readonly clock: () => Date,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(actor: Actor): Promise<CommissioningRecord> {
+    const now = this.clock();
+    const draft = newDraft(this.flow);
+    const { record } = await this.records.create(
+      actor.tenantId,
+      now.getUTCFullYear(),
+      (reference) =>
+        createRecord({
+          reference,
+          tenantId: actor.tenantId,
+          owner: actor.person,
+          pack: this.flow.pack,
+          draft,
+          now: now.toISOString(),
+        }),
+    );
+    this.logger.info('record.created', { reference: record.id, tenant: actor.tenantId });
+    return record;
+  }
+
+  async open(actor: Actor, reference: string): Promise<WizardReply> {
+    const found = await this.records.get(actor, reference);
+    return found ? recordCard(this.flow, found.record) : NOT_FOUND;
+  }
+
+  async act(actor: Actor, action: WizardAction, raw: RawValues): Promise<WizardReply> {
+    const found = await this.records.get(actor, action.reference);
+    if (!found) return NOT_FOUND;
+    const step = stepIdSchema.safeParse(action.step);
+    if (!step.success) return recordCard(this.flow, found.record);
+    if (action.revision !== found.record.revision) return this.stale(found.record, step.data, raw);
+
+    switch (action.verb) {
+      case WIZARD_VERBS.next:
+        return this.next(actor, found, step.data, raw);
+      case WIZARD_VERBS.back: {
+        const saved = saveProgress(this.flow, found.record.draft, step.data, raw);
+        const draft = goBack(this.flow, saved.draft, step.data);
+        return this.save(actor, found, { step: step.data, action: 'went-back', draft, raw });
+      }
+      case WIZARD_VERBS.save: {
+        const saved = saveProgress(this.flow, found.record.draft, step.data, raw);
+        const change = { step: step.data, action: 'saved' as const, draft: saved.draft, raw };
+        return this.save(actor, found, change, {
+          notice: {
+            text: `Saved. Type **open ${found.record.id}** at any time to carry on.`,
+            style: 'good',
+          },
+          errors: saved.errors,
+          values: saved.values,
+        });
+      }
+      default:
+        return recordCard(this.flow, found.record);
+    }
+  }
+
+  private async next(
+    actor: Actor,
+    found: Versioned,
+    step: StepId,
+    raw: RawValues,
+  ): Promise<WizardReply> {
+    const outcome = applyAnswers(this.flow, found.record.draft, step, raw);
+    if (!outcome.ok) {
+      // The same step again, with every value as typed and the errors beside them; nothing is written.
+      return recordCard(this.flow, found.record, {
+        step,
+        values: outcome.values,
+        errors: outcome.errors,
+      });
+    }
+    return this.save(actor, found, { step, action: 'answered', draft: outcome.draft, raw });
+  }
+
+  private async save(
+    actor: Actor,
+    found: Versioned,
+    change: { step: StepId; action: HistoryAction; draft: Draft; raw: RawValues },
+    shown: {
+      notice?: Notice;
+      errors?: Readonly<Record<string, string>>;
+      values?: Readonly<Record<string, string>>;
+    } = {},
+  ): Promise<WizardReply> {
+    const { step, action, draft } = change;
+    const now = this.clock();
+    const assessment =
+      step === 'basics'
+        ? assess(this.flow.pack, assessmentInputFrom(draft.answers), isoDateInLondon(now))
+        : undefined;
+    const next = recordTurn(found.record, {
+      by: actor.person,
+      at: now.toISOString(),
+      action,
+      step,
+      draft,
+      ...(assessment?.ok ? { assessment: assessment.value, pack: this.flow.pack } : {}),
+    });
+    try {
+      await this.records.replace(next, found.etag);
+    } catch (error) {
+      if (!(error instanceof StaleRecordError)) throw error;
+      const fresh = await this.records.get(actor, found.record.id);
+      if (!fresh) return NOT_FOUND;
+      return this.stale(fresh.record, step, change.raw);
+    }
+    this.logger.info('record.saved', { reference: next.id, step, action, revision: next.revision });
+    const hasErrors = Object.keys(shown.errors ?? {}).length > 0;
+    return recordCard(this.flow, next, {
+      ...(shown.notice ? { notice: shown.notice } : {}),
+      ...(hasErrors ? { errors: shown.errors, values: shown.values } : {}),
+    });
+  }
+
+  /**
+   * A submit from a card older than the record. A double click (the same answers already
+   * saved) shows where the record stands; anything else shows the step again with the
+   * officer's values as typed, so that nothing is lost and nothing is saved twice.
+   */
+  private stale(record: CommissioningRecord, step: StepId, raw: RawValues): WizardReply {
+    const saved = cardValues(this.flow, record.draft, step);
+    const typed = Object.entries(raw).filter(
+      ([key]) => !['verb', 'reference', 'step', 'revision'].includes(key),
+    );
+    const sameAsSaved = typed.every(([key, value]) => String(value ?? '') === (saved[key] ?? ''));
+    if (sameAsSaved) {
+      return recordCard(this.flow, record, { notice: { text: ALREADY_SAVED, style: 'good' } });
+    }
+    const values = Object.fromEntries(typed.map(([key, value]) => [key, String(value ?? '')]));
+    return recordCard(this.flow, record, {
+      step,
+      values,
+      notice: { text: STALE_NOTICE, style: 'warning' },
+    });
+  }
+}

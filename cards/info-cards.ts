@@ -1,0 +1,116 @@
+import type { PolicyPack } from '../core/policy/index.js';
+import type { Assessment, PolicyStatus } from '../core/rules/index.js';
+import { button } from './actions.js';
+import { COMMANDS } from './commands.js';
+import { formatDate, formatMoney } from './format.js';
+import { thresholdSections } from './guidance.js';
+import { infoCard, type Section } from './info.js';
+import type { AdaptiveCard } from './render.js';
+
+const commandSection: Section = {
+  heading: 'Commands',
+  lines: COMMANDS.map((command) => ({ text: `**${command.usage}**: ${command.description}` })),
+};
+
+const startButton = button(
+  'Start a commissioning exercise',
+  { verb: 'command', text: 'new' },
+  'positive',
+);
+
+export function welcomeCard(pack: PolicyPack): AdaptiveCard {
+  return infoCard({
+    title: 'Social value commissioning assistant',
+    intro: `I help you apply the ${pack.name} at the start of every commissioning exercise: I ask the pre-commissioning questions, show the thresholds, weighting and themes that apply with the paragraph each comes from, and keep each exercise as a record you can come back to.`,
+    sections: [commandSection],
+    actions: [startButton, button('My records', { verb: 'command', text: 'list' })],
+  });
+}
+
+/** Help; with the text the bot did not understand, a short version that says so. */
+export function helpCard(unknownText?: string): AdaptiveCard {
+  return infoCard({
+    title: unknownText === undefined ? 'What I can do' : 'I did not understand that',
+    ...(unknownText === undefined
+      ? {}
+      : {
+          notice: `"${unknownText.slice(0, 80)}" is not a command. Type one of the commands below.`,
+          noticeStyle: 'warning' as const,
+        }),
+    sections: [commandSection],
+    actions: [startButton],
+  });
+}
+
+export function themesCard(pack: PolicyPack): AdaptiveCard {
+  return infoCard({
+    title: 'The five social value themes',
+    intro:
+      'Outcomes may come from any of these themes. Each measure is something a supplier can commit to, with a target you set.',
+    sections: pack.themes.map((theme) => ({
+      heading: `${theme.id}. ${theme.name}`,
+      lines: [
+        { text: theme.aim, citation: theme.citation },
+        ...pack.framework.measures
+          .filter((measure) => measure.theme === theme.id)
+          .map((measure) => ({
+            text: `• ${measure.text} (${measure.unit.label})${measure.derived ? ' [derived: not in Appendix 1]' : ''}`,
+            citation: measure.citation,
+          })),
+      ],
+    })),
+  });
+}
+
+export function policyCard(pack: PolicyPack, status: PolicyStatus): AdaptiveCard {
+  return infoCard({
+    title: 'The policy in force',
+    ...(status.reviewOverdue
+      ? {
+          notice: `This policy's annual review was due on ${formatDate(status.reviewDue)}. Check with procurement that it is still current.`,
+          noticeStyle: 'attention' as const,
+        }
+      : {}),
+    facts: [
+      { title: 'Policy', value: status.name },
+      { title: 'Version', value: status.version },
+      { title: 'In force from', value: formatDate(status.effectiveFrom) },
+      { title: 'Review due', value: formatDate(status.reviewDue) },
+    ],
+    sections: [
+      {
+        heading: 'Reviewed annually',
+        lines: [
+          {
+            text: 'The policy is reviewed every year; each record keeps the version it was assessed under.',
+            citation: pack.reviewCitation,
+          },
+        ],
+      },
+    ],
+  });
+}
+
+export function thresholdsCard(
+  pack: PolicyPack,
+  assessment: Assessment,
+  today: string,
+): AdaptiveCard {
+  const { input } = assessment;
+  const kind = input.lightTouch ? 'light-touch services' : assessment.element;
+  return infoCard({
+    title: `Thresholds: ${kind}, ${formatMoney(input.value)}`,
+    intro: `Guidance for a procurement starting today, ${formatDate(today)}, not from a key provider and awarded competitively. Start an exercise for guidance on your own contract.`,
+    sections: thresholdSections(assessment, pack),
+    actions: [startButton],
+  });
+}
+
+/** A short message card: something went wrong, or something was not found. */
+export function messageCard(
+  title: string,
+  text: string,
+  style: 'warning' | 'attention' | 'good' = 'warning',
+): AdaptiveCard {
+  return infoCard({ title, notice: text, noticeStyle: style });
+}

@@ -1,0 +1,200 @@
+import type { Answers, Draft, DraftStep, StepId } from './draft.js';
+import { evaluateStep, isEmpty, stepAsCard } from './evaluate-step.js';
+import { measureTargetsAsCard } from './measure-targets.js';
+import {
+  type FieldErrors,
+  isSkipped,
+  type Questionnaire,
+  STEP_ERROR_KEY,
+  type Step,
+} from './questions.js';
+import { asCardText, type RawValues } from './raw.js';
+import { type ShownQuestion, showQuestion } from './shown-question.js';
+
+export type ApplyResult =
+  | { ok: true; draft: Draft; next: DraftStep }
+  | {
+      ok: false;
+      errors: FieldErrors;
+      /** The step's values as submitted, to show the card again just as the officer left it. */
+      values: Record<string, string>;
+    };
+
+export interface SaveResult {
+  draft: Draft;
+  /** The values that did not read; their stored answers are kept. */
+  errors: FieldErrors;
+  values: Record<string, string>;
+}
+
+/** A new draft on the first step that applies. */
+export function newDraft(flow: Questionnaire): Draft {
+  const first = activeSteps(flow, {})[0]?.id ?? 'done';
+  return { answers: {}, step: first, visited: first === 'done' ? [] : [first] };
+}
+
+/** The steps that apply on these answers, in order. */
+export function activeSteps(flow: Questionnaire, answers: Answers): Step[] {
+  return flow.steps.filter((step) => !isSkipped(step, answers, flow.pack));
+}
+
+/**
+ * The questions a step shows, with choices and requirements worked out on the draft's
+ * answers; given the values of a refused card, on the answers as that card would leave them
+ * (so a card shown again with "mixed" chosen also shows the main element).
+ */
+export function visibleQuestions(
+  flow: Questionnaire,
+  draft: Draft,
+  stepId: StepId,
+  values?: RawValues,
+): ShownQuestion[] {
+  const step = findStep(flow, stepId);
+  if (!step) return [];
+  const answers = values
+    ? evaluateStep(flow, step, draft.answers, values, 'save').answers
+    : draft.answers;
+  return step.questions.flatMap((question) => {
+    const shown = showQuestion(question, answers, flow.pack);
+    return shown ? [shown] : [];
+  });
+}
+
+/** The draft's answers for a step, as its card's fields hold them (to show it filled in). */
+export function cardValues(
+  flow: Questionnaire,
+  draft: Draft,
+  stepId: StepId,
+): Record<string, string> {
+  const step = findStep(flow, stepId);
+  return step ? stepAsCard(step, draft.answers) : {};
+}
+
+/**
+ * Submits a step's card. Refused: the errors, the values as submitted, and the draft left
+ * as it was. Accepted: the draft with the step's shown questions answered as submitted (an
+ * optional one left empty is cleared), and the next step that applies. The questionnaire is
+ * done only when every step that applies is complete; until then `next` is the first that is not.
+ */
+export function applyAnswers(
+  flow: Questionnaire,
+  draft: Draft,
+  stepId: StepId,
+  raw: RawValues,
+): ApplyResult {
+  const step = findStep(flow, stepId);
+  const values = step ? submittedValues(step, raw) : {};
+  const refusal = stepRefusal(flow, draft.answers, stepId, step);
+  if (refusal || !step) return { ok: false, errors: refusal ?? {}, values };
+  const { answers, errors } = evaluateStep(flow, step, draft.answers, raw, 'submit');
+  if (!isEmpty(errors)) return { ok: false, errors, values };
+  const next = nextStep(flow, answers, stepId);
+  return {
+    ok: true,
+    draft: { answers, step: next, visited: visit(draft.visited, stepId, next) },
+    next,
+  };
+}
+
+/**
+ * Save and continue later: keeps each of the step's answers that reads on its own, ignoring
+ * required and cross-field rules, and stays on the step. A value that does not read keeps
+ * the stored answer and is reported; a required question left empty keeps its stored answer.
+ */
+export function saveProgress(
+  flow: Questionnaire,
+  draft: Draft,
+  stepId: StepId,
+  raw: RawValues,
+): SaveResult {
+  const step = findStep(flow, stepId);
+  const values = step ? submittedValues(step, raw) : {};
+  const refusal = stepRefusal(flow, draft.answers, stepId, step);
+  if (refusal || !step) return { draft, errors: refusal ?? {}, values };
+  const { answers, errors } = evaluateStep(flow, step, draft.answers, raw, 'save');
+  return {
+    draft: { answers, step: stepId, visited: visit(draft.visited, stepId) },
+    errors,
+    values,
+  };
+}
+
+/** Back to the step before that applies (the first step stays put); answers untouched. */
+export function goBack(flow: Questionnaire, draft: Draft, stepId: DraftStep): Draft {
+  const index =
+    stepId === 'done' ? flow.steps.length : flow.steps.findIndex((s) => s.id === stepId);
+  const earlier = flow.steps.slice(0, Math.max(index, 0));
+  const previous =
+    earlier.reverse().find((step) => !isSkipped(step, draft.answers, flow.pack)) ??
+    activeSteps(flow, draft.answers)[0];
+  if (!previous) return draft;
+  return { ...draft, step: previous.id, visited: visit(draft.visited, previous.id) };
+}
+
+/**
+ * What is wrong or missing in a step's stored answers, as its card would report it on
+ * submit: the check behind "done".
+ */
+export function stepErrors(flow: Questionnaire, answers: Answers, stepId: StepId): FieldErrors {
+  const step = findStep(flow, stepId);
+  if (!step || isSkipped(step, answers, flow.pack)) return {};
+  return evaluateStep(flow, step, answers, stepAsCard(step, answers), 'submit').errors;
+}
+
+export function findStep(flow: Questionnaire, stepId: string): Step | undefined {
+  return flow.steps.find((step) => step.id === stepId);
+}
+
+function stepRefusal(
+  flow: Questionnaire,
+  answers: Answers,
+  stepId: string,
+  step: Step | undefined,
+): FieldErrors | undefined {
+  if (!step) {
+    return { [STEP_ERROR_KEY]: `There is no step "${stepId}": go back to the current step` };
+  }
+  if (isSkipped(step, answers, flow.pack)) {
+    return {
+      [STEP_ERROR_KEY]: `“${step.title}” does not apply to this contract: go on to the next step`,
+    };
+  }
+  return undefined;
+}
+
+/** The next step after this one that applies, or the first incomplete one once at the end. */
+function nextStep(flow: Questionnaire, answers: Answers, stepId: StepId): DraftStep {
+  const index = flow.steps.findIndex((step) => step.id === stepId);
+  const later = flow.steps.slice(index + 1).find((step) => !isSkipped(step, answers, flow.pack));
+  if (later) return later.id;
+  const incomplete = activeSteps(flow, answers).find(
+    (step) => !isEmpty(stepErrors(flow, answers, step.id)),
+  );
+  return incomplete?.id ?? 'done';
+}
+
+function visit(visited: readonly StepId[], ...steps: DraftStep[]): StepId[] {
+  const list = [...visited];
+  for (const step of steps) if (step !== 'done' && !list.includes(step)) list.push(step);
+  return list;
+}
+
+/** The submitted values that belong to this step, as card text. */
+function submittedValues(step: Step, raw: RawValues): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const question of step.questions) {
+    const given = raw[question.id];
+    if (question.kind === 'measureTargets') {
+      const prefix = `${question.id}.`;
+      for (const [key, value] of Object.entries(raw)) {
+        const text = asCardText(value);
+        if (key.startsWith(prefix) && text !== undefined) values[key] = text;
+      }
+      if (Array.isArray(given)) Object.assign(values, measureTargetsAsCard(question.id, given));
+      continue;
+    }
+    const text = asCardText(given);
+    if (text !== undefined) values[question.id] = text;
+  }
+  return values;
+}

@@ -1,0 +1,15 @@
+export * from './answers.js';
+export * from './draft.js';
+export * from './engine.js';
+export { type TargetField, targetKey } from './measure-targets.js';
+export { buildQuestionnaire } from './questionnaire.js';
+export * from './questions.js';
+export type { RawValues } from './raw.js';
+export type { ShownMeasure, ShownQuestion, TargetInput } from './shown-question.js';
+export {
+  assessmentInputFrom,
+  assessmentOf,
+  elementOf,
+  isCompetitive,
+} from './steps/basics.js';
+export { applicableSlaveryItems, NO_SECTOR, riskInputFrom } from './steps/modern-slavery.js';

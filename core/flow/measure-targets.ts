@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { PolicyPack } from '../policy/schema.js';
+import {
+  type AnswerValue,
+  type MeasureTarget,
+  measureTargetSchema,
+  type OutcomeTestId,
+  outcomeTestsSchema,
+} from './draft.js';
+import { parseNumberText, parseYesNo, YES_NO_MESSAGE } from './parse-values.js';
+import type { FieldErrors, MeasureTargetsQuestion, TargetMeasure } from './questions.js';
+import { isBlank, type RawValues } from './raw.js';
+import type { ReadContext, Reading } from './reading.js';
+
+/**
+ * A measureTargets answer arrives from a card as flat fields, one set per chosen measure:
+ * `${questionId}.${measureId}.target` and one yes/no per outcome test,
+ * `${questionId}.${measureId}.relevant` (`.specifiable`, `.priorities`).
+ */
+export type TargetField = 'target' | OutcomeTestId;
+
+export const targetKey = (questionId: string, measureId: string, field: TargetField): string =>
+  `${questionId}.${measureId}.${field}`;
+
+const TEST_IDS = outcomeTestsSchema.keyof().options;
+const targetsSchema = z.array(measureTargetSchema);
+
+/** Typed targets, as scripts give them, turned into the card's flat fields. */
+export function measureTargetsAsCard(questionId: string, value: unknown): Record<string, string> {
+  const parsed = targetsSchema.safeParse(value);
+  if (!parsed.success) return {};
+  const fields: Record<string, string> = {};
+  for (const entry of parsed.data) {
+    if (entry.target !== undefined) {
+      fields[targetKey(questionId, entry.measureId, 'target')] = String(entry.target);
+    }
+    for (const test of TEST_IDS) {
+      fields[targetKey(questionId, entry.measureId, test)] = String(entry.tests[test]);
+    }
+  }
+  return fields;
+}
+
+/** Reads a target and the three test confirmations for each chosen measure. */
+export function readMeasureTargets(
+  question: MeasureTargetsQuestion,
+  raw: RawValues,
+  context: ReadContext,
+): Reading {
+  const typed = raw[question.id];
+  if (typed !== undefined && !targetsSchema.safeParse(typed).success) {
+    return {
+      blank: false,
+      errors: { [question.id]: 'Give the targets as a list of measureId, target and tests' },
+    };
+  }
+  const fields: RawValues = typed === undefined ? raw : measureTargetsAsCard(question.id, typed);
+  const prefix = `${question.id}.`;
+  const given = Object.entries(fields).some(([key, v]) => key.startsWith(prefix) && !isBlank(v));
+  if (!given) return { blank: true, errors: {} };
+
+  const previous = targetsSchema.safeParse(context.previous);
+  const before = previous.success ? previous.data : [];
+  const errors: FieldErrors = {};
+  const value: MeasureTarget[] = question.measures(context.answers, context.pack).map((measure) => {
+    const old = before.find((entry) => entry.measureId === measure.id);
+    const entry: MeasureTarget = {
+      measureId: measure.id,
+      tests: { relevant: false, specifiable: false, priorities: false },
+    };
+    if (measure.unit.kind !== 'commitment') {
+      const key = targetKey(question.id, measure.id, 'target');
+      const target = fields[key];
+      if (!isBlank(target)) {
+        const read = readTarget(measure, target);
+        if (typeof read === 'number') entry.target = read;
+        else {
+          errors[key] = read.message;
+          if (old?.target !== undefined) entry.target = old.target;
+        }
+      }
+    }
+    for (const test of context.pack.outcomeTests) {
+      const key = targetKey(question.id, measure.id, test.id);
+      const confirmed = fields[key];
+      if (isBlank(confirmed)) continue;
+      const flag = parseYesNo(confirmed);
+      if (flag === undefined) {
+        errors[key] = YES_NO_MESSAGE;
+        entry.tests[test.id] = old?.tests[test.id] ?? false;
+      } else entry.tests[test.id] = flag;
+    }
+    return entry;
+  });
+  return { blank: false, value, errors };
+}
+
+/** Counts of things and people are whole; a percentage is at most 100. */
+function readTarget(measure: TargetMeasure, given: unknown): number | { message: string } {
+  const number = parseNumberText(given);
+  const { kind } = measure.unit;
+  if (kind === 'percent') {
+    return number !== undefined && number > 0 && number <= 100
+      ? number
+      : { message: 'Enter a percentage above 0 and no more than 100' };
+  }
+  if (kind === 'days') {
+    return number !== undefined && number > 0 ? number : { message: 'Enter a number above 0' };
+  }
+  return number !== undefined && number > 0 && Number.isInteger(number)
+    ? number
+    : { message: 'Enter a whole number above 0' };
+}
+
+/** Each chosen measure needs a target (unless it is a commitment) and all three §2.1 tests. */
+export function measureTargetsProblems(
+  question: MeasureTargetsQuestion,
+  value: AnswerValue,
+  context: ReadContext,
+): FieldErrors {
+  const parsed = targetsSchema.safeParse(value);
+  const entries = parsed.success ? parsed.data : [];
+  const errors: FieldErrors = {};
+  for (const measure of question.measures(context.answers, context.pack)) {
+    const entry = entries.find((e) => e.measureId === measure.id);
+    if (measure.unit.kind !== 'commitment' && entry?.target === undefined) {
+      errors[targetKey(question.id, measure.id, 'target')] =
+        `Enter a target (${measure.unit.label}) for “${measure.label}”`;
+    }
+    for (const test of context.pack.outcomeTests) {
+      if (entry?.tests[test.id] === true) continue;
+      errors[targetKey(question.id, measure.id, test.id)] = unmetTest(measure, test);
+    }
+  }
+  return errors;
+}
+
+/** Left empty: every chosen measure is missing its target and its tests. */
+export function measureTargetsMissing(
+  question: MeasureTargetsQuestion,
+  context: ReadContext,
+): FieldErrors {
+  return measureTargetsProblems(question, [], context);
+}
+
+function unmetTest(measure: TargetMeasure, test: PolicyPack['outcomeTests'][number]): string {
+  return `“${measure.label}” must meet the test “${test.text}” (${test.citation}): confirm that it does, or remove this outcome by unticking its measure`;
+}

@@ -1,0 +1,30 @@
+import type { PolicyPack } from '../policy/schema.js';
+import type { Questionnaire } from './questions.js';
+import { basicsStep } from './steps/basics.js';
+import { consultationStep } from './steps/consultation.js';
+import { modernSlaveryStep } from './steps/modern-slavery.js';
+import { outcomesStep } from './steps/outcomes.js';
+import { reviewStep } from './steps/review.js';
+import { smallerProvidersStep } from './steps/smaller-providers.js';
+import { targetsStep } from './steps/targets.js';
+import { whyStep } from './steps/why.js';
+
+/**
+ * The pre-commissioning questionnaire for a pack (§4.2 and what follows from it), as data:
+ * the engine walks it, and cards render each step from it.
+ */
+export function buildQuestionnaire(pack: PolicyPack): Questionnaire {
+  return {
+    pack,
+    steps: [
+      basicsStep(pack),
+      whyStep(pack),
+      consultationStep(pack),
+      outcomesStep(pack),
+      targetsStep(pack),
+      smallerProvidersStep(pack),
+      modernSlaveryStep(pack),
+      reviewStep(),
+    ],
+  };
+}

@@ -1,0 +1,49 @@
+import type { PolicyPack } from '../../policy/schema.js';
+import { yesNoAnswer } from '../answers.js';
+import type { Answers } from '../draft.js';
+import type { Step } from '../questions.js';
+import { byId, cited } from './cited.js';
+
+const consulting = (answers: Answers): boolean => yesNoAnswer(answers, 'consult') === true;
+const notConsulting = (answers: Answers): boolean => yesNoAnswer(answers, 'consult') === false;
+
+export function consultationStep(pack: PolicyPack): Step {
+  return {
+    id: 'consultation',
+    title: 'Consultation and co-design',
+    ...cited(byId(pack.preCommissioningQuestions, 'consultation')),
+    questions: [
+      {
+        id: 'consult',
+        kind: 'yesNo',
+        label: 'Will you consult service users, the community or the market?',
+        required: true,
+      },
+      {
+        id: 'consultationPlan',
+        kind: 'longText',
+        label: 'Who will you consult, and how?',
+        required: true,
+        when: consulting,
+      },
+      {
+        id: 'noConsultationReason',
+        kind: 'longText',
+        label: 'Why will you not consult?',
+        required: true,
+        when: notConsulting,
+      },
+      {
+        id: 'coDesign',
+        kind: 'longText',
+        label: 'Chances to co-design or co-commission the service',
+      },
+      {
+        id: 'otherModels',
+        kind: 'longText',
+        label: 'Other delivery models considered, such as social enterprises or mutuals',
+        ...cited(pack.scope.otherModels),
+      },
+    ],
+  };
+}

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import {
+  type ApplyResult,
+  applyAnswers,
+  buildQuestionnaire,
+  type Draft,
+  type DraftStep,
+  newDraft,
+  type RawValues,
+  type StepId,
+} from '../../../core/flow/index.js';
+import { cumbriaPack } from '../../../core/policy/index.js';
+
+export const pack = cumbriaPack;
+export const flow = buildQuestionnaire(pack);
+
+/** Cards for a typical £250k competitive services contract seeking two outcomes, as Teams submits them. */
+export const typical: Record<StepId, Record<string, string>> = {
+  basics: {
+    title: 'Custody healthcare',
+    description: 'Healthcare for people held in police custody',
+    category: 'services',
+    lightTouch: 'false',
+    value: '£250,000',
+    contractMonths: '36',
+    procurementStart: '2026-04-01',
+    keyProvider: 'false',
+    competitive: 'true',
+  },
+  why: {
+    stillRelevant: 'true',
+    aims: 'Safe and timely care for detainees',
+    baselineOutcomes: 'Every detainee seen within the agreed time',
+  },
+  consultation: {
+    consult: 'true',
+    consultationPlan: 'A market engagement event and a survey of custody staff',
+    coDesign: 'Co-design the pathway with the NHS trust',
+  },
+  outcomes: {
+    themes: '2,4',
+    measures: 'local-jobs,living-wage',
+    weighting: '10',
+    weightingJustification: 'The contract is large enough to support local jobs',
+  },
+  targets: {
+    'outcomeTargets.local-jobs.target': '3',
+    'outcomeTargets.local-jobs.relevant': 'true',
+    'outcomeTargets.local-jobs.specifiable': 'true',
+    'outcomeTargets.local-jobs.priorities': 'true',
+    'outcomeTargets.living-wage.relevant': 'true',
+    'outcomeTargets.living-wage.specifiable': 'true',
+    'outcomeTargets.living-wage.priorities': 'true',
+  },
+  smallerProviders: {
+    promotion: 'Advertised on Find a Tender and the local supplier portal six weeks ahead',
+    preTenderEvent: 'true',
+    minimumTurnover: '£200,000',
+    useLots: 'false',
+    lotsReason: 'One provider must run the whole custody suite',
+  },
+  modernSlavery: {
+    msIndicators: 'workforce',
+    msSector: 'none',
+    mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5',
+  },
+  review: { confirm: 'true' },
+};
+
+/** Submits a card and fails the test, showing the errors, unless it is accepted. */
+export function accept(draft: Draft, stepId: StepId, raw: RawValues): Draft {
+  const result = applyAnswers(flow, draft, stepId, raw);
+  assert.ok(result.ok, `${stepId} refused: ${JSON.stringify(!result.ok && result.errors)}`);
+  return result.draft;
+}
+
+/** Submits a card that must be refused, and returns its errors. */
+export function refuse(
+  draft: Draft,
+  stepId: StepId,
+  raw: RawValues,
+): Extract<ApplyResult, { ok: false }> {
+  const result = applyAnswers(flow, draft, stepId, raw);
+  assert.equal(result.ok, false, `${stepId} was accepted`);
+  if (result.ok) throw new Error('unreachable');
+  return result;
+}
+
+/** Walks the steps the draft says come next, submitting the card given for each; returns the path. */
+export function walk(
+  cards: Partial<Record<StepId, RawValues>>,
+  start: Draft = newDraft(flow),
+): { draft: Draft; path: DraftStep[] } {
+  let draft = start;
+  const path: DraftStep[] = [draft.step];
+  while (draft.step !== 'done') {
+    const card = cards[draft.step];
+    assert.ok(card, `no card for ${draft.step}`);
+    draft = accept(draft, draft.step, card);
+    path.push(draft.step);
+    assert.ok(path.length < 20, 'the walk does not end');
+  }
+  return { draft, path };
+}
+
+/** The draft after the typical walk up to (not including) the given step. */
+export function draftAt(stepId: StepId, cards = typical): Draft {
+  let draft = newDraft(flow);
+  while (draft.step !== stepId) {
+    assert.notEqual(draft.step, 'done', `never reached ${stepId}`);
+    if (draft.step === 'done') break;
+    draft = accept(draft, draft.step, cards[draft.step]);
+  }
+  return draft;
+}
