@@ -23,3 +23,6 @@ export function canAccess(record: CommissioningRecord, viewer: Viewer): boolean 
 /** Only the owner (or a procurement lead) adds collaborators. */
 export const canShare = (record: CommissioningRecord, viewer: Viewer): boolean =>
   canAccess(record, viewer) && (viewer.isProcurementLead || record.owner.id === viewer.userId);
+
+/** Suppliers are rated by the record's owner or a procurement lead, not by collaborators. */
+export const canRate = canShare;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../common/dates.js';
 import { draftSchema } from '../flow/draft.js';
 import type { Assessment } from '../rules/assessment.js';
+import { personSchema } from './person.js';
+import { contractTermsSchema, stageProgressSchema } from './stages.js';
 
 /** A commissioning record's reference: short and readable, unique within a tenant, e.g. SV-2026-0042. */
 export const referenceSchema = z
@@ -12,9 +15,6 @@ export const referenceSchema = z
 export function formatReference(year: number, sequence: number): string {
   return `SV-${year}-${String(sequence).padStart(4, '0')}`;
 }
-
-const personSchema = z.object({ id: z.string().min(1), name: z.string() });
-export type Person = z.infer<typeof personSchema>;
 
 const changeSchema = z.object({
   field: z.string(),
@@ -30,6 +30,12 @@ export const historyActionSchema = z.enum([
   'went-back',
   'completed',
   'shared',
+  'contract-set',
+  'stage-due-set',
+  'stage-done',
+  'stage-snoozed',
+  'reminder-sent',
+  'supplier-rated',
 ]);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 
@@ -42,6 +48,19 @@ export const historyEntrySchema = z.object({
   changes: z.array(changeSchema),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** A supplier status rating made at a review stage (Fig 2), with the evidence for each row. */
+export const supplierRatingSchema = z.object({
+  stage: z.number().int(),
+  supplier: z.string().min(1),
+  tier: z.enum(['gold', 'silver', 'bronze', 'none']),
+  rows: z.array(z.object({ id: z.string(), level: z.enum(['gold', 'silver', 'bronze', 'none']) })),
+  evidence: z.string(),
+  on: isoDateSchema,
+  at: z.iso.datetime(),
+  by: personSchema,
+});
+export type SupplierRating = z.infer<typeof supplierRatingSchema>;
 
 /** The assessment as computed when the basics were answered; stored as it was, for the audit trail. */
 const assessmentSchema = z.custom<Assessment>(
@@ -71,6 +90,13 @@ export const commissioningRecordSchema = z.object({
   draft: draftSchema,
   assessment: assessmentSchema.optional(),
   history: z.array(historyEntrySchema),
+  /** After award: the date and length the review stages are planned from, and the supplier. */
+  contract: contractTermsSchema.extend({ supplier: z.string().optional() }).optional(),
+  /** Progress through the procurement stages; absent until the first stage is touched. */
+  stages: z.array(stageProgressSchema).optional(),
+  /** The earliest date a stage reminder is owed: the one field the reminder sweep queries. */
+  nextReminderOn: isoDateSchema.optional(),
+  ratings: z.array(supplierRatingSchema).optional(),
 });
 
 export type CommissioningRecord = z.infer<typeof commissioningRecordSchema>;

@@ -2,7 +2,8 @@ import type { Draft } from '../flow/draft.js';
 import type { PolicyPack } from '../policy/schema.js';
 import type { Assessment } from '../rules/assessment.js';
 import { answerChanges } from './changes.js';
-import type { CommissioningRecord, HistoryAction, Person } from './record.js';
+import type { Person } from './person.js';
+import type { CommissioningRecord, HistoryAction } from './record.js';
 
 /** Shown until the officer gives the exercise a title. */
 export const UNTITLED = 'Untitled commissioning exercise';

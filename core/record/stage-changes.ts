@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../common/dates.js';
+import { fail, ok, problemsFromIssues, type Result } from '../common/result.js';
+import type { PolicyPack } from '../policy/schema.js';
+import { supplierTier } from '../rules/supplier-tier.js';
+import type { Person } from './person.js';
+import type { Change, CommissioningRecord, HistoryAction } from './record.js';
+import {
+  applySchedule,
+  type ContractTerms,
+  completeStage,
+  contractTermsSchema,
+  initialStages,
+  nextReminderOn,
+  plannedDates,
+  type StageProgress,
+} from './stages.js';
+
+/** Who acts, and when (an ISO date-time and the UK calendar date of it: core reads no clock). */
+export interface Act {
+  by: Person;
+  at: string;
+  today: string;
+}
+
+/** A record's stages, with any the pack has and the record lacks filled in. */
+export function stagesOf(record: CommissioningRecord, pack: PolicyPack): StageProgress[] {
+  const known = record.stages ?? [];
+  return initialStages(pack).map((fresh) => known.find((s) => s.number === fresh.number) ?? fresh);
+}
+
+function withStages(
+  record: CommissioningRecord,
+  stages: StageProgress[],
+  act: Act,
+  action: HistoryAction,
+  changes: Change[],
+  extra: Partial<CommissioningRecord> = {},
+): CommissioningRecord {
+  const next = nextReminderOn(stages);
+  const { nextReminderOn: _old, ...rest } = record;
+  return {
+    ...rest,
+    ...extra,
+    stages,
+    ...(next ? { nextReminderOn: next } : {}),
+    updatedAt: act.at,
+    revision: record.revision + 1,
+    history: [...record.history, { at: act.at, by: act.by, action, changes }],
+  };
+}
+
+function stageNumber(pack: PolicyPack, value: unknown): Result<number> {
+  const parsed = z
+    .number({ error: 'must be a stage number' })
+    .int('must be a whole stage number')
+    .min(1, `must be a stage from 1 to ${pack.stages.length}`)
+    .max(pack.stages.length, `must be a stage from 1 to ${pack.stages.length}`)
+    .safeParse(value);
+  return parsed.success ? ok(parsed.data) : fail(problemsFromIssues(parsed.error.issues, 'stage'));
+}
+
+/**
+ * Records the award date and contract length; the review stages get their default due
+ * dates from the pack's schedule (a date the officer set is kept).
+ */
+export function setContractTerms(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  input: unknown,
+  act: Act,
+): Result<CommissioningRecord> {
+  const parsed = contractTermsSchema
+    .extend({ supplier: z.string().trim().optional() })
+    .strict()
+    .safeParse(input);
+  if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues));
+  const terms: ContractTerms = { awardDate: parsed.data.awardDate, months: parsed.data.months };
+  const planned = plannedDates(pack, terms);
+  if (!planned.ok) return planned;
+  const stages = applySchedule(stagesOf(record, pack), planned.value);
+  const supplier = parsed.data.supplier || record.contract?.supplier;
+  const contract = { ...terms, ...(supplier ? { supplier } : {}) };
+  return ok(
+    withStages(
+      record,
+      stages,
+      act,
+      'contract-set',
+      [{ field: 'contract', from: record.contract, to: contract }],
+      {
+        contract,
+      },
+    ),
+  );
+}
+
+/** The officer sets or changes a stage's due date; the schedule no longer moves it. */
+export function setStageDue(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  input: { stage: unknown; due: unknown },
+  act: Act,
+): Result<CommissioningRecord> {
+  const number = stageNumber(pack, input.stage);
+  const due = isoDateSchema.safeParse(input.due);
+  const problems = [
+    ...(number.ok ? [] : number.problems),
+    ...(due.success ? [] : problemsFromIssues(due.error.issues, 'due')),
+  ];
+  if (!number.ok || !due.success) return fail(problems);
+  const stages = stagesOf(record, pack).map((stage) =>
+    stage.number === number.value
+      ? { ...stage, due: due.data, dueSource: 'officer' as const, done: false, reminder: {} }
+      : stage,
+  );
+  const before = stagesOf(record, pack).find((s) => s.number === number.value)?.due;
+  return ok(
+    withStages(record, stages, act, 'stage-due-set', [
+      { field: `stage ${number.value} due`, ...(before ? { from: before } : {}), to: due.data },
+    ]),
+  );
+}
+
+const doneInputSchema = z.strictObject({
+  stage: z.unknown(),
+  on: isoDateSchema,
+  note: z.string().trim().max(2000, 'must be at most 2,000 characters'),
+});
+
+/** Marks a stage done with its date and note; a recurring review moves on to its next date. */
+export function markStageDone(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  input: unknown,
+  act: Act,
+): Result<CommissioningRecord> {
+  const parsed = doneInputSchema.safeParse(input);
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const number = stageNumber(pack, raw.stage);
+  const problems = [
+    ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)),
+    ...(number.ok ? [] : number.problems),
+  ];
+  if (parsed.success && parsed.data.on > act.today) {
+    problems.push({ path: 'on', message: 'must not be in the future' });
+  }
+  if (!parsed.success || !number.ok || problems.length > 0) return fail(problems);
+  const planned = record.contract ? plannedDates(pack, record.contract) : undefined;
+  const schedule = planned?.ok ? planned.value.get(number.value) : undefined;
+  const current = stagesOf(record, pack).find((s) => s.number === number.value);
+  const stages = stagesOf(record, pack).map((stage) =>
+    stage.number === number.value
+      ? completeStage(
+          stage,
+          {
+            ...(stage.due ? { due: stage.due } : {}),
+            on: parsed.data.on,
+            note: parsed.data.note,
+            by: act.by,
+            at: act.at,
+          },
+          schedule,
+        )
+      : stage,
+  );
+  const after = stages.find((s) => s.number === number.value);
+  return ok(
+    withStages(record, stages, act, 'stage-done', [
+      { field: `stage ${number.value} done`, to: { on: parsed.data.on, note: parsed.data.note } },
+      ...(after?.due && after.due !== current?.due
+        ? [
+            {
+              field: `stage ${number.value} due`,
+              ...(current?.due ? { from: current.due } : {}),
+              to: after.due,
+            },
+          ]
+        : []),
+    ]),
+  );
+}
+
+/** Puts a stage's reminder off until the given date (a snooze). */
+export function snoozeStage(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  input: { stage: unknown; until: unknown },
+  act: Act,
+): Result<CommissioningRecord> {
+  const number = stageNumber(pack, input.stage);
+  const until = isoDateSchema.safeParse(input.until);
+  if (!number.ok || !until.success) {
+    return fail([
+      ...(number.ok ? [] : number.problems),
+      ...(until.success ? [] : problemsFromIssues(until.error.issues, 'until')),
+    ]);
+  }
+  const stages = stagesOf(record, pack).map((stage) =>
+    stage.number === number.value
+      ? { ...stage, reminder: { ...stage.reminder, snoozedUntil: until.data, sentFor: undefined } }
+      : stage,
+  );
+  return ok(
+    withStages(record, stages, act, 'stage-snoozed', [
+      { field: `stage ${number.value} reminder`, to: `snoozed until ${until.data}` },
+    ]),
+  );
+}
+
+const ratingInputSchema = z.strictObject({
+  stage: z.union([z.literal(11), z.literal(12)], {
+    error: 'must be stage 11 or 12: suppliers are rated at contract review',
+  }),
+  supplier: z
+    .string({ error: 'must be the supplier’s name' })
+    .trim()
+    .min(1, 'must be the supplier’s name'),
+  rows: z.record(z.string(), z.unknown()),
+  evidence: z
+    .string({ error: 'must describe the evidence' })
+    .trim()
+    .min(1, 'must describe the evidence for the rating'),
+});
+
+/**
+ * Rates the supplier at a review stage (Fig 2): core computes the tier from the rubric
+ * rows; the rating and its evidence go into the record and its history.
+ */
+export function rateSupplier(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  input: unknown,
+  act: Act,
+): Result<CommissioningRecord> {
+  const parsed = ratingInputSchema.safeParse(input);
+  const rows =
+    typeof input === 'object' && input !== null
+      ? (input as Record<string, unknown>).rows
+      : undefined;
+  const tier = supplierTier(pack, rows ?? {});
+  const problems = [
+    ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)),
+    ...(tier.ok ? [] : tier.problems.map((p) => ({ ...p, path: `rows.${p.path}` }))),
+  ];
+  if (!parsed.success || !tier.ok || problems.length > 0) return fail(problems);
+  const rating = {
+    stage: parsed.data.stage,
+    supplier: parsed.data.supplier,
+    tier: tier.value.tier,
+    rows: tier.value.rows.map((row) => ({ id: row.id, level: row.level })),
+    evidence: parsed.data.evidence,
+    on: act.today,
+    at: act.at,
+    by: act.by,
+  };
+  return ok({
+    ...record,
+    ratings: [...(record.ratings ?? []), rating],
+    updatedAt: act.at,
+    revision: record.revision + 1,
+    history: [
+      ...record.history,
+      {
+        at: act.at,
+        by: act.by,
+        action: 'supplier-rated',
+        changes: [
+          {
+            field: `supplier ${rating.supplier}`,
+            to: `${tier.value.label} at stage ${rating.stage}`,
+          },
+        ],
+      },
+    ],
+  });
+}
