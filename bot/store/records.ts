@@ -78,11 +78,10 @@ export class RecordStore {
   ): Promise<Versioned> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const reference = formatReference(year, await this.nextSequence(tenantId, year));
+      const record = build(reference);
       try {
-        const response = await this.container.items.create(build(reference));
-        if (response.resource) {
-          return { record: build(reference), etag: response.etag };
-        }
+        const response = await this.container.items.create(record);
+        if (response.resource) return { record, etag: response.etag };
       } catch (error) {
         // A reference already taken (a restored counter, say): take the next one.
         if (statusCode(error) !== 409) throw error;
@@ -91,7 +90,11 @@ export class RecordStore {
     throw new Error('could not find a free record reference');
   }
 
-  /** The viewer's records (a procurement lead's: the tenant's), newest first, in one partition. */
+  /**
+   * The viewer's records (a procurement lead's: the tenant's), newest first, in one partition.
+   * The tenant is named in the query as well: the embedded local server ignores the partition
+   * key of a query and would otherwise list every tenant's records.
+   */
   async list(viewer: Viewer, limit = 25): Promise<RecordSummary[]> {
     const filter = viewer.isProcurementLead
       ? ''
@@ -99,9 +102,10 @@ export class RecordStore {
     const { resources } = await this.container.items
       .query<RecordSummary>(
         {
-          query: `SELECT TOP @limit c.id, c.title, c.status, c.draft.step AS step, c.updatedAt, c.owner.name AS ownerName FROM c WHERE c.kind = 'record'${filter} ORDER BY c.updatedAt DESC`,
+          query: `SELECT TOP @limit c.id, c.title, c.status, c.draft.step AS step, c.updatedAt, c.owner.name AS ownerName FROM c WHERE c.tenantId = @tenant AND c.kind = 'record'${filter} ORDER BY c.updatedAt DESC`,
           parameters: [
             { name: '@limit', value: limit },
+            { name: '@tenant', value: viewer.tenantId },
             { name: '@user', value: viewer.userId },
           ],
         },
@@ -109,6 +113,35 @@ export class RecordStore {
       )
       .fetchAll();
     return resources;
+  }
+
+  /**
+   * A record read by the service itself (the reminder sweep), without a viewer: never for
+   * showing to a user, who goes through `get` and its access check.
+   */
+  async read(tenantId: string, reference: string): Promise<Versioned | undefined> {
+    const response = await this.container.item(reference, tenantId).read();
+    if (response.statusCode === 404 || !response.resource) return undefined;
+    const parsed = commissioningRecordSchema.safeParse(response.resource);
+    return parsed.success ? { record: parsed.data, etag: response.etag } : undefined;
+  }
+
+  /**
+   * Every record, in every tenant, with a reminder owed on or before `today`: one range
+   * query on the indexed `nextReminderOn`, so that its cost follows the number due.
+   */
+  async dueForReminders(today: string): Promise<Versioned[]> {
+    const { resources } = await this.container.items
+      .query<Record<string, unknown>>({
+        query: "SELECT * FROM c WHERE c.nextReminderOn <= @today AND c.kind = 'record'",
+        parameters: [{ name: '@today', value: today }],
+      })
+      .fetchAll();
+    return resources.flatMap((resource) => {
+      const parsed = commissioningRecordSchema.safeParse(resource);
+      const etag = resource._etag;
+      return parsed.success && typeof etag === 'string' ? [{ record: parsed.data, etag }] : [];
+    });
   }
 
   private async nextSequence(tenantId: string, year: number): Promise<number> {

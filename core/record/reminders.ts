@@ -102,3 +102,6 @@ export function releaseReminder(
     }),
   );
 }
+
+/** "Snooze" puts a reminder off by this many days. */
+export const SNOOZE_DAYS = 7;

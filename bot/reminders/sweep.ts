@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import { reminderCard } from '../../cards/reminder-card.js';
+import { isoDateInLondon } from '../../core/common/dates.js';
+import type { PolicyPack } from '../../core/policy/index.js';
+import {
+  type CommissioningRecord,
+  claimReminder,
+  markReminderSent,
+  type OwedReminder,
+  owedReminders,
+  releaseReminder,
+} from '../../core/record/index.js';
+import { errorMessage, type Logger } from '../log.js';
+import type { ConversationStore } from '../store/conversations.js';
+import { type RecordStore, StaleRecordError, type Versioned } from '../store/records.js';
+import type { PacedSender } from './paced-sender.js';
+
+/** How long a claim holds before another sweep may take the reminder over (a crashed sender). */
+const CLAIM_LEASE_MS = 5 * 60_000;
+/** Records worked on at once; the sender paces the messages themselves. */
+const WORKERS = 8;
+
+export interface SweepReport {
+  recordsFound: number;
+  sent: number;
+  /** Owed, but claimed by another instance first. */
+  claimedElsewhere: number;
+  /** Owed, but not sendable now (no reference, reminders off, removed app): kept owed. */
+  heldBack: number;
+  failed: number;
+  forbidden: number;
+}
+
+export interface SweepDeps {
+  pack: PolicyPack;
+  records: RecordStore;
+  conversations: ConversationStore;
+  adapter: CloudAdapter;
+  sender: PacedSender;
+  appId: string;
+  logger: Logger;
+  /** This instance, in claims. */
+  instance?: string;
+}
+
+/**
+ * Finds the records with a reminder owed (one indexed range query on `nextReminderOn`),
+ * claims each reminder with a conditional write so that one instance alone sends it, sends
+ * it within the Teams limits, and marks it sent; an undelivered one is released, to be owed
+ * again at the next sweep.
+ */
+export class ReminderSweep {
+  private readonly instance: string;
+  private running: Promise<SweepReport> | undefined;
+
+  constructor(private readonly deps: SweepDeps) {
+    this.instance = deps.instance ?? randomUUID();
+  }
+
+  /** One sweep at a time per instance: a second call while one runs gets the same result. */
+  run(now: Date): Promise<SweepReport> {
+    this.running ??= this.sweep(now).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async sweep(now: Date): Promise<SweepReport> {
+    const today = isoDateInLondon(now);
+    const found = await this.deps.records.dueForReminders(today);
+    const report: SweepReport = {
+      recordsFound: found.length,
+      sent: 0,
+      claimedElsewhere: 0,
+      heldBack: 0,
+      failed: 0,
+      forbidden: 0,
+    };
+    const queue = [...found];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await this.remind(next, now, today, report).catch((error: unknown) => {
+          report.failed += 1;
+          this.deps.logger.error('reminder.error', {
+            reference: next?.record.id,
+            error: errorMessage(error),
+          });
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: WORKERS }, worker));
+    this.deps.logger.info('reminders.swept', { today, ...report });
+    return report;
+  }
+
+  private async remind(
+    found: Versioned,
+    now: Date,
+    today: string,
+    report: SweepReport,
+  ): Promise<void> {
+    const { pack, conversations } = this.deps;
+    let current = found;
+    for (const owed of owedReminders(current.record, pack, today, now.toISOString())) {
+      const target = await conversations.get(current.record.tenantId, current.record.owner.id);
+      if (!target?.active || !target.remindersOn) {
+        report.heldBack += 1;
+        continue;
+      }
+      const claim = {
+        by: this.instance,
+        until: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
+      };
+      try {
+        current = await this.deps.records.replace(
+          claimReminder(current.record, pack, owed, claim),
+          current.etag,
+        );
+      } catch (error) {
+        if (!(error instanceof StaleRecordError)) throw error;
+        report.claimedElsewhere += 1;
+        return;
+      }
+      const result = await this.deps.sender.send(
+        {
+          conversation: target.reference.conversation?.id ?? target.id,
+          tenant: current.record.tenantId,
+        },
+        () =>
+          this.deliver(
+            target.reference as Partial<ConversationReference>,
+            current.record,
+            owed,
+            today,
+          ),
+      );
+      if (result.outcome === 'sent') {
+        current = await this.settle(current, (record) =>
+          markReminderSent(record, pack, owed, now.toISOString()),
+        );
+        report.sent += 1;
+        continue;
+      }
+      current = await this.settle(current, (record) => releaseReminder(record, pack, owed));
+      if (result.outcome === 'forbidden') {
+        report.forbidden += 1;
+        await conversations.markInactive(current.record.tenantId, current.record.owner.id, now);
+        this.deps.logger.warn('reminder.forbidden', {
+          reference: current.record.id,
+          stage: owed.stage,
+        });
+        return;
+      }
+      report.failed += 1;
+      this.deps.logger.warn('reminder.failed', {
+        reference: current.record.id,
+        stage: owed.stage,
+        status: result.status,
+        attempts: result.attempts,
+      });
+    }
+  }
+
+  private async deliver(
+    reference: Partial<ConversationReference>,
+    record: CommissioningRecord,
+    owed: OwedReminder,
+    today: string,
+  ): Promise<void> {
+    const card = reminderCard(this.deps.pack, record, owed, today);
+    await this.deps.adapter.continueConversationAsync(
+      this.deps.appId,
+      reference,
+      async (context) => {
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      },
+    );
+  }
+
+  /**
+   * Writes the outcome of a send. The record may have changed meanwhile (the officer marked
+   * the stage done, say): then the outcome is applied to the fresh record.
+   */
+  private async settle(
+    versioned: Versioned,
+    change: (record: CommissioningRecord) => CommissioningRecord,
+  ): Promise<Versioned> {
+    let current = versioned;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      try {
+        return await this.deps.records.replace(change(current.record), current.etag);
+      } catch (error) {
+        if (!(error instanceof StaleRecordError)) throw error;
+        const fresh = await this.deps.records.read(current.record.tenantId, current.record.id);
+        if (!fresh) return current;
+        current = fresh;
+      }
+    }
+    throw new Error(`could not record the reminder outcome on ${versioned.record.id}`);
+  }
+}
