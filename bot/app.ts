@@ -5,9 +5,9 @@ import type { Config } from './config.js';
 import { CommissioningBot } from './conversation/commissioning-bot.js';
 import type { Logger } from './log.js';
 import { createServer, listen, type RunningServer } from './server.js';
+import { ConversationStore } from './store/conversations.js';
 import { type CosmosStore, openCosmos } from './store/cosmos.js';
 import { RecordStore } from './store/records.js';
-import { Wizard } from './wizard/wizard.js';
 
 export interface App {
   url: string;
@@ -29,16 +29,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const flow = buildQuestionnaire(options.pack ?? cumbriaPack);
   const store = await openCosmos(config);
   const records = new RecordStore(store.containers.records);
-  const wizard = new Wizard(flow, records, clock, logger);
+  const conversations = new ConversationStore(store.containers.conversations);
   const adapter = createAdapter(config, logger);
-  const bot = new CommissioningBot({
-    config,
-    flow,
-    wizard,
-    clock,
-    logger,
-    commands: { flow, wizard, records, clock },
-  });
+  const bot = new CommissioningBot({ config, flow, records, conversations, clock, logger });
   const server = createServer({
     config,
     adapter,

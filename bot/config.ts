@@ -10,13 +10,17 @@ const list = z
       .filter((item) => item !== ''),
   );
 
+/** A blank value (`PORT=` in an env file) means unset: the default, not port 0. */
 const port = (fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole port number')
-    .min(0, 'must be a port number from 0 to 65535')
-    .max(65_535, 'must be a port number from 0 to 65535')
-    .default(fallback);
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole port number')
+      .min(0, 'must be a port number from 0 to 65535')
+      .max(65_535, 'must be a port number from 0 to 65535')
+      .default(fallback),
+  );
 
 const optionalText = z
   .string()
@@ -30,7 +34,11 @@ const optionalText = z
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    HOST: z
+      .string()
+      .trim()
+      .min(1, 'must be an address to listen on, such as 127.0.0.1 or 0.0.0.0')
+      .default('127.0.0.1'),
     PORT: port(3978),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
@@ -49,6 +57,19 @@ export const configSchema = z
     COSMOS_DATABASE: z.string().trim().min(1).default('social-value'),
     LOCAL_DATA_FILE: z.string().trim().min(1).default('.data/local-cosmos.json'),
     PLAYGROUND_PORT: port(56150),
+    /** Minutes between reminder sweeps in this process; 0 leaves sweeping to an external scheduler. */
+    REMINDER_SWEEP_MINUTES: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z.coerce
+        .number({ error: 'must be a number of minutes' })
+        .min(0, 'must be 0 (off) or more minutes')
+        .max(1_440, 'must be at most 1440 minutes (a day)')
+        .default(15),
+    ),
+    /** Shared secret for POST /api/reminders/run (header x-reminders-secret); unset, the route is off. */
+    REMINDERS_SECRET: optionalText.refine((secret) => secret === undefined || secret.length >= 16, {
+      message: 'must be at least 16 characters',
+    }),
   })
   .superRefine(
     (config, ctx) => {

@@ -47,8 +47,13 @@ export async function listen(
   port: number,
 ): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(port, host, () => resolve());
+    // restify passes the HTTP server's errors on to its own 'error' event, which throws
+    // (crashing the process) unless something listens there.
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const address = server.address();
   return {

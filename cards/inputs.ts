@@ -27,7 +27,7 @@ function helpBlock(help: string | undefined, citation: string | undefined): Elem
   return [{ type: 'TextBlock', text, wrap: true, isSubtle: true, size: 'Small', spacing: 'None' }];
 }
 
-function errorBlock(key: string, state: InputState): Element[] {
+export function errorBlock(key: string, state: InputState): Element[] {
   const error = state.errors[key];
   return error
     ? [

@@ -1,5 +1,5 @@
 import { button } from './actions.js';
-import { formatDate } from './format.js';
+import { formatDay } from './format.js';
 import { infoCard } from './info.js';
 import type { AdaptiveCard } from './render.js';
 
@@ -33,7 +33,7 @@ export function recordListCard(items: RecordListItem[], allOfTenant: boolean): A
       {
         heading: `${items.length} record${items.length === 1 ? '' : 's'}`,
         lines: items.map((item) => ({
-          text: `**${item.id}** ${item.title}: ${item.status === 'complete' ? 'complete' : `at "${item.stepTitle}"`}, changed ${formatDate(item.updatedAt.slice(0, 10))}${allOfTenant ? `, owner ${item.ownerName}` : ''}`,
+          text: `**${item.id}** ${item.title}: ${item.status === 'complete' ? 'complete' : `at "${item.stepTitle}"`}, changed ${formatDay(item.updatedAt)}${allOfTenant ? `, owner ${item.ownerName}` : ''}`,
         })),
       },
     ],

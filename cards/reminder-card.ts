@@ -4,18 +4,8 @@ import { SNOOZE_DAYS } from '../core/record/index.js';
 import { button } from './actions.js';
 import { formatDate } from './format.js';
 import { type AdaptiveCard, expand } from './render.js';
+import { STAGE_VERBS, stageInputIds } from './stage-inputs.js';
 import template from './templates/reminder.json' with { type: 'json' };
-
-export const STAGE_VERBS = {
-  done: 'stage.done',
-  snooze: 'stage.snooze',
-  setDue: 'stage.due',
-  setContract: 'contract.set',
-  show: 'stages.show',
-} as const;
-
-/** The ids of the inputs the reminder's "mark done" carries. */
-export const DONE_INPUTS = { on: 'doneOn', note: 'doneNote' } as const;
 
 /**
  * A review stage has fallen due: the contract, the stage and its social value action, and
@@ -38,8 +28,8 @@ export function reminderCard(
     action: stage?.action || 'No social value action is named for this stage.',
     citation: stage?.citation ?? '',
     due: formatDate(owed.due),
-    doneOnId: DONE_INPUTS.on,
-    doneNoteId: DONE_INPUTS.note,
+    doneOnId: stageInputIds(owed.stage).doneOn,
+    doneNoteId: stageInputIds(owed.stage).note,
     today,
     actions: [
       button('Mark done', { verb: STAGE_VERBS.done, ...ids }, 'positive'),

@@ -14,6 +14,23 @@ export const CARD_VERSION = '1.5';
 const prepared = new WeakMap<object, Template>();
 
 /**
+ * Stands in for `${` in the data while a template is expanded, so that text an officer typed
+ * (a title such as "Project ${code}") is shown as typed, not taken for a binding left unbound.
+ */
+const OPEN_STAND_IN = '\u{E000}{';
+
+function replaceInText(value: unknown, from: string, to: string): unknown {
+  if (typeof value === 'string') return value.includes(from) ? value.replaceAll(from, to) : value;
+  if (Array.isArray(value)) return value.map((item) => replaceInText(item, from, to));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, replaceInText(item, from, to)]),
+    );
+  }
+  return value;
+}
+
+/**
  * Binds data to a template. Every field a template names must be in the data: a missing one
  * would show its `${...}` binding to the officer, so it is refused here instead.
  */
@@ -23,9 +40,12 @@ export function expand(template: object, data: object): AdaptiveCard {
     engine = new Template(template);
     prepared.set(template, engine);
   }
-  const card = engine.expand({ $root: data }) as AdaptiveCard;
+  const typed = JSON.stringify(data).includes('${');
+  const card: unknown = engine.expand({
+    $root: typed ? replaceInText(data, '${', OPEN_STAND_IN) : data,
+  });
   const unbound = JSON.stringify(card).match(/\$\{[^}]*\}/);
   if (unbound)
     throw new Error(`card template left ${unbound[0]} unbound: the view model is missing it`);
-  return card;
+  return (typed ? replaceInText(card, OPEN_STAND_IN, '${') : card) as AdaptiveCard;
 }

@@ -1,9 +1,9 @@
 import { type ShownQuestion, STEP_ERROR_KEY, type Step } from '../core/flow/index.js';
 import { type ActionData, button } from './actions.js';
+import { formCard } from './form.js';
 import type { Section } from './info.js';
 import { questionElements } from './inputs.js';
-import { type AdaptiveCard, expand } from './render.js';
-import template from './templates/step.json' with { type: 'json' };
+import type { AdaptiveCard } from './render.js';
 
 /** The keys a wizard button sends besides the inputs; no question may use them as its id. */
 export const WIZARD_ACTION_KEYS = ['verb', 'reference', 'step', 'revision'] as const;
@@ -49,22 +49,16 @@ export function stepCard(view: StepCardView): AdaptiveCard {
     revision: view.revision,
   });
   const state = { values: view.values, errors: view.errors };
-  return expand(template, {
-    reference: view.reference,
-    recordTitle: view.recordTitle,
+  return formCard({
+    subtitle: `${view.reference}: ${view.recordTitle}`,
     title: view.step.title,
     progress: `Step ${view.position.index + 1} of ${view.position.count}`,
-    help: view.step.help ?? '',
-    citation: view.step.citation ?? '',
-    notice: view.notice?.text ?? '',
-    noticeStyle: view.notice?.style ?? 'default',
+    ...(view.step.help ? { help: view.step.help } : {}),
+    ...(view.step.citation ? { citation: view.step.citation } : {}),
+    ...(view.notice ? { notice: view.notice } : {}),
     errorSummary: errorSummary(view.errors),
-    guidanceTitle: view.guidance?.title ?? '',
-    guidance: (view.guidance?.sections ?? []).map((section) => ({
-      heading: section.heading,
-      lines: section.lines.map((line) => ({ text: line.text, citation: line.citation ?? '' })),
-    })),
-    inputs: view.questions.flatMap((question) => questionElements(question, state)),
+    ...(view.guidance ? { guidance: view.guidance } : {}),
+    body: view.questions.flatMap((question) => questionElements(question, state)),
     actions: [
       button('Continue', data(WIZARD_VERBS.next), 'positive'),
       ...(view.canGoBack ? [button('Back', data(WIZARD_VERBS.back))] : []),

@@ -11,10 +11,16 @@ import {
 import type { CommissioningRecord } from '../core/record/index.js';
 import { rateModernSlaveryRisk } from '../core/rules/index.js';
 import { button } from './actions.js';
-import { formatDate, formatMoney } from './format.js';
+import { formatDate, formatDay, formatMoney } from './format.js';
 import { guidanceSections } from './guidance.js';
 import { infoCard, type Line, type Section } from './info.js';
 import type { AdaptiveCard } from './render.js';
+
+/** A target with its unit: 25%, 40 days, 3 (a count needs no unit). */
+function targetText(target: number, unit: { kind: string; label: string } | undefined): string {
+  if (!unit || unit.kind === 'count') return String(target);
+  return unit.kind === 'percent' ? `${target}%` : `${target} ${unit.label}`;
+}
 
 /** An answer as an officer reads it. */
 export function answerText(
@@ -30,7 +36,8 @@ export function answerText(
     case 'date':
       return typeof value === 'string' ? formatDate(value) : String(value);
     case 'number':
-      return `${value}${question.unit ? ` ${question.unit}` : ''}`;
+      // 10%, but 36 months.
+      return `${value}${question.unit === '%' ? '%' : question.unit ? ` ${question.unit}` : ''}`;
     case 'choice':
       return question.choices.find((choice) => choice.id === value)?.label ?? String(value);
     case 'multiChoice': {
@@ -38,7 +45,8 @@ export function answerText(
       const labels = ids.map(
         (id) => question.choices.find((choice) => choice.id === id)?.label ?? id,
       );
-      return labels.length === 0 ? undefined : labels.join('; ');
+      // Labels that are sentences lose their full stop, so that the list reads "a; b".
+      return labels.length === 0 ? undefined : labels.map((l) => l.replace(/\.$/, '')).join('; ');
     }
     case 'measureTargets':
       return undefined;
@@ -56,7 +64,7 @@ function outcomeLines(
     const goal =
       target.target === undefined
         ? 'commitment'
-        : `target ${target.target} ${measure?.unit.label ?? ''}`.trim();
+        : `target ${targetText(target.target, measure?.unit)}`;
     const tests = Object.values(target.tests).every(Boolean)
       ? '; the three tests of §2.1 confirmed'
       : '';
@@ -133,7 +141,7 @@ export function summaryCard(
         ? [{ title: 'Estimated value', value: formatMoney(value) }]
         : []),
       { title: 'Policy version', value: `${record.policy.version} (${record.policy.id})` },
-      { title: 'Last changed', value: formatDate(record.updatedAt.slice(0, 10)) },
+      { title: 'Last changed', value: formatDay(record.updatedAt) },
     ],
     sections: [
       ...(record.assessment ? guidanceSections(record.assessment, flow.pack) : []),

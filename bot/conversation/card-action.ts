@@ -7,6 +7,8 @@ export const cardActionSchema = z.looseObject({
   reference: z.string().optional(),
   step: z.string().optional(),
   revision: z.coerce.number().int().optional(),
+  stage: z.coerce.number().int().optional(),
+  due: z.string().optional(),
   text: z.string().optional(),
 });
 
@@ -18,7 +20,7 @@ export interface ReadAction {
   values: Record<string, unknown>;
 }
 
-const ACTION_KEYS = new Set<string>([...WIZARD_ACTION_KEYS, 'text']);
+const ACTION_KEYS = new Set<string>([...WIZARD_ACTION_KEYS, 'text', 'stage', 'due']);
 
 /** Reads a card action (Action.Execute data or Action.Submit value); undefined if it is not one of ours. */
 export function readCardAction(payload: unknown): ReadAction | undefined {

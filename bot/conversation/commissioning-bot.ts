@@ -5,29 +5,36 @@ import {
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
 import { messageCard, welcomeCard } from '../../cards/info-cards.js';
+import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
+import { STAGE_VERBS } from '../../cards/stage-inputs.js';
 import type { Questionnaire } from '../../core/flow/index.js';
+import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
-import { RECORD_NOT_FOUND, type Wizard, type WizardReply } from '../wizard/wizard.js';
+import { StageDesk } from '../stages/stage-desk.js';
+import type { ConversationStore } from '../store/conversations.js';
+import type { RecordStore } from '../store/records.js';
+import { type Actor, RECORD_NOT_FOUND, Wizard, type WizardReply } from '../wizard/wizard.js';
 import { readCardAction } from './card-action.js';
 import { readCommand } from './command-text.js';
-import { type CommandContext, runCommand } from './commands.js';
+import { runCommand } from './commands.js';
 import { type Identity, identify, tenantOf } from './identity.js';
 
 export interface BotDeps {
   config: Config;
   flow: Questionnaire;
-  wizard: Wizard;
+  records: RecordStore;
+  conversations: ConversationStore;
   clock: () => Date;
   logger: Logger;
-  commands: Omit<CommandContext, 'actor' | 'reply'>;
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 const TENANT_REFUSAL =
   'Sorry, this assistant is not available to your organisation. Ask your IT team if you think it should be.';
 const NO_IDENTITY =
@@ -41,9 +48,15 @@ export const asAttachment = (card: AdaptiveCard): Attachment => CardFactory.adap
  * an Action.Submit message (the original card is updated).
  */
 export class CommissioningBot extends TeamsActivityHandler {
+  private readonly wizard: Wizard;
+  private readonly desk: StageDesk;
+
   constructor(private readonly deps: BotDeps) {
     super();
+    this.wizard = new Wizard(deps.flow, deps.records, deps.clock, deps.logger);
+    this.desk = new StageDesk(deps.flow.pack, deps.records, deps.clock, deps.logger);
     this.onInstallationUpdateAdd(async (context, next) => {
+      await this.rememberConversation(context);
       await context.sendActivity(
         MessageFactory.attachment(asAttachment(welcomeCard(deps.flow.pack))),
       );
@@ -78,9 +91,27 @@ export class CommissioningBot extends TeamsActivityHandler {
     const read = readCardAction({ ...invokeValue.action.data, verb: invokeValue.action.verb });
     if (!identity || !read) return cardResponse(messageCard('Something went wrong', NO_IDENTITY));
     const card = await this.cardAction(context, identity, read);
-    return cardResponse(
-      card ?? messageCard('Done', 'Your request is being handled below.', 'good'),
-    );
+    // A command button answers below and leaves its own card as it was. The SDK types an
+    // invoke's value as an object; the protocol's message response carries text.
+    const answeredBelow = 'Answered below.' as unknown as AdaptiveCardInvokeResponse['value'];
+    return card
+      ? cardResponse(card)
+      : { statusCode: 200, type: MESSAGE_RESPONSE, value: answeredBelow };
+  }
+
+  /**
+   * Keeps the user's conversation reference for reminders, refreshed from every message
+   * since the serviceUrl can change (a write only when it did).
+   */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const identity = identify(context);
+    if (!identity) return;
+    const reference = TurnContext.getConversationReference(context.activity);
+    await this.deps.conversations
+      .remember(identity.tenantId, identity.userId, reference, this.deps.clock())
+      .catch((error: unknown) =>
+        this.deps.logger.warn('conversation.save_failed', { error: errorMessage(error) }),
+      );
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -89,6 +120,7 @@ export class CommissioningBot extends TeamsActivityHandler {
       await context.sendActivity(NO_IDENTITY);
       return;
     }
+    await this.rememberConversation(context);
     const read =
       context.activity.value === undefined ? undefined : readCardAction(context.activity.value);
     if (read) {
@@ -112,25 +144,47 @@ export class CommissioningBot extends TeamsActivityHandler {
       await this.command(context, identity, name, args, action.text ?? name);
       return undefined;
     }
-    if (
-      action.reference === undefined ||
-      action.step === undefined ||
-      action.revision === undefined
-    ) {
+    if (action.reference === undefined) {
       return messageCard('That button is out of date', 'Type **list** to see your records.');
     }
-    const reply = await this.guard(() =>
-      this.deps.wizard.act(
-        this.actor(identity),
-        {
-          verb: action.verb,
-          reference: action.reference ?? '',
-          step: action.step ?? '',
-          revision: action.revision ?? -1,
-        },
-        values,
-      ),
-    );
+    const actor = this.actor(identity);
+    const reference = action.reference;
+    const reply = await this.guard((): Promise<WizardReply> => {
+      switch (action.verb) {
+        case STAGE_VERBS.show:
+          return this.desk.show(actor, reference);
+        case RATING_VERBS.show:
+          return this.desk.showRating(actor, reference);
+        case RATING_VERBS.submit:
+          return this.desk.rate(actor, reference, values);
+        case STAGE_VERBS.done:
+        case STAGE_VERBS.snooze:
+        case STAGE_VERBS.setDue:
+        case STAGE_VERBS.setContract:
+          return this.desk.handle(
+            actor,
+            {
+              verb: action.verb,
+              reference,
+              ...(action.stage === undefined ? {} : { stage: action.stage }),
+              ...(action.due === undefined ? {} : { due: action.due }),
+              ...(action.revision === undefined ? {} : { revision: action.revision }),
+            },
+            values,
+          );
+        default:
+          if (action.step === undefined || action.revision === undefined) {
+            return Promise.resolve(
+              messageCard('That button is out of date', 'Type **list** to see your records.'),
+            );
+          }
+          return this.wizard.act(
+            actor,
+            { verb: action.verb, reference, step: action.step, revision: action.revision },
+            values,
+          );
+      }
+    });
     return this.cardOf(reply, action.reference);
   }
 
@@ -143,7 +197,13 @@ export class CommissioningBot extends TeamsActivityHandler {
   ): Promise<void> {
     await runCommand(
       {
-        ...this.deps.commands,
+        flow: this.deps.flow,
+        wizard: this.wizard,
+        desk: this.desk,
+        records: this.deps.records,
+        conversations: this.deps.conversations,
+        clock: this.deps.clock,
+        mentions: mentionsOf(context),
         actor: this.actor(identity),
         reply: async (card) => {
           await context.sendActivity(MessageFactory.attachment(asAttachment(card)));
@@ -195,11 +255,13 @@ export class CommissioningBot extends TeamsActivityHandler {
     await context.sendActivity(message);
   }
 
-  private actor(identity: Identity) {
+  private actor(identity: Identity): Actor {
+    const leads = this.deps.config.PROCUREMENT_LEAD_IDS;
     return {
       tenantId: identity.tenantId,
       userId: identity.userId,
-      isProcurementLead: this.deps.config.PROCUREMENT_LEAD_IDS.includes(identity.userId),
+      otherIds: identity.otherIds,
+      isProcurementLead: [identity.userId, ...identity.otherIds].some((id) => leads.includes(id)),
       person: { id: identity.userId, name: identity.userName },
     };
   }
@@ -216,6 +278,20 @@ export class CommissioningBot extends TeamsActivityHandler {
       await context.sendActivity(text);
     }
   }
+}
+
+/** The people @mentioned in a message, the bot itself left out. */
+function mentionsOf(context: TurnContext): Person[] {
+  const bot = context.activity.recipient?.id;
+  return (context.activity.entities ?? []).flatMap((entity) => {
+    if (entity.type !== 'mention') return [];
+    const mentioned = (
+      entity as { mentioned?: { id?: string; name?: string; aadObjectId?: string } }
+    ).mentioned;
+    const id = mentioned?.aadObjectId ?? mentioned?.id;
+    if (!id || mentioned?.id === bot) return [];
+    return [{ id, name: mentioned?.name ?? id }];
+  });
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

@@ -7,6 +7,8 @@ export interface Identity {
   userId: string;
   /** Shown on the record's history; never logged. */
   userName: string;
+  /** The channel id too, when the Entra id is the main one: @mentions carry the channel id. */
+  otherIds: string[];
 }
 
 interface TenantChannelData {
@@ -24,5 +26,6 @@ export function identify(context: TurnContext): Identity | undefined {
   const from = context.activity.from;
   const userId = from?.aadObjectId ?? from?.id;
   if (!tenantId || !userId) return undefined;
-  return { tenantId, userId, userName: from.name ?? userId };
+  const otherIds = from.aadObjectId && from.id && from.id !== userId ? [from.id] : [];
+  return { tenantId, userId, userName: from.name ?? userId, otherIds };
 }

@@ -92,7 +92,17 @@ export async function startLocalCosmos(options: { dataFile?: string } = {}): Pro
     });
   });
 
-  if (options.dataFile) await restore(snapshotClient, options.dataFile);
+  if (options.dataFile) {
+    try {
+      await restore(snapshotClient, options.dataFile);
+    } catch (error) {
+      // Not left listening: a server nobody can use would keep the process alive.
+      snapshotClient.dispose();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    }
+  }
 
   const flush = async (): Promise<void> => {
     if (pending) {
@@ -168,10 +178,17 @@ async function restore(client: CosmosClient, dataFile: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const parsed = snapshotSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    throw new Error(`The local data file ${dataFile} is not a snapshot this version can read.`);
+  const notSnapshot = new Error(
+    `The local data file ${dataFile} is not a snapshot this version can read.`,
+  );
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw notSnapshot;
   }
+  const parsed = snapshotSchema.safeParse(json);
+  if (!parsed.success) throw notSnapshot;
   for (const saved of parsed.data.databases) {
     const { database } = await client.databases.createIfNotExists({ id: saved.id });
     for (const savedContainer of saved.containers) {

@@ -4,6 +4,8 @@ import {
   canAccess,
   commissioningRecordSchema,
   formatReference,
+  type SupplierRating,
+  supplierRatingSchema,
   type Viewer,
 } from '../../core/record/index.js';
 
@@ -98,7 +100,7 @@ export class RecordStore {
   async list(viewer: Viewer, limit = 25): Promise<RecordSummary[]> {
     const filter = viewer.isProcurementLead
       ? ''
-      : ' AND (c.owner.id = @user OR ARRAY_CONTAINS(c.collaboratorIds, @user))';
+      : ' AND (c.owner.id = @user OR ARRAY_CONTAINS(c.collaboratorIds, @user) OR ARRAY_CONTAINS(c.collaboratorIds, @other))';
     const { resources } = await this.container.items
       .query<RecordSummary>(
         {
@@ -107,6 +109,7 @@ export class RecordStore {
             { name: '@limit', value: limit },
             { name: '@tenant', value: viewer.tenantId },
             { name: '@user', value: viewer.userId },
+            { name: '@other', value: viewer.otherIds?.[0] ?? viewer.userId },
           ],
         },
         { partitionKey: viewer.tenantId },
@@ -141,6 +144,47 @@ export class RecordStore {
       const parsed = commissioningRecordSchema.safeParse(resource);
       const etag = resource._etag;
       return parsed.success && typeof etag === 'string' ? [{ record: parsed.data, etag }] : [];
+    });
+  }
+
+  /** The viewer's records with a stage not done and due on or before `until` (one partition). */
+  async dueBy(viewer: Viewer, until: string): Promise<CommissioningRecord[]> {
+    const { resources } = await this.container.items
+      .query<Record<string, unknown>>(
+        {
+          query:
+            "SELECT * FROM c WHERE c.tenantId = @tenant AND c.kind = 'record' AND c.nextDueOn <= @until AND (c.owner.id = @user OR ARRAY_CONTAINS(c.collaboratorIds, @user) OR ARRAY_CONTAINS(c.collaboratorIds, @other))",
+          parameters: [
+            { name: '@tenant', value: viewer.tenantId },
+            { name: '@until', value: until },
+            { name: '@user', value: viewer.userId },
+            { name: '@other', value: viewer.otherIds?.[0] ?? viewer.userId },
+          ],
+        },
+        { partitionKey: viewer.tenantId },
+      )
+      .fetchAll();
+    return resources.flatMap((resource) => {
+      const parsed = commissioningRecordSchema.safeParse(resource);
+      return parsed.success && canAccess(parsed.data, viewer) ? [parsed.data] : [];
+    });
+  }
+
+  /** Every supplier rating given in a tenant, with the record it was given on. */
+  async ratings(tenantId: string): Promise<{ reference: string; ratings: SupplierRating[] }[]> {
+    const { resources } = await this.container.items
+      .query<{ id: string; ratings: unknown }>(
+        {
+          query:
+            "SELECT c.id, c.ratings FROM c WHERE c.tenantId = @tenant AND c.kind = 'record' AND IS_DEFINED(c.ratings)",
+          parameters: [{ name: '@tenant', value: tenantId }],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return resources.flatMap((resource) => {
+      const parsed = supplierRatingSchema.array().safeParse(resource.ratings);
+      return parsed.success ? [{ reference: resource.id, ratings: parsed.data }] : [];
     });
   }
 

@@ -4,10 +4,10 @@ import { stepCard } from '../../cards/step-card.js';
 import { summaryCard } from '../../cards/summary-card.js';
 import {
   activeSteps,
+  cardQuestions,
   cardValues,
   type Questionnaire,
   type StepId,
-  visibleQuestions,
 } from '../../core/flow/index.js';
 import type { CommissioningRecord } from '../../core/record/index.js';
 
@@ -29,14 +29,18 @@ export function recordCard(
   record: CommissioningRecord,
   state: CardState = {},
 ): AdaptiveCard {
-  const stepId = state.step ?? record.draft.step;
-  if (stepId === 'done') return summaryCard(flow, record, state.notice?.text);
+  const wanted = state.step ?? record.draft.step;
+  if (wanted === 'done') return summaryCard(flow, record, state.notice?.text);
   const steps = activeSteps(flow, record.draft.answers);
-  const index = Math.max(
-    0,
-    steps.findIndex((s) => s.id === stepId),
-  );
-  const step = steps[index] ?? flow.steps.find((s) => s.id === stepId);
+  let index = steps.findIndex((s) => s.id === wanted);
+  if (index === -1) {
+    // The step no longer applies (an answer elsewhere skips it): show where the record stands;
+    // the values and errors were for the other step, so they are not carried over.
+    index = steps.findIndex((s) => s.id === record.draft.step);
+    if (index === -1) return summaryCard(flow, record, state.notice?.text);
+    state = { ...(state.notice ? { notice: state.notice } : {}) };
+  }
+  const step = steps[index];
   if (!step) return summaryCard(flow, record, state.notice?.text);
   const previous = steps[index - 1];
   const showGuidance = previous?.id === GUIDANCE_AFTER && record.assessment !== undefined;
@@ -46,7 +50,7 @@ export function recordCard(
     revision: record.revision,
     step,
     position: { index, count: steps.length },
-    questions: visibleQuestions(flow, record.draft, step.id, state.values),
+    questions: cardQuestions(flow, record.draft, step.id, state.values),
     values: { ...cardValues(flow, record.draft, step.id), ...state.values },
     errors: state.errors ?? {},
     ...(state.notice ? { notice: state.notice } : {}),

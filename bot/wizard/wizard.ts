@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../cards/render.js';
-import { WIZARD_VERBS } from '../../cards/step-card.js';
+import { WIZARD_ACTION_KEYS, WIZARD_VERBS } from '../../cards/step-card.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import {
   applyAnswers,
@@ -16,10 +16,12 @@ import {
 } from '../../core/flow/index.js';
 import {
   type CommissioningRecord,
+  canShare,
   createRecord,
   type HistoryAction,
   type Person,
   recordTurn,
+  shareRecord,
   type Viewer,
 } from '../../core/record/index.js';
 import { assess } from '../../core/rules/index.js';
@@ -41,7 +43,7 @@ export interface Actor extends Viewer {
 }
 
 const STALE_NOTICE =
-  'Someone saved this record after this card was shown to you. Your answers are below as you typed them: check them against the record and submit again.';
+  'Someone else saved this record while you had this card open. Your answers are below as you typed them: submitting them replaces what was saved for this step.';
 const ALREADY_SAVED =
   'That step was already saved (the button was pressed twice). Here is where the record stands.';
 const NOT_FOUND = 'not-found';
@@ -85,6 +87,28 @@ export class Wizard {
   async open(actor: Actor, reference: string): Promise<WizardReply> {
     const found = await this.records.get(actor, reference);
     return found ? recordCard(this.flow, found.record) : NOT_FOUND;
+  }
+
+  /**
+   * The owner (or a procurement lead) lets colleagues see and work on a record. Returns the
+   * record as saved, or not-found for anyone who may not share it.
+   */
+  async share(
+    actor: Actor,
+    reference: string,
+    people: Person[],
+  ): Promise<CommissioningRecord | typeof NOT_FOUND> {
+    const found = await this.records.get(actor, reference);
+    if (!found || !canShare(found.record, actor)) return NOT_FOUND;
+    const at = this.clock().toISOString();
+    const shared = people.reduce(
+      (record, person) => shareRecord(record, person, actor.person, at),
+      found.record,
+    );
+    if (shared === found.record) return shared;
+    await this.records.replace(shared, found.etag);
+    this.logger.info('record.shared', { reference, collaborators: shared.collaboratorIds.length });
+    return shared;
   }
 
   async act(actor: Actor, action: WizardAction, raw: RawValues): Promise<WizardReply> {
@@ -185,7 +209,7 @@ export class Wizard {
   private stale(record: CommissioningRecord, step: StepId, raw: RawValues): WizardReply {
     const saved = cardValues(this.flow, record.draft, step);
     const typed = Object.entries(raw).filter(
-      ([key]) => !['verb', 'reference', 'step', 'revision'].includes(key),
+      ([key]) => !(WIZARD_ACTION_KEYS as readonly string[]).includes(key),
     );
     const sameAsSaved = typed.every(([key, value]) => String(value ?? '') === (saved[key] ?? ''));
     if (sameAsSaved) {

@@ -60,6 +60,32 @@ export function visibleQuestions(
   });
 }
 
+/**
+ * The questions a step's card shows: the visible ones, and every follow-up whose condition
+ * is answered on the same card (labelled with its condition, and read only once it holds),
+ * so that an officer sees "If mixed: the main element" before choosing "mixed".
+ */
+export function cardQuestions(
+  flow: Questionnaire,
+  draft: Draft,
+  stepId: StepId,
+  values?: RawValues,
+): ShownQuestion[] {
+  const step = findStep(flow, stepId);
+  if (!step) return [];
+  const visible = new Map(visibleQuestions(flow, draft, stepId, values).map((q) => [q.id, q]));
+  return step.questions.flatMap((question) => {
+    const shown = visible.get(question.id);
+    if (shown) return [shown];
+    if (!question.followUp) return [];
+    const { when: _when, ...always } = question;
+    const asked = showQuestion(always, draft.answers, flow.pack);
+    return asked
+      ? [{ ...asked, label: `${question.followUp}: ${asked.label}`, required: false }]
+      : [];
+  });
+}
+
 /** The draft's answers for a step, as its card's fields hold them (to show it filled in). */
 export function cardValues(
   flow: Questionnaire,

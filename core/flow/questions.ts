@@ -25,6 +25,12 @@ interface QuestionBase {
   citation?: string;
   /** Asked only when the answers (with this step's answers merged in) satisfy this. */
   when?: Predicate;
+  /**
+   * For a question whose `when` depends on an answer on the same card: the condition in a
+   * few words ("If mixed"). A card cannot show a question only once another is answered, so
+   * the card always shows it, labelled with this; it is read only when `when` holds.
+   */
+  followUp?: string;
   /** Must be answered when shown; a predicate makes it depend on other answers. */
   required?: boolean | Predicate;
 }

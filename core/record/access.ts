@@ -5,7 +5,15 @@ export interface Viewer {
   userId: string;
   /** A procurement lead sees and changes every record of the tenant. */
   isProcurementLead: boolean;
+  /**
+   * The same person's other id: Teams names a user by an Entra object id and by a channel
+   * id, and a colleague added by @mention may be known by either.
+   */
+  otherIds?: readonly string[];
 }
+
+/** Every id the viewer is known by. */
+export const idsOf = (viewer: Viewer): string[] => [viewer.userId, ...(viewer.otherIds ?? [])];
 
 /**
  * Who may see and change a record: its owner, the collaborators the owner added, and the
@@ -16,7 +24,7 @@ export function canAccess(record: CommissioningRecord, viewer: Viewer): boolean 
   return (
     viewer.isProcurementLead ||
     record.owner.id === viewer.userId ||
-    record.collaboratorIds.includes(viewer.userId)
+    idsOf(viewer).some((id) => record.collaboratorIds.includes(id))
   );
 }
 

@@ -96,6 +96,8 @@ export const commissioningRecordSchema = z.object({
   stages: z.array(stageProgressSchema).optional(),
   /** The earliest date a stage reminder is owed: the one field the reminder sweep queries. */
   nextReminderOn: isoDateSchema.optional(),
+  /** The earliest due date of a stage not done: the field "due soon" lists query. */
+  nextDueOn: isoDateSchema.optional(),
   ratings: z.array(supplierRatingSchema).optional(),
 });
 

@@ -11,6 +11,7 @@ import {
   completeStage,
   contractTermsSchema,
   initialStages,
+  nextDueOn,
   nextReminderOn,
   plannedDates,
   type StageProgress,
@@ -38,12 +39,14 @@ function withStages(
   extra: Partial<CommissioningRecord> = {},
 ): CommissioningRecord {
   const next = nextReminderOn(stages);
-  const { nextReminderOn: _old, ...rest } = record;
+  const due = nextDueOn(stages);
+  const { nextReminderOn: _reminder, nextDueOn: _due, ...rest } = record;
   return {
     ...rest,
     ...extra,
     stages,
     ...(next ? { nextReminderOn: next } : {}),
+    ...(due ? { nextDueOn: due } : {}),
     updatedAt: act.at,
     revision: record.revision + 1,
     history: [...record.history, { at: act.at, by: act.by, action, changes }],

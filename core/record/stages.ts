@@ -130,3 +130,11 @@ export function nextReminderOn(stages: StageProgress[]): string | undefined {
     .filter((date): date is string => date !== undefined)
     .sort()[0];
 }
+
+/** The earliest due date of a stage not yet done: for "what is due soon" lists. */
+export function nextDueOn(stages: StageProgress[]): string | undefined {
+  return stages
+    .filter((stage) => !stage.done && stage.due !== undefined)
+    .map((stage) => stage.due as string)
+    .sort()[0];
+}

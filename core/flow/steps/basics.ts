@@ -101,6 +101,7 @@ export function basicsStep(pack: PolicyPack): Step {
         choices: elementChoices,
         required: true,
         when: isMixed,
+        followUp: 'If mixed',
         ...cited(pack.scope.coverage),
       },
       {
@@ -109,6 +110,7 @@ export function basicsStep(pack: PolicyPack): Step {
         label: 'Light-touch services (such as health, social, education or other listed services)?',
         default: false,
         when: (answers) => elementOf(answers) === 'services',
+        followUp: 'If services',
       },
       {
         id: 'value',

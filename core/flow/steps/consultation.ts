@@ -25,6 +25,7 @@ export function consultationStep(pack: PolicyPack): Step {
         label: 'Who will you consult, and how?',
         required: true,
         when: consulting,
+        followUp: 'If you will consult',
       },
       {
         id: 'noConsultationReason',
@@ -32,6 +33,7 @@ export function consultationStep(pack: PolicyPack): Step {
         label: 'Why will you not consult?',
         required: true,
         when: notConsulting,
+        followUp: 'If you will not consult',
       },
       {
         id: 'coDesign',

@@ -55,6 +55,7 @@ export function smallerProvidersStep(pack: PolicyPack): Step {
         label: 'Why the contract is not split into lots',
         required: true,
         when: (answers) => yesNoAnswer(answers, 'useLots') === false,
+        followUp: 'If not in lots',
         ...(lots ? { citation: lots.citation } : {}),
         ...(lots?.statutory ? { help: lots.statutory.text } : {}),
       },

@@ -1,0 +1,42 @@
+import type { Section } from './info.js';
+import type { Element } from './inputs.js';
+import { type AdaptiveCard, expand } from './render.js';
+import template from './templates/form.json' with { type: 'json' };
+
+export type Notice = { text: string; style: 'good' | 'warning' | 'attention' };
+
+export interface FormView {
+  /** The record the form is about, above the title. */
+  subtitle: string;
+  title: string;
+  progress?: string;
+  help?: string;
+  citation?: string;
+  notice?: Notice;
+  errorSummary?: string;
+  guidance?: { title: string; sections: Section[] };
+  /** The form's elements: inputs with their labels, help and errors. */
+  body: Element[];
+  actions: Record<string, unknown>[];
+}
+
+/** One template serves every card that asks: the wizard's steps, the stages, a supplier rating. */
+export function formCard(view: FormView): AdaptiveCard {
+  return expand(template, {
+    subtitle: view.subtitle,
+    title: view.title,
+    progress: view.progress ?? '',
+    help: view.help ?? '',
+    citation: view.citation ?? '',
+    notice: view.notice?.text ?? '',
+    noticeStyle: view.notice?.style ?? 'default',
+    errorSummary: view.errorSummary ?? '',
+    guidanceTitle: view.guidance?.title ?? '',
+    guidance: (view.guidance?.sections ?? []).map((section) => ({
+      heading: section.heading,
+      lines: section.lines.map((line) => ({ text: line.text, citation: line.citation ?? '' })),
+    })),
+    inputs: view.body,
+    actions: view.actions,
+  });
+}

@@ -1,0 +1,175 @@
+import type { PolicyPack, TierId } from '../core/policy/index.js';
+import type { CommissioningRecord, SupplierRating } from '../core/record/index.js';
+import { button } from './actions.js';
+import { formCard, type Notice } from './form.js';
+import { formatDate } from './format.js';
+import { infoCard } from './info.js';
+import { type Element, errorBlock } from './inputs.js';
+import type { AdaptiveCard } from './render.js';
+
+export const RATING_VERBS = { show: 'rating.show', submit: 'supplier.rate' } as const;
+
+export const RATING_INPUTS = {
+  stage: 'ratingStage',
+  supplier: 'ratingSupplier',
+  evidence: 'ratingEvidence',
+  row: (id: string) => `rating_${id}`,
+} as const;
+
+/** Suppliers are rated at these review stages (Fig 1 stages 11 and 12). */
+export const RATING_STAGES = [11, 12] as const;
+
+export interface RatingState {
+  values?: Readonly<Record<string, string>>;
+  errors?: Readonly<Record<string, string>>;
+  notice?: Notice;
+}
+
+/** The supplier status rubric (Fig 2) as a form: one choice per row, and the evidence. */
+export function ratingCard(
+  pack: PolicyPack,
+  record: CommissioningRecord,
+  state: RatingState = {},
+): AdaptiveCard {
+  const values = state.values ?? {};
+  const shown = { errors: state.errors ?? {}, values };
+  const { rows, tiers, basis, combining, citation } = pack.supplierStatus;
+  const tierLabel = (id: TierId) => tiers.find((t) => t.id === id)?.label ?? id;
+  const byRank = [...tiers].sort((a, b) => b.rank - a.rank).map((t) => t.id);
+  const value = (key: string, fallback?: string) => {
+    const typed = values[key] ?? fallback;
+    return typed === undefined ? {} : { value: typed };
+  };
+  const body: Element[] = [
+    {
+      type: 'Input.ChoiceSet',
+      id: RATING_INPUTS.stage,
+      label: 'Review stage',
+      style: 'expanded',
+      choices: RATING_STAGES.map((n) => ({
+        title: `${n}. ${pack.stages.find((s) => s.number === n)?.name ?? ''}`,
+        value: String(n),
+      })),
+      ...value(RATING_INPUTS.stage, String(RATING_STAGES[0])),
+    },
+    ...errorBlock(RATING_INPUTS.stage, shown),
+    {
+      type: 'Input.Text',
+      id: RATING_INPUTS.supplier,
+      label: 'Supplier',
+      ...value(RATING_INPUTS.supplier, record.contract?.supplier),
+    },
+    ...errorBlock(RATING_INPUTS.supplier, shown),
+    ...rows.flatMap((row): Element[] => [
+      {
+        type: 'Input.ChoiceSet',
+        id: RATING_INPUTS.row(row.id),
+        label: row.label,
+        style: 'expanded',
+        choices: byRank.map((tier) => ({
+          title: `${tierLabel(tier)}: ${row.levels[tier]}`,
+          value: tier,
+        })),
+        ...value(RATING_INPUTS.row(row.id)),
+      },
+      ...(row.derived
+        ? [
+            {
+              type: 'TextBlock',
+              text: `Derived: ${row.derived.note}`,
+              wrap: true,
+              isSubtle: true,
+              size: 'Small',
+              spacing: 'None',
+            },
+          ]
+        : []),
+      ...errorBlock(RATING_INPUTS.row(row.id), shown),
+    ]),
+    {
+      type: 'Input.Text',
+      id: RATING_INPUTS.evidence,
+      label: 'Evidence: contract performance, 360-degree feedback, social value delivered',
+      isMultiline: true,
+      ...value(RATING_INPUTS.evidence),
+    },
+    ...errorBlock(RATING_INPUTS.evidence, shown),
+  ];
+  const errorCount = Object.keys(state.errors ?? {}).length;
+  return formCard({
+    subtitle: `${record.id}: ${record.title}`,
+    title: 'Rate the supplier',
+    help: `${basis} ${combining.text}`,
+    citation,
+    ...(state.notice ? { notice: state.notice } : {}),
+    ...(errorCount > 0
+      ? {
+          errorSummary: `Check the ${errorCount === 1 ? 'answer' : `${errorCount} answers`} marked below.`,
+        }
+      : {}),
+    body,
+    actions: [
+      button(
+        'Rate the supplier',
+        { verb: RATING_VERBS.submit, reference: record.id, revision: record.revision },
+        'positive',
+      ),
+    ],
+  });
+}
+
+/** The tier, the evidence given, and the incentives the supplier may now use. */
+export function ratingResultCard(
+  pack: PolicyPack,
+  record: CommissioningRecord,
+  rating: SupplierRating,
+): AdaptiveCard {
+  const tier = pack.supplierStatus.tiers.find((t) => t.id === rating.tier);
+  const rows = pack.supplierStatus.rows;
+  const tierLabel = (id: TierId) => pack.supplierStatus.tiers.find((t) => t.id === id)?.label ?? id;
+  return infoCard({
+    title: `${rating.supplier}: ${tier?.label ?? rating.tier}`,
+    notice: `Rated at stage ${rating.stage} on ${formatDate(rating.on)} and saved in ${record.id}'s history.`,
+    noticeStyle: 'good',
+    intro: tier?.summary ?? '',
+    facts: [
+      { title: 'Record', value: `${record.id}: ${record.title}` },
+      { title: 'Rated by', value: rating.by.name },
+    ],
+    sections: [
+      {
+        heading: 'The rubric',
+        lines: rating.rows.map((given) => {
+          const row = rows.find((r) => r.id === given.id);
+          return {
+            text: `**${row?.label ?? given.id}**: ${tierLabel(given.level)}, ${row?.levels[given.level] ?? ''}`,
+            citation: row?.citation ?? 'Fig 2',
+          };
+        }),
+      },
+      {
+        heading: 'How the tier is worked out',
+        lines: [
+          { text: pack.supplierStatus.combining.text, citation: pack.supplierStatus.citation },
+        ],
+      },
+      { heading: 'Evidence', lines: [{ text: rating.evidence }] },
+      {
+        heading: 'Incentives the supplier may now use',
+        lines:
+          tier && tier.incentives.length > 0
+            ? tier.incentives.map((incentive) => ({
+                text: `• ${incentive}`,
+                citation: tier.citation,
+              }))
+            : [
+                {
+                  text: 'None: No Award carries no incentives.',
+                  citation: tier?.citation ?? 'Fig 2',
+                },
+              ],
+      },
+    ],
+    actions: [button('Open the record', { verb: 'command', text: `open ${record.id}` })],
+  });
+}

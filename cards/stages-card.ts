@@ -1,0 +1,213 @@
+import { addMonths } from '../core/common/dates.js';
+import type { PolicyPack } from '../core/policy/index.js';
+import { type CommissioningRecord, SNOOZE_DAYS, stagesOf } from '../core/record/index.js';
+import { button } from './actions.js';
+import { formCard, type Notice } from './form.js';
+import { formatDate } from './format.js';
+import type { Line } from './info.js';
+import { type Element, errorBlock } from './inputs.js';
+import type { AdaptiveCard } from './render.js';
+import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from './stage-inputs.js';
+
+export interface StagesState {
+  values?: Readonly<Record<string, string>>;
+  errors?: Readonly<Record<string, string>>;
+  notice?: Notice;
+}
+
+/** Where each stage stands, in words: done, due, or not planned yet. */
+export function stageStatusLines(
+  pack: PolicyPack,
+  record: CommissioningRecord,
+  today: string,
+): Line[] {
+  return stagesOf(record, pack).map((progress) => {
+    const stage = pack.stages.find((s) => s.number === progress.number);
+    const last = progress.completions.at(-1);
+    const status = progress.done
+      ? `done ${formatDate(last?.on ?? '')}`
+      : progress.due
+        ? `${progress.due < today ? 'overdue since' : 'due'} ${formatDate(progress.due)}${last ? `; last done ${formatDate(last.on)}` : ''}`
+        : 'no due date';
+    return {
+      text: `**${progress.number}. ${stage?.name ?? ''}**${stage?.review ? ' (review stage)' : ''}: ${status}`,
+      ...(stage ? { citation: stage.citation } : {}),
+    };
+  });
+}
+
+const ids = (record: CommissioningRecord, stage?: number) => ({
+  reference: record.id,
+  revision: record.revision,
+  ...(stage === undefined ? {} : { stage }),
+});
+
+function contractElements(record: CommissioningRecord, state: StagesState): Element[] {
+  const values = state.values ?? {};
+  const errors = { errors: state.errors ?? {}, values };
+  const value = (key: string, fallback: string | undefined) => {
+    const typed = values[key] ?? fallback;
+    return typed === undefined ? {} : { value: typed };
+  };
+  return [
+    { type: 'TextBlock', text: 'The award', weight: 'Bolder', wrap: true, style: 'heading' },
+    {
+      type: 'TextBlock',
+      text: 'The award date and contract length give the review stages (11 to 13) their default due dates.',
+      wrap: true,
+      isSubtle: true,
+      size: 'Small',
+    },
+    {
+      type: 'Input.Date',
+      id: CONTRACT_INPUTS.awardDate,
+      label: 'Award date',
+      ...value(CONTRACT_INPUTS.awardDate, record.contract?.awardDate),
+    },
+    ...errorBlock(CONTRACT_INPUTS.awardDate, errors),
+    {
+      type: 'Input.Number',
+      id: CONTRACT_INPUTS.months,
+      label: 'Contract length in months',
+      min: 1,
+      ...value(
+        CONTRACT_INPUTS.months,
+        record.contract ? String(record.contract.months) : undefined,
+      ),
+    },
+    ...errorBlock(CONTRACT_INPUTS.months, errors),
+    {
+      type: 'Input.Text',
+      id: CONTRACT_INPUTS.supplier,
+      label: 'Supplier (optional)',
+      ...value(CONTRACT_INPUTS.supplier, record.contract?.supplier),
+    },
+    {
+      type: 'ActionSet',
+      actions: [button('Set the award', { verb: STAGE_VERBS.setContract, ...ids(record) })],
+    },
+  ];
+}
+
+function stageElements(
+  pack: PolicyPack,
+  record: CommissioningRecord,
+  today: string,
+  state: StagesState,
+): Element[] {
+  const values = state.values ?? {};
+  const errors = { errors: state.errors ?? {}, values };
+  const lines = stageStatusLines(pack, record, today);
+  return stagesOf(record, pack).flatMap((progress, index) => {
+    const stage = pack.stages.find((s) => s.number === progress.number);
+    const input = stageInputIds(progress.number);
+    const line = lines[index];
+    const typed = (key: string, fallback?: string) => {
+      const shown = values[key] ?? fallback;
+      return shown === undefined ? {} : { value: shown };
+    };
+    return [
+      {
+        type: 'Container',
+        separator: true,
+        items: [
+          {
+            type: 'TextBlock',
+            text: line ? `${line.text} _(${line.citation ?? ''})_` : '',
+            wrap: true,
+          },
+          ...(stage?.action
+            ? [
+                {
+                  type: 'TextBlock',
+                  text: stage.action,
+                  wrap: true,
+                  isSubtle: true,
+                  spacing: 'None',
+                },
+              ]
+            : []),
+          ...errorBlock(input.due, errors),
+          ...errorBlock(input.doneOn, errors),
+          {
+            type: 'ActionSet',
+            actions: [
+              {
+                type: 'Action.ShowCard',
+                title: `Update stage ${progress.number}`,
+                card: {
+                  type: 'AdaptiveCard',
+                  body: [
+                    {
+                      type: 'Input.Date',
+                      id: input.due,
+                      label: 'Due date',
+                      ...typed(input.due, progress.due),
+                    },
+                    {
+                      type: 'Input.Date',
+                      id: input.doneOn,
+                      label: 'Done on (for Mark done)',
+                      ...typed(input.doneOn, today),
+                    },
+                    {
+                      type: 'Input.Text',
+                      id: input.note,
+                      label: 'Note (optional)',
+                      isMultiline: true,
+                      ...typed(input.note),
+                    },
+                  ],
+                  actions: [
+                    button('Set due date', {
+                      verb: STAGE_VERBS.setDue,
+                      ...ids(record, progress.number),
+                    }),
+                    button(
+                      'Mark done',
+                      { verb: STAGE_VERBS.done, ...ids(record, progress.number) },
+                      'positive',
+                    ),
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ];
+  });
+}
+
+/** The record's 13 stages: the award, each stage's status and action, and a way to update each. */
+export function stagesCard(
+  pack: PolicyPack,
+  record: CommissioningRecord,
+  today: string,
+  state: StagesState = {},
+): AdaptiveCard {
+  const end = record.contract
+    ? addMonths(record.contract.awardDate, record.contract.months)
+    : undefined;
+  const errorCount = Object.keys(state.errors ?? {}).length;
+  return formCard({
+    subtitle: `${record.id}: ${record.title}`,
+    title: 'Procurement stages',
+    progress: record.contract
+      ? `Awarded ${formatDate(record.contract.awardDate)}, ends ${formatDate(end ?? '')}${record.contract.supplier ? `, supplier ${record.contract.supplier}` : ''}`
+      : 'Not awarded yet',
+    help: `Each stage has the action that promotes social value. Reminders come when a review stage falls due; a reminder can be snoozed for ${SNOOZE_DAYS} days.`,
+    citation: 'Fig 1',
+    ...(state.notice ? { notice: state.notice } : {}),
+    ...(errorCount > 0
+      ? {
+          errorSummary: `Check the ${errorCount === 1 ? 'answer' : `${errorCount} answers`} marked below.`,
+        }
+      : {}),
+    body: [...contractElements(record, state), ...stageElements(pack, record, today, state)],
+    actions: [
+      button('Rate the supplier', { verb: 'rating.show', ...ids(record) }),
+      button('Open the record', { verb: 'command', text: `open ${record.id}` }),
+    ],
+  });
+}

@@ -1,0 +1,88 @@
+import type { StepId } from '../../core/flow/index.js';
+import type { Person } from './activities.js';
+
+/**
+ * What an officer types on each wizard card for a typical £250k competitive services
+ * contract seeking two outcomes (the questions for another answer, such as why there will
+ * be no consultation, left empty).
+ */
+export const officerAnswers: Record<StepId, Record<string, string>> = {
+  basics: {
+    title: 'Custody healthcare',
+    description: 'Healthcare for people held in police custody',
+    category: 'services',
+    value: '£250,000',
+    contractMonths: '36',
+    procurementStart: '2026-04-01',
+    keyProvider: 'false',
+    competitive: 'true',
+  },
+  why: {
+    stillRelevant: 'true',
+    aims: 'Safe and timely care for detainees',
+    baselineOutcomes: 'Every detainee seen within the agreed time',
+  },
+  consultation: {
+    consult: 'true',
+    consultationPlan: 'A market engagement event and a survey of custody staff',
+    coDesign: 'Co-design the pathway with the NHS trust',
+  },
+  outcomes: {
+    themes: '2,4',
+    measures: 'local-jobs,living-wage',
+    weighting: '10',
+    weightingJustification: 'The contract is large enough to support local jobs',
+  },
+  targets: {
+    'outcomeTargets.local-jobs.target': '3',
+    'outcomeTargets.local-jobs.relevant': 'true',
+    'outcomeTargets.local-jobs.specifiable': 'true',
+    'outcomeTargets.local-jobs.priorities': 'true',
+    'outcomeTargets.living-wage.relevant': 'true',
+    'outcomeTargets.living-wage.specifiable': 'true',
+    'outcomeTargets.living-wage.priorities': 'true',
+  },
+  smallerProviders: {
+    promotion: 'Advertised on Find a Tender and the local supplier portal six weeks ahead',
+    preTenderEvent: 'true',
+    minimumTurnover: '£200,000',
+    useLots: 'true',
+  },
+  modernSlavery: {
+    msIndicators: 'workforce',
+    msSector: 'none',
+    mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5',
+  },
+  review: { confirm: 'true' },
+};
+
+/** The step titles, in order, as the cards show them. */
+export const STEP_TITLES: Record<StepId, string> = {
+  basics: 'About the contract',
+  why: 'Why commission it?',
+  consultation: 'Consultation and co-design',
+  outcomes: 'Social value outcomes',
+  targets: 'Targets for each outcome',
+  smallerProviders: 'Opening the contract to smaller providers',
+  modernSlavery: 'Modern slavery',
+  review: 'Check and confirm',
+};
+
+let tenants = 0;
+
+/** Fresh people in a tenant no other test uses: an owner, a colleague and a procurement lead. */
+export function freshTenant(tag: string): {
+  tenantId: string;
+  owner: Person;
+  colleague: Person;
+  lead: Person;
+} {
+  tenants += 1;
+  const tenantId = `tenant-${tag}-${tenants}`;
+  return {
+    tenantId,
+    owner: { tenantId, userId: `owner-${tenants}`, name: 'Olive Owner' },
+    colleague: { tenantId, userId: `colleague-${tenants}`, name: 'Colin Colleague' },
+    lead: { tenantId, userId: 'procurement-lead', name: 'Priya Procurement' },
+  };
+}
