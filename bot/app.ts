@@ -3,7 +3,9 @@ import { cumbriaPack, type PolicyPack } from '../core/policy/index.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
 import { CommissioningBot } from './conversation/commissioning-bot.js';
-import type { Logger } from './log.js';
+import { errorMessage, type Logger } from './log.js';
+import { PacedSender } from './reminders/paced-sender.js';
+import { ReminderSweep } from './reminders/sweep.js';
 import { createServer, listen, type RunningServer } from './server.js';
 import { ConversationStore } from './store/conversations.js';
 import { type CosmosStore, openCosmos } from './store/cosmos.js';
@@ -13,6 +15,8 @@ export interface App {
   url: string;
   store: CosmosStore;
   records: RecordStore;
+  conversations: ConversationStore;
+  reminders: ReminderSweep;
   close(): Promise<void>;
 }
 
@@ -20,6 +24,8 @@ export interface AppOptions {
   logger: Logger;
   clock?: () => Date;
   pack?: PolicyPack;
+  /** The pacing of proactive messages; the Teams limits unless a test says otherwise. */
+  sender?: PacedSender;
 }
 
 /** Builds the whole bot from its configuration and starts serving. Tests start it the same way. */
@@ -32,6 +38,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const conversations = new ConversationStore(store.containers.conversations);
   const adapter = createAdapter(config, logger);
   const bot = new CommissioningBot({ config, flow, records, conversations, clock, logger });
+  const reminders = new ReminderSweep({
+    pack: flow.pack,
+    records,
+    conversations,
+    adapter,
+    sender: options.sender ?? new PacedSender(),
+    appId: config.MicrosoftAppId ?? '',
+    logger,
+  });
   const server = createServer({
     config,
     adapter,
@@ -41,6 +56,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       await store.database.read();
       return true;
     },
+    runReminders: () => reminders.run(clock()),
   });
   let running: RunningServer;
   try {
@@ -50,13 +66,39 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     throw error;
   }
   logger.info('bot.listening', { url: running.url, cosmos: store.local ? 'embedded' : 'azure' });
+  const timer = startSweepTimer(
+    config.REMINDER_SWEEP_MINUTES,
+    () => reminders.run(clock()),
+    logger,
+  );
   return {
     url: running.url,
     store,
     records,
+    conversations,
+    reminders,
     close: async () => {
+      clearInterval(timer);
       await running.close();
+      await reminders.idle();
       await store.close();
     },
   };
+}
+
+/** The in-process sweep, every few minutes; none when the interval is 0 (an external scheduler). */
+function startSweepTimer(
+  minutes: number,
+  sweep: () => Promise<unknown>,
+  logger: Logger,
+): NodeJS.Timeout | undefined {
+  if (minutes <= 0) return undefined;
+  const timer = setInterval(() => {
+    sweep().catch((error: unknown) =>
+      logger.error('reminders.sweep_failed', { error: errorMessage(error) }),
+    );
+  }, minutes * 60_000);
+  // The timer alone does not keep the process alive.
+  timer.unref();
+  return timer;
 }

@@ -1,7 +1,8 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { Config } from './config.js';
-import type { Logger } from './log.js';
+import { errorMessage, type Logger } from './log.js';
 
 export interface ServerDeps {
   config: Config;
@@ -10,7 +11,18 @@ export interface ServerDeps {
   handleTurn(context: TurnContext): Promise<void>;
   /** Whether the database answers, for /healthz. */
   databaseReachable(): Promise<boolean>;
+  /** Runs one reminder sweep now, for an external scheduler. */
+  runReminders(): Promise<unknown>;
   logger: Logger;
+}
+
+const SECRET_HEADER = 'x-reminders-secret';
+
+/** Compares in constant time, so that the secret cannot be guessed a character at a time. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export interface RunningServer {
@@ -19,7 +31,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The HTTP surface: Bot Framework messages and a health check. Nothing else is wired here. */
+/** The HTTP surface: Bot Framework messages, the reminder trigger and a health check. */
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({
     name: 'social-value-bot',
@@ -29,6 +41,24 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.post('/api/messages', async (req, res) => {
     await deps.adapter.process(req, res, (context) => deps.handleTurn(context));
+  });
+
+  // Off unless a secret is configured; the answer says nothing more than the status.
+  server.post('/api/reminders/run', async (req, res) => {
+    const secret = deps.config.REMINDERS_SECRET;
+    const given = req.header(SECRET_HEADER);
+    if (!secret || typeof given !== 'string' || !sameSecret(given, secret)) {
+      res.status(secret ? 401 : 404);
+      res.json({ error: secret ? 'unauthorised' : 'not found' });
+      return;
+    }
+    try {
+      res.json({ status: 'ok', report: await deps.runReminders() });
+    } catch (error) {
+      deps.logger.error('reminders.run_failed', { error: errorMessage(error) });
+      res.status(500);
+      res.json({ status: 'failed' });
+    }
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -31,9 +31,14 @@ export function reminderCard(
     doneOnId: stageInputIds(owed.stage).doneOn,
     doneNoteId: stageInputIds(owed.stage).note,
     today,
+    // Once dealt with (done or snoozed), the card keeps only the way to the record.
     actions: [
-      button('Mark done', { verb: STAGE_VERBS.done, ...ids }, 'positive'),
-      button(`Snooze ${SNOOZE_DAYS} days`, { verb: STAGE_VERBS.snooze, ...ids }),
+      ...(notice
+        ? []
+        : [
+            button('Mark done', { verb: STAGE_VERBS.done, ...ids }, 'positive'),
+            button(`Snooze ${SNOOZE_DAYS} days`, { verb: STAGE_VERBS.snooze, ...ids }),
+          ]),
       button('Open the record', { verb: 'command', text: `open ${record.id}` }),
     ],
   });

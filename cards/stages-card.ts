@@ -19,7 +19,7 @@ export interface StagesState {
 export function stageStatusLines(
   pack: PolicyPack,
   record: CommissioningRecord,
-  today: string,
+  today?: string,
 ): Line[] {
   return stagesOf(record, pack).map((progress) => {
     const stage = pack.stages.find((s) => s.number === progress.number);
@@ -27,7 +27,7 @@ export function stageStatusLines(
     const status = progress.done
       ? `done ${formatDate(last?.on ?? '')}`
       : progress.due
-        ? `${progress.due < today ? 'overdue since' : 'due'} ${formatDate(progress.due)}${last ? `; last done ${formatDate(last.on)}` : ''}`
+        ? `${today !== undefined && progress.due < today ? 'overdue since' : 'due'} ${formatDate(progress.due)}${last ? `; last done ${formatDate(last.on)}` : ''}`
         : 'no due date';
     return {
       text: `**${progress.number}. ${stage?.name ?? ''}**${stage?.review ? ' (review stage)' : ''}: ${status}`,

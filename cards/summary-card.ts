@@ -14,7 +14,10 @@ import { button } from './actions.js';
 import { formatDate, formatDay, formatMoney } from './format.js';
 import { guidanceSections } from './guidance.js';
 import { infoCard, type Line, type Section } from './info.js';
+import { RATING_VERBS } from './rating-card.js';
 import type { AdaptiveCard } from './render.js';
+import { STAGE_VERBS } from './stage-inputs.js';
+import { stageStatusLines } from './stages-card.js';
 
 /** A target with its unit: 25%, 40 days, 3 (a count needs no unit). */
 function targetText(target: number, unit: { kind: string; label: string } | undefined): string {
@@ -108,7 +111,10 @@ function riskSection(flow: Questionnaire, answers: Answers): Section[] {
   ];
 }
 
-function stageSection(flow: Questionnaire): Section {
+function stageSection(flow: Questionnaire, record: CommissioningRecord): Section {
+  if (record.stages) {
+    return { heading: 'Where the stages stand', lines: stageStatusLines(flow.pack, record) };
+  }
   return {
     heading: 'The procurement stages and their social value actions',
     lines: flow.pack.stages.map((stage) => ({
@@ -147,8 +153,16 @@ export function summaryCard(
       ...(record.assessment ? guidanceSections(record.assessment, flow.pack) : []),
       ...answerSections(flow, record),
       ...riskSection(flow, answers),
-      stageSection(flow),
+      stageSection(flow, record),
     ],
-    actions: [button('My records', { verb: 'command', text: 'list' })],
+    actions: [
+      ...(record.status === 'complete'
+        ? [
+            button('Stages and reminders', { verb: STAGE_VERBS.show, reference: record.id }),
+            button('Rate the supplier', { verb: RATING_VERBS.show, reference: record.id }),
+          ]
+        : []),
+      button('My records', { verb: 'command', text: 'list' }),
+    ],
   });
 }

@@ -59,6 +59,11 @@ export class ReminderSweep {
     this.instance = deps.instance ?? randomUUID();
   }
 
+  /** Resolves once no sweep is running (for a graceful stop). */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
   /** One sweep at a time per instance: a second call while one runs gets the same result. */
   run(now: Date): Promise<SweepReport> {
     this.running ??= this.sweep(now).finally(() => {

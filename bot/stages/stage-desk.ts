@@ -3,7 +3,7 @@ import { reminderCard } from '../../cards/reminder-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from '../../cards/stage-inputs.js';
 import { stagesCard } from '../../cards/stages-card.js';
-import { addDays, isoDateInLondon } from '../../core/common/dates.js';
+import { addDays, formatDate, isoDateInLondon } from '../../core/common/dates.js';
 import type { Problem, Result } from '../../core/common/result.js';
 import { parseNumberText } from '../../core/flow/parse-values.js';
 import type { PolicyPack } from '../../core/policy/index.js';
@@ -153,7 +153,7 @@ export class StageDesk {
             saved,
             { stage: stage ?? 0, due: action.due ?? '' },
             act.today,
-            `Stage ${stage} is marked done on ${on}.`,
+            `Stage ${stage} is marked done on ${formatDate(on)}.`,
           );
         }
         return this.save(
@@ -179,7 +179,7 @@ export class StageDesk {
           saved,
           { stage: stage ?? 0, due: action.due ?? until },
           act.today,
-          `Snoozed: I will remind you again on ${until}.`,
+          `Snoozed: I will remind you again on ${formatDate(until)}.`,
         );
       }
       default:

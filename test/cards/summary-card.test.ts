@@ -17,7 +17,7 @@ describe('the summary card of a complete record', () => {
     assert.equal(inputsOf(card).length, 0);
     assert.deepEqual(
       actionsOf(card).map((action) => action.title),
-      ['My records'],
+      ['Stages and reminders', 'Rate the supplier', 'My records'],
     );
   });
 

@@ -88,6 +88,13 @@ export function inputsOf(card: CardJson): Map<string, InputView> {
         inputs.set(item.id, last);
       } else if (type === 'TextBlock' && item.color === 'Attention' && last) {
         last.error = String(item.text);
+      } else if (type === 'ActionSet' && Array.isArray(item.actions)) {
+        // A ShowCard's inputs are sent with the buttons inside it.
+        for (const shown of item.actions) {
+          if (isObject(shown) && isObject(shown.card) && Array.isArray(shown.card.body)) {
+            visitList(shown.card.body);
+          }
+        }
       } else {
         for (const key of ['items', 'columns', 'body']) {
           const nested = item[key];
@@ -107,16 +114,34 @@ export function input(card: CardJson, id: string): InputView {
   return found;
 }
 
+/**
+ * Every button a person can press: the card's own, those in action sets in its body, and
+ * those inside a ShowCard (a fallback is not a button of its own).
+ */
 export function actionsOf(card: CardJson): ActionView[] {
-  const actions = Array.isArray(card.actions) ? card.actions : [];
-  return actions.filter(isObject).map((action) => {
-    const data = isObject(action.data) ? action.data : {};
-    return {
-      title: String(action.title),
-      verb: String(action.verb ?? data.verb ?? ''),
-      data,
-    };
-  });
+  const found: ActionView[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!isObject(node)) return;
+    const type = typeof node.type === 'string' ? node.type : '';
+    if (type === 'Action.ShowCard' && isObject(node.card)) {
+      visit(node.card.body);
+      visit(node.card.actions);
+      return;
+    }
+    if (type.startsWith('Action.')) {
+      const data = isObject(node.data) ? node.data : {};
+      found.push({ title: String(node.title), verb: String(node.verb ?? data.verb ?? ''), data });
+      return;
+    }
+    for (const key of ['body', 'items', 'columns', 'actions']) visit(node[key]);
+  };
+  visit(card.body);
+  visit(card.actions);
+  return found;
 }
 
 export function action(card: CardJson, title: string): ActionView {
