@@ -21,6 +21,8 @@ export interface SenderOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Kept clear of each window's edge, for the time a send takes to arrive. */
+  marginMs?: number;
 }
 
 /** Statuses worth another try: throttled, a precondition race, a bad or slow gateway. */
@@ -60,8 +62,12 @@ export class PacedSender {
   private readonly maxDelayMs: number;
 
   constructor(options: SenderOptions = {}) {
-    this.conversations = new RateLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS);
-    this.tenants = new RateLimiter(options.tenantWindows ?? TEAMS_TENANT_WINDOWS);
+    const margin = options.marginMs ?? 25;
+    this.conversations = new RateLimiter(
+      options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS,
+      margin,
+    );
+    this.tenants = new RateLimiter(options.tenantWindows ?? TEAMS_TENANT_WINDOWS, margin);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;

@@ -13,7 +13,14 @@ export class RateLimiter {
   private readonly longest: number;
   private readonly deepest: number;
 
-  constructor(private readonly windows: readonly RateWindow[]) {
+  /**
+   * `marginMs` keeps a little clear of each window's edge: a send is timed here but counted
+   * by Teams when it arrives, a moment later.
+   */
+  constructor(
+    private readonly windows: readonly RateWindow[],
+    private readonly marginMs = 0,
+  ) {
     this.longest = Math.max(0, ...windows.map((w) => w.ms));
     this.deepest = Math.max(0, ...windows.map((w) => w.limit));
   }
@@ -24,7 +31,7 @@ export class RateLimiter {
     let at = Math.max(now, times.at(-1) ?? now);
     for (const window of this.windows) {
       const blocking = times[times.length - window.limit];
-      if (blocking !== undefined) at = Math.max(at, blocking + window.ms);
+      if (blocking !== undefined) at = Math.max(at, blocking + window.ms + this.marginMs);
     }
     return at;
   }
