@@ -33,43 +33,89 @@ const optionalText = z
  */
 export const configSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    NODE_ENV: z
+      .enum(['development', 'test', 'production'])
+      .default('development')
+      .describe(
+        '`production` requires Bot Framework credentials and COSMOS_ENDPOINT, and never starts the embedded database or the Playground',
+      ),
     HOST: z
       .string()
       .trim()
       .min(1, 'must be an address to listen on, such as 127.0.0.1 or 0.0.0.0')
-      .default('127.0.0.1'),
-    PORT: port(3978),
-    MicrosoftAppId: optionalText,
-    MicrosoftAppPassword: optionalText,
+      .default('127.0.0.1')
+      .describe('The address to listen on: 0.0.0.0 on App Service'),
+    PORT: port(3978).describe('The port to listen on (App Service gives it)'),
+    MicrosoftAppId: optionalText.describe(
+      "The bot's Microsoft app id (for a user-assigned managed identity, its client id); when set, every request must carry a valid Bot Framework token",
+    ),
+    MicrosoftAppPassword: optionalText.describe(
+      "The app's client secret, for MultiTenant or SingleTenant apps (not with UserAssignedMSI)",
+    ),
     MicrosoftAppType: z
       .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
-      .default('MultiTenant'),
-    MicrosoftAppTenantId: optionalText,
-    ALLOWED_TENANT_IDS: list,
-    PROCUREMENT_LEAD_IDS: list,
+      .default('MultiTenant')
+      .describe('How the bot authenticates to the Bot Framework'),
+    MicrosoftAppTenantId: optionalText.describe(
+      'The Entra tenant of the app, for SingleTenant and UserAssignedMSI',
+    ),
+    ALLOWED_TENANT_IDS: list.describe(
+      'Comma-separated tenant ids served; others get a polite refusal and nothing is stored (empty: all)',
+    ),
+    PROCUREMENT_LEAD_IDS: list.describe(
+      'Comma-separated Entra object ids of procurement leads, who see and change every record of their tenant',
+    ),
     COSMOS_ENDPOINT: z
       .url({
         error: 'must be the Cosmos DB account URL, like https://NAME.documents.azure.com:443/',
       })
-      .optional(),
-    COSMOS_KEY: optionalText,
-    COSMOS_DATABASE: z.string().trim().min(1).default('social-value'),
-    LOCAL_DATA_FILE: z.string().trim().min(1).default('.data/local-cosmos.json'),
-    PLAYGROUND_PORT: port(56150),
-    /** Minutes between reminder sweeps in this process; 0 leaves sweeping to an external scheduler. */
-    REMINDER_SWEEP_MINUTES: z.preprocess(
-      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-      z.coerce
-        .number({ error: 'must be a number of minutes' })
-        .min(0, 'must be 0 (off) or more minutes')
-        .max(1_440, 'must be at most 1440 minutes (a day)')
-        .default(15),
+      .optional()
+      .describe(
+        'The Cosmos DB account URL; unset outside production, the bot runs an embedded Cosmos-protocol server',
+      ),
+    COSMOS_KEY: optionalText.describe(
+      'A Cosmos DB key; unset, the bot signs in with its managed identity (@azure/identity)',
     ),
-    /** Shared secret for POST /api/reminders/run (header x-reminders-secret); unset, the route is off. */
-    REMINDERS_SECRET: optionalText.refine((secret) => secret === undefined || secret.length >= 16, {
-      message: 'must be at least 16 characters',
-    }),
+    COSMOS_DATABASE: z
+      .string()
+      .trim()
+      .min(1)
+      .default('social-value')
+      .describe('The Cosmos DB database'),
+    AZURE_CLIENT_ID: optionalText.describe(
+      'The client id of the user-assigned managed identity used for Cosmos DB (read by @azure/identity)',
+    ),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.describe(
+      'Sends telemetry and logs to Application Insights when set',
+    ),
+    LOCAL_DATA_FILE: z
+      .string()
+      .trim()
+      .min(1)
+      .default('.data/local-cosmos.json')
+      .describe('Where the embedded database keeps its data between runs (local only)'),
+    PLAYGROUND_PORT: port(56150).describe(
+      'The Agents Playground port for `npm start` (local only)',
+    ),
+    REMINDER_SWEEP_MINUTES: z
+      .preprocess(
+        (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+        z.coerce
+          .number({ error: 'must be a number of minutes' })
+          .min(0, 'must be 0 (off) or more minutes')
+          .max(1_440, 'must be at most 1440 minutes (a day)')
+          .default(15),
+      )
+      .describe(
+        'Minutes between reminder sweeps in each instance; 0 leaves sweeping to an external scheduler',
+      ),
+    REMINDERS_SECRET: optionalText
+      .refine((secret) => secret === undefined || secret.length >= 16, {
+        message: 'must be at least 16 characters',
+      })
+      .describe(
+        'Shared secret for POST /api/reminders/run (header x-reminders-secret); unset, that route is off',
+      ),
   })
   .superRefine(
     (config, ctx) => {

@@ -1,21 +1,48 @@
-/** Starts the bot alone: `npm run bot`. Settings come from the environment (see the README). */
+/**
+ * Starts the bot alone: `npm run bot` (TypeScript) or `node dist/bot/index.js` (compiled,
+ * in production). Settings come from the environment (README, "Settings").
+ */
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { createLogger, errorMessage } from './log.js';
+import { startTelemetry, type Telemetry } from './telemetry.js';
 
-const logger = createLogger();
+let config: ReturnType<typeof loadConfig>;
 try {
-  const app = await startApp(loadConfig(process.env), { logger });
-  const stop = async () => {
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  config = loadConfig(process.env);
 } catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(78);
-  }
-  throw error;
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(78);
+}
+
+const telemetry: Telemetry | undefined = config.APPLICATIONINSIGHTS_CONNECTION_STRING
+  ? await startTelemetry(config.APPLICATIONINSIGHTS_CONNECTION_STRING)
+  : undefined;
+const logger = createLogger(undefined, {}, telemetry?.sink);
+
+try {
+  const app = await startApp(config, { logger });
+  let stopping = false;
+  /** Stop taking requests, let the turns in flight finish, stop the sweep, then exit. */
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('bot.stopping', { signal });
+    try {
+      await app.close();
+      logger.info('bot.stopped', { signal });
+      await telemetry?.stop();
+      process.exit(0);
+    } catch (error) {
+      logger.error('bot.stop_failed', { error: errorMessage(error) });
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+} catch (error) {
+  logger.error('bot.start_failed', { error: errorMessage(error) });
+  await telemetry?.stop();
+  process.exit(1);
 }

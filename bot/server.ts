@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { Config } from './config.js';
-import { errorMessage, type Logger } from './log.js';
+import { errorMessage, inRequest, type Logger } from './log.js';
 
 export interface ServerDeps {
   config: Config;
@@ -40,7 +40,15 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000 }));
 
   server.post('/api/messages', async (req, res) => {
-    await deps.adapter.process(req, res, (context) => deps.handleTurn(context));
+    const body = req.body as { id?: unknown; type?: unknown } | undefined;
+    const ids = {
+      request: req.id(),
+      activity: typeof body?.id === 'string' ? body.id : undefined,
+      activityType: typeof body?.type === 'string' ? body.type : undefined,
+    };
+    await inRequest(ids, () =>
+      deps.adapter.process(req, res, (context) => deps.handleTurn(context)),
+    );
   });
 
   // Off unless a secret is configured; the answer says nothing more than the status.
@@ -89,6 +97,26 @@ export async function listen(
   return {
     server,
     url: `http://${host}:${address.port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => stopServing(server),
   };
+}
+
+/** How long requests in flight may take to finish once the server stops taking new ones. */
+const DRAIN_MS = 20_000;
+
+/**
+ * Stops taking requests and waits for those in flight to finish: idle keep-alive
+ * connections are closed at once, busy ones when their request ends, and any left after
+ * the drain time are cut.
+ */
+function stopServing(server: restify.Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const cut = setTimeout(() => server.server.closeAllConnections(), DRAIN_MS);
+    cut.unref();
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    server.server.closeIdleConnections();
+  });
 }
