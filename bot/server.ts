@@ -113,8 +113,12 @@ function stopServing(server: restify.Server): Promise<void> {
   return new Promise<void>((resolve) => {
     const cut = setTimeout(() => server.server.closeAllConnections(), DRAIN_MS);
     cut.unref();
+    // A connection becomes idle once its request is answered; close it then, rather than
+    // wait for the client's keep-alive to end.
+    const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
     server.close(() => {
       clearTimeout(cut);
+      clearInterval(sweep);
       resolve();
     });
     server.server.closeIdleConnections();
