@@ -81,7 +81,9 @@ export class PacedSender {
     deliver: () => Promise<void>,
   ): Promise<{ outcome: SendOutcome; attempts: number; status?: number }> {
     let lastStatus: number | undefined;
+    let attempts = 0;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+      attempts = attempt;
       await this.slot(target);
       try {
         await deliver();
@@ -101,9 +103,10 @@ export class PacedSender {
         await this.sleep(backoff);
       }
     }
+    // The tries actually made: a status not worth retrying stops after the first.
     return {
       outcome: 'failed',
-      attempts: this.maxAttempts,
+      attempts,
       ...(lastStatus ? { status: lastStatus } : {}),
     };
   }
@@ -115,14 +118,23 @@ export class PacedSender {
     return Math.max(retryAfter ?? 0, Math.round(jittered));
   }
 
+  /**
+   * Waits for the conversation's own windows first, without holding a tenant slot, so that
+   * one busy conversation does not hold up the rest of its tenant; then books both.
+   */
   private async slot(target: { conversation: string; tenant: string }): Promise<void> {
-    const now = this.now();
-    const at = Math.max(
-      this.conversations.earliest(target.conversation, now),
-      this.tenants.earliest(target.tenant, now),
-    );
-    this.conversations.reserve(target.conversation, at);
-    this.tenants.reserve(target.tenant, at);
-    if (at > now) await this.sleep(at - now);
+    for (;;) {
+      const now = this.now();
+      const ready = this.conversations.earliest(target.conversation, now);
+      if (ready > now) {
+        await this.sleep(ready - now);
+        continue;
+      }
+      const at = Math.max(ready, this.tenants.earliest(target.tenant, now));
+      this.conversations.reserve(target.conversation, at);
+      this.tenants.reserve(target.tenant, at);
+      if (at > now) await this.sleep(at - now);
+      return;
+    }
   }
 }

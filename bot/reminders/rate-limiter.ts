@@ -39,8 +39,9 @@ export class RateLimiter {
   reserve(key: string, at: number): void {
     const times = this.reserved.get(key) ?? [];
     times.push(at);
-    // Keep what the windows can still see, and never more than the deepest window needs.
-    const horizon = at - this.longest;
+    // Keep what the windows can still see (each widened by the margin), and never more
+    // than the deepest window needs.
+    const horizon = at - this.longest - this.marginMs;
     // `at` itself is always inside the horizon, so findIndex finds at least it.
     const keepFrom = Math.max(
       times.findIndex((t) => t > horizon),

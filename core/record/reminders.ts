@@ -62,7 +62,11 @@ export function claimReminder(
   );
 }
 
-/** The reminder was delivered: it is never sent again for this due date. */
+/**
+ * The reminder was delivered: it is never sent again for this due date. When the stage
+ * has moved on meanwhile (done, or given another date), its new reminder, and any claim
+ * another sweep holds on it, is left alone; the delivery still goes into the history.
+ */
 export function markReminderSent(
   record: CommissioningRecord,
   pack: PolicyPack,
@@ -70,6 +74,7 @@ export function markReminderSent(
   at: string,
 ): CommissioningRecord {
   const stages = changeStage(record, pack, owed.stage, (stage) => {
+    if (stage.due !== owed.due) return stage;
     const { claim: _claim, snoozedUntil: _snooze, ...reminder } = stage.reminder;
     return { ...stage, reminder: { ...reminder, sentFor: owed.due } };
   });
@@ -88,7 +93,10 @@ export function markReminderSent(
   };
 }
 
-/** The reminder could not be delivered: the claim is dropped and it stays owed for the next sweep. */
+/**
+ * The reminder could not be delivered: the claim is dropped and it stays owed for the next
+ * sweep. A claim on another due date (the stage moved on meanwhile) is not this one's.
+ */
 export function releaseReminder(
   record: CommissioningRecord,
   pack: PolicyPack,
@@ -97,6 +105,7 @@ export function releaseReminder(
   return withReminderStages(
     record,
     changeStage(record, pack, owed.stage, (stage) => {
+      if (stage.reminder.claim?.due !== owed.due) return stage;
       const { claim: _claim, ...reminder } = stage.reminder;
       return { ...stage, reminder };
     }),

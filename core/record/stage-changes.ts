@@ -244,7 +244,13 @@ export function rateSupplier(
   const tier = supplierTier(pack, rows ?? {});
   const problems = [
     ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)),
-    ...(tier.ok ? [] : tier.problems.map((p) => ({ ...p, path: `rows.${p.path}` }))),
+    ...(tier.ok
+      ? []
+      : tier.problems.map((p) => ({
+          ...p,
+          // '(input)' is the rows value as a whole: not an object of ratings.
+          path: p.path === '(input)' ? 'rows' : `rows.${p.path}`,
+        }))),
   ];
   if (!parsed.success || !tier.ok || problems.length > 0) return fail(problems);
   const rating = {
