@@ -127,8 +127,20 @@ function stageElements(
                 },
               ]
             : []),
-          ...errorBlock(input.due, errors),
-          ...errorBlock(input.doneOn, errors),
+          // The error itself is shown beside its field, inside "Update stage N", which the
+          // card shows closed: this line says which stage to open.
+          ...(state.errors?.[input.due] || state.errors?.[input.doneOn]
+            ? [
+                {
+                  type: 'TextBlock',
+                  text: `Check the date under "Update stage ${progress.number}".`,
+                  color: 'Attention',
+                  weight: 'Bolder',
+                  wrap: true,
+                  spacing: 'None',
+                },
+              ]
+            : []),
           {
             type: 'ActionSet',
             actions: [
@@ -144,12 +156,14 @@ function stageElements(
                       label: 'Due date',
                       ...typed(input.due, progress.due),
                     },
+                    ...errorBlock(input.due, errors),
                     {
                       type: 'Input.Date',
                       id: input.doneOn,
                       label: 'Done on (for Mark done)',
                       ...typed(input.doneOn, today),
                     },
+                    ...errorBlock(input.doneOn, errors),
                     {
                       type: 'Input.Text',
                       id: input.note,

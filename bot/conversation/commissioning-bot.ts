@@ -56,7 +56,8 @@ export class CommissioningBot extends TeamsActivityHandler {
     this.wizard = new Wizard(deps.flow, deps.records, deps.clock, deps.logger);
     this.desk = new StageDesk(deps.flow.pack, deps.records, deps.clock, deps.logger);
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.rememberConversation(context);
+      // Added (perhaps back, after a 403 another instance saw): always check the stored one.
+      await this.rememberConversation(context, { recheck: true });
       await context.sendActivity(
         MessageFactory.attachment(asAttachment(welcomeCard(deps.flow.pack))),
       );
@@ -103,12 +104,19 @@ export class CommissioningBot extends TeamsActivityHandler {
    * Keeps the user's conversation reference for reminders, refreshed from every message
    * since the serviceUrl can change (a write only when it did).
    */
-  private async rememberConversation(context: TurnContext): Promise<void> {
+  private async rememberConversation(
+    context: TurnContext,
+    options: { recheck?: boolean } = {},
+  ): Promise<void> {
     const identity = identify(context);
     if (!identity) return;
+    // Reminders go to the person's one-to-one chat, never to a channel or group chat where
+    // everyone would see them.
+    const type = context.activity.conversation?.conversationType;
+    if (type !== undefined && type !== 'personal') return;
     const reference = TurnContext.getConversationReference(context.activity);
     await this.deps.conversations
-      .remember(identity.tenantId, identity.userId, reference, this.deps.clock())
+      .remember(identity.tenantId, identity.userId, reference, this.deps.clock(), options)
       .catch((error: unknown) =>
         this.deps.logger.warn('conversation.save_failed', { error: errorMessage(error) }),
       );

@@ -109,6 +109,15 @@ export class ReminderSweep {
     const { pack, conversations } = this.deps;
     let current = found;
     for (const owed of owedReminders(current.record, pack, today, now.toISOString())) {
+      // The record may have been re-read since the list was made (a send's outcome written
+      // over another instance's change): another sweep may have claimed or sent this one.
+      const stillOwed = owedReminders(current.record, pack, today, now.toISOString()).some(
+        (o) => o.stage === owed.stage && o.due === owed.due,
+      );
+      if (!stillOwed) {
+        report.claimedElsewhere += 1;
+        continue;
+      }
       const target = await conversations.get(current.record.tenantId, current.record.owner.id);
       if (!target?.active || !target.remindersOn) {
         report.heldBack += 1;
@@ -175,13 +184,22 @@ export class ReminderSweep {
     today: string,
   ): Promise<void> {
     const card = reminderCard(this.deps.pack, record, owed, today);
+    // The adapter hands an error inside the turn to its onTurnError, which logs it and lets
+    // continueConversationAsync resolve: a 403 or a connector that is down would pass for
+    // sent. The send's own error is kept here and thrown, for the sender to judge.
+    let failure: { error: unknown } | undefined;
     await this.deps.adapter.continueConversationAsync(
       this.deps.appId,
       reference,
       async (context) => {
-        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        try {
+          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        } catch (error) {
+          failure = { error };
+        }
       },
     );
+    if (failure) throw failure.error;
   }
 
   /**

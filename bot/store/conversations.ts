@@ -32,15 +32,22 @@ const fingerprint = (reference: { serviceUrl?: string; conversation?: { id?: str
 
 /** Bounded, so that a busy bot does not grow it without end. */
 const REMEMBERED = 10_000;
+/**
+ * How long this process trusts its note that a reference is saved. Another instance may mark
+ * the reference inactive meanwhile (Teams answered it 403): after this long the next message
+ * reads it again, so that a person who comes back is reminded again whichever instance they
+ * reach. A read every few minutes per active user is cheap next to a write per turn.
+ */
+const TRUSTED_MS = 10 * 60_000;
 
 /**
  * Conversation references, one per user (partitioned by tenant). They are saved on install
  * and refreshed on messages, since the serviceUrl can change; a reference already saved by
  * this process with the same serviceUrl and conversation is not written again, so that an
- * ordinary turn costs no extra round trip.
+ * ordinary turn costs no extra round trip (for a while: see TRUSTED_MS).
  */
 export class ConversationStore {
-  private readonly saved = new Map<string, string>();
+  private readonly saved = new Map<string, { print: string; at: number }>();
 
   constructor(private readonly container: Container) {}
 
@@ -51,31 +58,57 @@ export class ConversationStore {
     return parsed.success ? parsed.data : undefined;
   }
 
-  /** Saves the reference if this process has not saved the same one already. */
+  /**
+   * Saves the reference (active again) unless this process saved the same one lately;
+   * `recheck` reads the stored one whatever this process noted (an install: the app may
+   * have been removed and added back).
+   */
   async remember(
     tenantId: string,
     userId: string,
     reference: Partial<ConversationReference>,
     now: Date,
+    options: { recheck?: boolean } = {},
   ): Promise<void> {
     const key = `${tenantId}|${userId}`;
     const print = fingerprint(reference);
-    if (this.saved.get(key) === print) return;
-    const existing = await this.get(tenantId, userId);
-    if (existing && fingerprint(existing.reference) === print && existing.active) {
-      this.note(key, print);
-      return;
+    const noted = this.saved.get(key);
+    const trusted = noted?.print === print && Math.abs(now.getTime() - noted.at) < TRUSTED_MS;
+    if (trusted && !options.recheck) return;
+    // Conditional writes, so that a "reminders off" arriving at the same moment is kept.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const response = await this.container.item(userId, tenantId).read();
+      const parsed = conversationDocSchema.safeParse(response.resource);
+      const existing = response.statusCode !== 404 && parsed.success ? parsed.data : undefined;
+      if (existing && fingerprint(existing.reference) === print && existing.active) {
+        this.note(key, print, now);
+        return;
+      }
+      const doc = {
+        id: userId,
+        tenantId,
+        kind: 'conversation' as const,
+        reference,
+        active: true,
+        remindersOn: existing?.remindersOn ?? true,
+        updatedAt: now.toISOString(),
+      };
+      try {
+        if (existing) {
+          await this.container.item(userId, tenantId).replace(doc, {
+            accessCondition: { type: 'IfMatch', condition: response.etag },
+          });
+        } else {
+          await this.container.items.create(doc);
+        }
+        this.note(key, print, now);
+        return;
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 412 && status !== 409) throw error;
+      }
     }
-    await this.container.items.upsert({
-      id: userId,
-      tenantId,
-      kind: 'conversation',
-      reference,
-      active: true,
-      remindersOn: existing?.remindersOn ?? true,
-      updatedAt: now.toISOString(),
-    });
-    this.note(key, print);
+    throw new Error('the conversation reference kept changing; try again');
   }
 
   /** Turns reminders on or off for a user; false when no reference is saved yet. */
@@ -118,11 +151,12 @@ export class ConversationStore {
     throw new Error('the conversation reference kept changing; try again');
   }
 
-  private note(key: string, print: string): void {
+  private note(key: string, print: string, now: Date): void {
+    this.saved.delete(key);
     if (this.saved.size >= REMEMBERED) {
       const oldest = this.saved.keys().next().value;
       if (oldest !== undefined) this.saved.delete(oldest);
     }
-    this.saved.set(key, print);
+    this.saved.set(key, { print, at: now.getTime() });
   }
 }
