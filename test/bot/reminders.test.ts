@@ -177,6 +177,14 @@ describe('stage reminders', function () {
       }
     });
 
+    it('keeps reminders in the one-to-one chat: a message in a channel does not move them there', async () => {
+      const { owner } = freshTenant('channel');
+      await bot.send(bot.activities.installationUpdate(owner));
+      await bot.send(bot.activities.channelMention(owner, 'help'));
+      const saved = await app.conversations.get(owner.tenantId, owner.userId);
+      assert.equal(saved?.reference.conversation?.id, ActivityBuilder.personalChat(owner));
+    });
+
     it('runs a sweep only for a caller with the secret, and reports what it did', async () => {
       const refused = [
         await runSweep(app),
