@@ -10,61 +10,24 @@ import {
   type StepId,
 } from '../../../core/flow/index.js';
 import { cumbriaPack } from '../../../core/policy/index.js';
+import { officerAnswers } from '../../support/officer.js';
 
 export const pack = cumbriaPack;
 export const flow = buildQuestionnaire(pack);
 
-/** Cards for a typical £250k competitive services contract seeking two outcomes, as Teams submits them. */
+/**
+ * Cards for a typical £250k competitive services contract seeking two outcomes, as Teams
+ * submits them: the officer's answers used across the tests, with the light-touch answer
+ * given and the contract kept in one lot (so that the reason for no lots is asked).
+ */
 export const typical: Record<StepId, Record<string, string>> = {
-  basics: {
-    title: 'Custody healthcare',
-    description: 'Healthcare for people held in police custody',
-    category: 'services',
-    lightTouch: 'false',
-    value: '£250,000',
-    contractMonths: '36',
-    procurementStart: '2026-04-01',
-    keyProvider: 'false',
-    competitive: 'true',
-  },
-  why: {
-    stillRelevant: 'true',
-    aims: 'Safe and timely care for detainees',
-    baselineOutcomes: 'Every detainee seen within the agreed time',
-  },
-  consultation: {
-    consult: 'true',
-    consultationPlan: 'A market engagement event and a survey of custody staff',
-    coDesign: 'Co-design the pathway with the NHS trust',
-  },
-  outcomes: {
-    themes: '2,4',
-    measures: 'local-jobs,living-wage',
-    weighting: '10',
-    weightingJustification: 'The contract is large enough to support local jobs',
-  },
-  targets: {
-    'outcomeTargets.local-jobs.target': '3',
-    'outcomeTargets.local-jobs.relevant': 'true',
-    'outcomeTargets.local-jobs.specifiable': 'true',
-    'outcomeTargets.local-jobs.priorities': 'true',
-    'outcomeTargets.living-wage.relevant': 'true',
-    'outcomeTargets.living-wage.specifiable': 'true',
-    'outcomeTargets.living-wage.priorities': 'true',
-  },
+  ...officerAnswers,
+  basics: { ...officerAnswers.basics, lightTouch: 'false' },
   smallerProviders: {
-    promotion: 'Advertised on Find a Tender and the local supplier portal six weeks ahead',
-    preTenderEvent: 'true',
-    minimumTurnover: '£200,000',
+    ...officerAnswers.smallerProviders,
     useLots: 'false',
     lotsReason: 'One provider must run the whole custody suite',
   },
-  modernSlavery: {
-    msIndicators: 'workforce',
-    msSector: 'none',
-    mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5',
-  },
-  review: { confirm: 'true' },
 };
 
 /** Submits a card and fails the test, showing the errors, unless it is accepted. */
