@@ -69,24 +69,8 @@ const HANDLERS: Record<CommandName, Handler> = {
     await context.reply(recordListCard(items, context.actor.isProcurementLead));
   },
   async open(context, args) {
-    const reference = referenceSchema.safeParse(args[0] ?? '');
-    if (!reference.success) {
-      await context.reply(
-        messageCard(
-          'Which record?',
-          'Type **open** and a reference, for example **open SV-2026-0042**. Type **list** to see yours.',
-        ),
-      );
-      return;
-    }
-    const reply = await context.wizard.open(context.actor, reference.data);
-    await context.reply(
-      reply === RECORD_NOT_FOUND
-        ? messageCard(
-            'Record not found',
-            `I could not find ${reference.data} among the records you can see. Type **list** to see yours.`,
-          )
-        : reply,
+    await withReference(context, args, 'open', (reference) =>
+      context.wizard.open(context.actor, reference),
     );
   },
   async thresholds(context, args) {
