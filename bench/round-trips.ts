@@ -23,9 +23,16 @@ export interface RoundTripRow {
  * The design's numbers (README, "Records"): a turn reads the record once and, when an answer
  * is accepted, writes it once, conditionally on the ETag it read. Creating a record takes the
  * next reference from a counter (one patch) and creates the record (one create); the first
- * record of a year in a tenant also creates the counter after the patch finds none.
+ * record of a year in a tenant also creates the counter after the patch finds none. A user's
+ * first message also saves their conversation reference for reminders (a read and an
+ * upsert), once per user and process: it is counted on its own, on a `help`, before the rest.
  */
 export const TARGETS = {
+  firstMessage: {
+    label: "a user's first message (help)",
+    target: 2,
+    note: 'the conversation reference for reminders is read and saved on the first message from a user in this process; later turns do not touch it',
+  },
   newFirst: { label: 'new, first of the year in a tenant', target: 3 },
   new: { label: 'new', target: 2 },
   save: { label: 'save: an answered step (Continue)', target: 2 },
@@ -73,6 +80,7 @@ export async function countRoundTrips(
     return view;
   };
 
+  await counted('firstMessage', () => session.say('help'));
   const first = await counted('newFirst', () => session.say('new'));
   expect(first.step === 'basics', '"new" did not show the first step', first);
   const fresh = await counted('new', () => session.say('new'));

@@ -2,7 +2,9 @@
  * `npm run bench`: the wizard's turns against a bare botbuilder echo bot, both served over
  * HTTP in this process and measured in this run, and the Cosmos DB round trips each kind of
  * wizard turn makes, counted at the embedded Cosmos server. Speed is reported as ratios to
- * the echo bot, never as pass/fail thresholds. `--quick` runs a short version.
+ * the echo bot, never as pass/fail thresholds. Then the reminder sweep's fan-out to a
+ * connector enforcing the Teams limits, and its query at two store sizes (bench/reminders.ts).
+ * `--quick` runs a short version of each; `--reminders` or `--wizard` runs that part alone.
  */
 import { cpus } from 'node:os';
 import { type App, startApp } from '../bot/app.js';
@@ -20,10 +22,13 @@ import {
   runPhase,
   type Turn,
 } from './load.js';
+import { runRemindersBench } from './reminders.js';
 import { countRoundTrips, type RoundTripRow } from './round-trips.js';
 import { type WizardEnv, WizardSession, WizardWalker } from './wizard-client.js';
 
 const quick = process.argv.includes('--quick');
+const onlyReminders = process.argv.includes('--reminders');
+const onlyWizard = process.argv.includes('--wizard');
 const SETTINGS = {
   concurrency: 4,
   warmupTurns: quick ? 60 : 150,
@@ -131,7 +136,7 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-async function main(): Promise<void> {
+async function wizardBench(): Promise<void> {
   const capture = await startCaptureServer();
   const echo = await startEchoBot();
   let app: App | undefined;
@@ -344,6 +349,11 @@ function report(run: Report): void {
     },
   };
   process.stdout.write(`${JSON.stringify(json)}\n`);
+}
+
+async function main(): Promise<void> {
+  if (!onlyReminders || onlyWizard) await wizardBench();
+  if (!onlyWizard || onlyReminders) await runRemindersBench({ quick });
 }
 
 main().catch((error: unknown) => {

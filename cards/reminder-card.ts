@@ -24,7 +24,8 @@ export function reminderCard(
     title: `Reminder: stage ${owed.stage} is due`,
     notice: notice ?? '',
     contract: `${record.id}: ${record.title}`,
-    stage: `${owed.stage}. ${stage?.name ?? ''}`,
+    // "11: …", not "11. …", which Teams would show as a numbered list.
+    stage: `${owed.stage}: ${stage?.name ?? ''}`,
     action: stage?.action || 'No social value action is named for this stage.',
     citation: stage?.citation ?? '',
     due: formatDate(owed.due),

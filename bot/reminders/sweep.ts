@@ -83,7 +83,11 @@ export class ReminderSweep {
       failed: 0,
       forbidden: 0,
     };
-    const queue = [...found];
+    // Owners taken in turn, so that one officer with many reminders due does not hold up the rest.
+    const queue = takeInTurn(
+      found,
+      (versioned) => `${versioned.record.tenantId}|${versioned.record.owner.id}`,
+    );
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         await this.remind(next, now, today, report).catch((error: unknown) => {
@@ -223,4 +227,18 @@ export class ReminderSweep {
     }
     throw new Error(`could not record the reminder outcome on ${versioned.record.id}`);
   }
+}
+
+/** The items in rounds: the first of each group, then the second of each, and so on. */
+export function takeInTurn<T>(items: readonly T[], groupOf: (item: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = groupOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const lists = [...groups.values()];
+  const longest = Math.max(0, ...lists.map((list) => list.length));
+  return Array.from({ length: longest }, (_, round) =>
+    lists.flatMap((list) => list.slice(round, round + 1)),
+  ).flat();
 }

@@ -241,7 +241,7 @@ describe('stage reminders', function () {
       assert.equal(cardTitle(eleven), 'Reminder: stage 11 is due');
       const text = cardText(eleven);
       assert.match(text, new RegExp(`^Contract: ${reference}: Custody healthcare$`, 'm'));
-      assert.match(text, /^Stage: 11\. Contract performance review and continuous improvement$/m);
+      assert.match(text, /^Stage: 11: Contract performance review and continuous improvement$/m);
       assert.match(text, /^Due: 1 June 2026$/m);
       assert.match(text, /^Measure the value delivered\. _\(Fig 1 stage 11\)_$/m);
       assert.deepEqual(

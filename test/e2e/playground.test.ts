@@ -2,30 +2,28 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { type App, startApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { type Playground, startPlayground } from '../../bot/local/playground.js';
 import { silentLogger } from '../../bot/log.js';
+import {
+  choose,
+  heading,
+  lastCard,
+  launchBrowser,
+  openChat,
+  press,
+  radio,
+  screenshotOnFailure,
+  send,
+} from './support.js';
 
 /**
  * One commissioning exercise from start to summary, as an officer does it: the real bot over
  * HTTP, the real Agents Playground (a Teams-like client) and headless Chromium.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-/** Longest wait for any one thing to appear on the page. */
-const STEP_TIMEOUT_MS = 20_000;
 /** The bot's clock: the record reference and the "today" of the assessment follow it. */
 const NOW = new Date('2026-02-16T10:00:00Z');
 
@@ -51,26 +49,12 @@ describe('an officer in the Agents Playground', function () {
       port: 0,
       logFile: join(workDir, 'playground.log'),
     });
-    // A fresh profile for each run: nothing from another browser session leaks in.
-    browser = await chromium.launchPersistentContext(join(workDir, 'chromium'), {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      timeout: STEP_TIMEOUT_MS,
-      viewport: { width: 1280, height: 1000 },
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    ({ browser, page } = await launchBrowser(join(workDir, 'chromium')));
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !browser) return;
-    const file = join(tmpdir(), `sv-e2e-failure-${Date.now()}.png`);
-    try {
-      await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
-      console.error(`    screenshot of the page when the test failed: ${file}`);
-    } catch (error) {
-      console.error(`    no screenshot: ${error instanceof Error ? error.message : error}`);
-    }
+    if (this.currentTest?.state === 'failed' && browser)
+      await screenshotOnFailure(page, 'playground');
   });
 
   after(async () => {
@@ -83,9 +67,7 @@ describe('an officer in the Agents Playground', function () {
   it('runs a whole exercise to its summary and finds it in the list', async function () {
     this.timeout(180_000);
     assert.ok(playground);
-    // The page asks a CDN for fonts, which may never answer offline: wait for the chat itself.
-    await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
-    await page.getByText('Social value commissioning assistant').waitFor();
+    await openChat(page, playground.url);
 
     // Start an exercise.
     await send(page, 'new');
@@ -242,51 +224,14 @@ describe('an officer in the Agents Playground', function () {
   });
 });
 
-/** The newest card in the chat (a card moved on by its buttons stays where it is). */
-const lastCard = (page: Page): Locator => page.locator('.fai-OutputCard .ac-adaptiveCard').last();
-
-/** Types a message and sends it, then waits for the bot to answer with a new message. */
-async function send(page: Page, text: string): Promise<void> {
-  const before = await page.locator('.fai-OutputCard').count();
-  await page.locator('[role="textbox"][contenteditable="true"]').fill(text);
-  await page.locator('button[aria-label="Send Message"]').click();
-  await page.locator('.fai-OutputCard').nth(before).waitFor();
-}
-
-async function heading(card: Locator, name: string): Promise<void> {
-  await card.getByRole('heading', { name }).waitFor();
-}
-
-/**
- * Presses Continue and waits for the bot's answer to the card's Action.Execute; the card is
- * then replaced in place, so the caller waits for what the new one shows.
- */
-async function proceed(card: Locator): Promise<void> {
-  const answered = card
-    .page()
-    .waitForResponse(
-      (response) =>
-        response.request().method() === 'POST' &&
-        new URL(response.url()).pathname === '/_conversation/v1/invoke',
-    );
-  await card.getByRole('button', { name: 'Continue', exact: true }).click();
-  const response = await answered;
-  assert.equal(response.status(), 200, 'the bot answered the card');
-}
-
-function radio(card: Locator, question: string, answer: string): Locator {
-  return card
-    .getByRole('radiogroup', { name: question })
-    .getByRole('radio', { name: answer, exact: true });
+/** Presses Continue and waits for the bot's answer to it. */
+function proceed(card: Locator): Promise<void> {
+  return press(card, 'Continue');
 }
 
 /** Ticks an option of a multi-select question (its checkbox is named by both). */
 async function tick(card: Locator, question: string, option: string): Promise<void> {
   await card.getByRole('checkbox', { name: `${question} ${option}`, exact: true }).check();
-}
-
-async function choose(card: Locator, question: string, answer: string): Promise<void> {
-  await radio(card, question, answer).check();
 }
 
 /** A target and the three tests of §2.1, inside the measure's own box. */
