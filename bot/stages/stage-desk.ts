@@ -21,10 +21,10 @@ import {
 } from '../../core/record/index.js';
 import type { Logger } from '../log.js';
 import { type RecordStore, StaleRecordError } from '../store/records.js';
-import type { Actor } from '../wizard/wizard.js';
+import { type Actor, RECORD_NOT_FOUND, type WizardReply } from '../wizard/wizard.js';
 
-export const RECORD_NOT_FOUND = 'not-found';
-export type DeskReply = AdaptiveCard | typeof RECORD_NOT_FOUND;
+/** A card, or the record is not one the actor may see: the same answer as the wizard's. */
+export type DeskReply = WizardReply;
 
 export interface StageAction {
   verb: string;
