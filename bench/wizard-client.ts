@@ -1,3 +1,4 @@
+import { typical } from '../test/core/flow/helpers.js';
 import { executeActivity, messageActivity, type Party } from './activities.js';
 import type { CaptureServer } from './capture.js';
 import type { JsonClient } from './http.js';
@@ -65,51 +66,10 @@ export function readCard(card: unknown): CardView {
 
 /**
  * A typical £250k competitive services contract seeking two outcomes, as Teams submits each
- * card; the targets card is filled in from the inputs it shows (one target and three tests
- * per chosen outcome).
+ * card: the answers the tests use. The targets card is filled in from the inputs it shows
+ * (one target and three tests per chosen outcome).
  */
-const ANSWERS: Record<string, Record<string, string>> = {
-  basics: {
-    title: 'Custody healthcare',
-    description: 'Healthcare for people held in police custody',
-    category: 'services',
-    lightTouch: 'false',
-    value: '£250,000',
-    contractMonths: '36',
-    procurementStart: '2026-04-01',
-    keyProvider: 'false',
-    competitive: 'true',
-  },
-  why: {
-    stillRelevant: 'true',
-    aims: 'Safe and timely care for detainees',
-    baselineOutcomes: 'Every detainee seen within the agreed time',
-  },
-  consultation: {
-    consult: 'true',
-    consultationPlan: 'A market engagement event and a survey of custody staff',
-    coDesign: 'Co-design the pathway with the NHS trust',
-  },
-  outcomes: {
-    themes: '2,4',
-    measures: 'local-jobs,living-wage',
-    weighting: '10',
-    weightingJustification: 'The contract is large enough to support local jobs',
-  },
-  smallerProviders: {
-    promotion: 'Advertised on Find a Tender and the local supplier portal six weeks ahead',
-    preTenderEvent: 'true',
-    minimumTurnover: '£200,000',
-    useLots: 'false',
-    lotsReason: 'One provider must run the whole custody suite',
-  },
-  modernSlavery: {
-    msIndicators: 'workforce',
-    msSector: 'none',
-    mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5',
-  },
-  review: { confirm: 'true' },
-};
+const ANSWERS: Record<string, Record<string, string>> = typical;
 
 /** The step the benchmark's refused turn is sent on, and the answers that are refused. */
 export const REFUSED_STEP = 'why';
