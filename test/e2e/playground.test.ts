@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { type App, startApp } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
-import { type Playground, startPlayground } from '../../bot/local/playground.js';
-import { silentLogger } from '../../bot/log.js';
+import type { Locator, Page } from 'playwright-core';
 import {
   choose,
   heading,
   lastCard,
-  launchBrowser,
   openChat,
   press,
   radio,
+  type Stack,
   screenshotOnFailure,
   send,
+  startStack,
 } from './support.js';
 
 /**
@@ -32,42 +26,27 @@ const TITLE = 'Custody suite cleaning';
 describe('an officer in the Agents Playground', function () {
   this.timeout(60_000);
 
-  let workDir: string | undefined;
-  let app: App | undefined;
-  let playground: Playground | undefined;
-  let browser: BrowserContext | undefined;
+  let stack: Stack | undefined;
   let page: Page;
 
   before(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'sv-e2e-'));
-    app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0' }), {
-      logger: silentLogger,
-      clock: () => NOW,
-    });
-    playground = await startPlayground({
-      appEndpoint: `${app.url}/api/messages`,
-      port: 0,
-      logFile: join(workDir, 'playground.log'),
-    });
-    ({ browser, page } = await launchBrowser(join(workDir, 'chromium')));
+    stack = await startStack('playground', {}, () => NOW);
+    page = stack.page;
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && browser)
+    if (this.currentTest?.state === 'failed' && stack)
       await screenshotOnFailure(page, 'playground');
   });
 
   after(async () => {
-    await browser?.close().catch(() => {});
-    await playground?.stop();
-    await app?.close();
-    if (workDir) await rm(workDir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('runs a whole exercise to its summary and finds it in the list', async function () {
     this.timeout(180_000);
-    assert.ok(playground);
-    await openChat(page, playground.url);
+    assert.ok(stack);
+    await openChat(page, stack.playground.url);
 
     // Start an exercise.
     await send(page, 'new');

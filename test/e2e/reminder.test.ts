@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { type App, startApp } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
-import { type Playground, startPlayground } from '../../bot/local/playground.js';
-import { silentLogger } from '../../bot/log.js';
+import type { Page } from 'playwright-core';
+import type { App } from '../../bot/app.js';
 import { type CommissioningRecord, commissioningRecordSchema } from '../../core/record/index.js';
 import {
   cards,
   fillDate,
   heading,
   lastCard,
-  launchBrowser,
   openChat,
   press,
+  type Stack,
   screenshotOnFailure,
   send,
+  startStack,
 } from './support.js';
 
 /**
@@ -40,46 +35,30 @@ const NOTE = 'First quarterly review held: 2 local hires, waste diverted 58%';
 describe('a reminder in the Agents Playground', function () {
   this.timeout(60_000);
 
-  let workDir: string | undefined;
-  let app: App | undefined;
-  let playground: Playground | undefined;
-  let browser: BrowserContext | undefined;
+  let stack: Stack | undefined;
   let page: Page;
   let now = AWARDED_ON;
 
   before(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'sv-e2e-reminder-'));
-    app = await startApp(
-      loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        REMINDERS_SECRET: SECRET,
-        REMINDER_SWEEP_MINUTES: '0',
-      }),
-      { logger: silentLogger, clock: () => now },
+    stack = await startStack(
+      'reminder',
+      { REMINDERS_SECRET: SECRET, REMINDER_SWEEP_MINUTES: '0' },
+      () => now,
     );
-    playground = await startPlayground({
-      appEndpoint: `${app.url}/api/messages`,
-      port: 0,
-      logFile: join(workDir, 'playground.log'),
-    });
-    ({ browser, page } = await launchBrowser(join(workDir, 'chromium')));
+    page = stack.page;
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && browser)
-      await screenshotOnFailure(page, 'reminder');
+    if (this.currentTest?.state === 'failed' && stack) await screenshotOnFailure(page, 'reminder');
   });
 
   after(async () => {
-    await browser?.close().catch(() => {});
-    await playground?.stop();
-    await app?.close();
-    if (workDir) await rm(workDir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('reminds the officer of a due review, which is marked done from the card', async () => {
-    assert.ok(app && playground);
+    assert.ok(stack);
+    const { app, playground } = stack;
     await openChat(page, playground.url);
 
     // A record with a title, saved for later: it need not be complete to follow its stages.

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type App, startApp } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { type Playground, startPlayground } from '../../bot/local/playground.js';
+import { silentLogger } from '../../bot/log.js';
 
 /**
  * What the browser tests share: headless Chromium as ENVIRONMENT.md describes it, and the
@@ -38,6 +43,54 @@ export async function launchBrowser(
     return { browser, page };
   } catch (error) {
     await browser.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** Everything a browser test runs: the bot, the Playground pointed at it, and Chromium. */
+export interface Stack {
+  app: App;
+  playground: Playground;
+  browser: BrowserContext;
+  page: Page;
+  /** Closes all of it (also what was started before a failure) and removes the work folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot in-process on the embedded database with these settings and clock, the
+ * Playground pointed at it, and Chromium, in a fresh work folder.
+ */
+export async function startStack(
+  name: string,
+  settings: Record<string, string>,
+  clock: () => Date,
+): Promise<Stack> {
+  const workDir = await mkdtemp(join(tmpdir(), `sv-e2e-${name}-`));
+  let app: App | undefined;
+  let playground: Playground | undefined;
+  let browser: BrowserContext | undefined;
+  const stop = async () => {
+    await browser?.close().catch(() => {});
+    await playground?.stop();
+    await app?.close();
+    await rm(workDir, { recursive: true, force: true });
+  };
+  try {
+    app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', ...settings }), {
+      logger: silentLogger,
+      clock,
+    });
+    playground = await startPlayground({
+      appEndpoint: `${app.url}/api/messages`,
+      port: 0,
+      logFile: join(workDir, 'playground.log'),
+    });
+    const launched = await launchBrowser(join(workDir, 'chromium'));
+    browser = launched.browser;
+    return { app, playground, browser, page: launched.page, stop };
+  } catch (error) {
+    await stop();
     throw error;
   }
 }
