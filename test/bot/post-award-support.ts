@@ -10,6 +10,7 @@ import { type Activity, TurnContext } from 'botbuilder';
 import { type App, type AppOptions, startApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/log.js';
+import type { SweepReport } from '../../bot/reminders/sweep.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import { buildQuestionnaire, STEP_IDS } from '../../core/flow/index.js';
 import { cumbriaPack } from '../../core/policy/index.js';
@@ -255,14 +256,8 @@ export async function runSweep(app: App, secret?: string): Promise<SweepAnswer> 
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
 }
 
-export interface Report {
-  recordsFound: number;
-  sent: number;
-  claimedElsewhere: number;
-  heldBack: number;
-  failed: number;
-  forbidden: number;
-}
+/** The report the sweep route answers with: the sweep's own. */
+export type Report = SweepReport;
 
 /** Sweeps with the secret and returns the report, failing the test on any other answer. */
 export async function sweep(app: App): Promise<Report> {
