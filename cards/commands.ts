@@ -1,11 +1,19 @@
 /**
+ * `showsRecords`: the answer shows records (titles, stages, supplier tiers), so in a channel
+ * or group chat it goes to the person's one-to-one chat instead.
+ *
  * The bot's text commands as officers see them: on the welcome and help cards and in the
  * Teams app manifest. The bot routes the same names (a test holds the two together).
  */
 export const COMMANDS = [
-  { name: 'new', usage: 'new', description: 'Start a commissioning exercise' },
-  { name: 'list', usage: 'list', description: 'Show my commissioning records' },
-  { name: 'open', usage: 'open SV-2026-0042', description: 'Open a record by its reference' },
+  { name: 'new', showsRecords: true, usage: 'new', description: 'Start a commissioning exercise' },
+  { name: 'list', showsRecords: true, usage: 'list', description: 'Show my commissioning records' },
+  {
+    name: 'open',
+    showsRecords: true,
+    usage: 'open SV-2026-0042',
+    description: 'Open a record by its reference',
+  },
   {
     name: 'thresholds',
     usage: 'thresholds services 250k',
@@ -13,16 +21,28 @@ export const COMMANDS = [
   },
   {
     name: 'stages',
+    showsRecords: true,
     usage: 'stages SV-2026-0042',
     description: 'A record’s procurement stages: the award, due dates, marking a stage done',
   },
-  { name: 'due', usage: 'due', description: 'My stages due in the next 30 days' },
+  {
+    name: 'due',
+    showsRecords: true,
+    usage: 'due',
+    description: 'My stages due in the next 30 days',
+  },
   {
     name: 'rate',
+    showsRecords: true,
     usage: 'rate SV-2026-0042',
     description: 'Rate the supplier at contract review: Gold, Silver, Bronze or No Award',
   },
-  { name: 'suppliers', usage: 'suppliers', description: 'Suppliers with their current tier' },
+  {
+    name: 'suppliers',
+    showsRecords: true,
+    usage: 'suppliers',
+    description: 'Suppliers with their current tier',
+  },
   {
     name: 'reminders',
     usage: 'reminders off',

@@ -44,7 +44,7 @@ export function expand(template: object, data: object): AdaptiveCard {
   const card: unknown = engine.expand({
     $root: typed ? replaceInText(data, '${', OPEN_STAND_IN) : data,
   });
-  const unbound = JSON.stringify(card).match(/\$\{[^}]*\}/);
+  const unbound = JSON.stringify(card).match(/\$\{[^${}]*\}/);
   if (unbound)
     throw new Error(`card template left ${unbound[0]} unbound: the view model is missing it`);
   return (typed ? replaceInText(card, OPEN_STAND_IN, '${') : card) as AdaptiveCard;

@@ -149,7 +149,7 @@ const HANDLERS: Record<CommandName, Handler> = {
   async suppliers(context) {
     const { tiers } = context.flow.pack.supplierStatus;
     const latest = new Map<string, SupplierItem>();
-    for (const { reference, ratings } of await context.records.ratings(context.actor.tenantId)) {
+    for (const { reference, ratings } of await context.records.ratings(context.actor)) {
       for (const rating of ratings) {
         const key = rating.supplier.toLowerCase();
         const known = latest.get(key);

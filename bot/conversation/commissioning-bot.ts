@@ -7,6 +7,14 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
+import { COMMANDS } from '../../cards/commands.js';
+import {
+  ANSWERED_PRIVATELY,
+  notYourCard,
+  OPEN_PERSONAL_CHAT,
+  tooLongCard,
+  unreadableButtonCard,
+} from '../../cards/conversation-notes.js';
 import { messageCard, welcomeCard } from '../../cards/info-cards.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
@@ -20,9 +28,9 @@ import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
 import { type Actor, RECORD_NOT_FOUND, Wizard, type WizardReply } from '../wizard/wizard.js';
 import { readCardAction } from './card-action.js';
-import { readCommand } from './command-text.js';
+import { MAX_MESSAGE_CHARACTERS, readCommand, TOO_LONG } from './command-text.js';
 import { runCommand } from './commands.js';
-import { type Identity, identify, tenantOf } from './identity.js';
+import { type Identity, identify, inPersonalChat, tenantOf } from './identity.js';
 
 export interface BotDeps {
   config: Config;
@@ -41,6 +49,18 @@ const NO_IDENTITY =
   'Sorry, I could not tell who you are or which organisation you are in, so I cannot show any records.';
 
 export const asAttachment = (card: AdaptiveCard): Attachment => CardFactory.adaptiveCard(card);
+
+/** Commands whose answers show records: in a shared chat they are answered one-to-one. */
+const SHOWS_RECORDS = new Set<string>(
+  COMMANDS.filter((command) => 'showsRecords' in command).map((command) => command.name),
+);
+
+/** What a card button led to: a card to show, an answer sent below, or a refusal. */
+type ActionOutcome =
+  | { kind: 'card'; card: AdaptiveCard }
+  | { kind: 'answered' }
+  /** Someone else's record, pressed in a shared chat: told to the presser alone. */
+  | { kind: 'not-yours'; reference: string };
 
 /**
  * The Teams conversation: a welcome on install, text commands, and card actions. Card
@@ -89,15 +109,24 @@ export class CommissioningBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const identity = identify(context);
-    const read = readCardAction({ ...invokeValue.action.data, verb: invokeValue.action.verb });
-    if (!identity || !read) return cardResponse(messageCard('Something went wrong', NO_IDENTITY));
-    const card = await this.cardAction(context, identity, read);
-    // A command button answers below and leaves its own card as it was. The SDK types an
-    // invoke's value as an object; the protocol's message response carries text.
-    const answeredBelow = 'Answered below.' as unknown as AdaptiveCardInvokeResponse['value'];
-    return card
-      ? cardResponse(card)
-      : { statusCode: 200, type: MESSAGE_RESPONSE, value: answeredBelow };
+    if (!identity) return cardResponse(messageCard('Something went wrong', NO_IDENTITY));
+    // The value is whatever the client sent: read it as unknown, never as the SDK's type.
+    const action: unknown = (invokeValue as { action?: unknown } | undefined)?.action;
+    const read =
+      typeof action === 'object' && action !== null
+        ? readCardAction({
+            ...((action as { data?: unknown }).data ?? {}),
+            verb: (action as { verb?: unknown }).verb,
+          })
+        : undefined;
+    if (!read) return cardResponse(unreadableButtonCard());
+    const outcome = await this.cardAction(context, identity, read);
+    if (outcome.kind === 'card') return cardResponse(outcome.card);
+    // A command button answers below and leaves its own card as it was; someone else's card
+    // stays as it was for everyone, and the refusal goes to the presser alone.
+    return messageResponse(
+      outcome.kind === 'answered' ? 'Answered below.' : notYourCard(outcome.reference),
+    );
   }
 
   /**
@@ -112,8 +141,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     if (!identity) return;
     // Reminders go to the person's one-to-one chat, never to a channel or group chat where
     // everyone would see them.
-    const type = context.activity.conversation?.conversationType;
-    if (type !== undefined && type !== 'personal') return;
+    if (!inPersonalChat(context)) return;
     const reference = TurnContext.getConversationReference(context.activity);
     await this.deps.conversations
       .remember(identity.tenantId, identity.userId, reference, this.deps.clock(), options)
@@ -129,14 +157,29 @@ export class CommissioningBot extends TeamsActivityHandler {
       return;
     }
     await this.rememberConversation(context);
-    const read =
-      context.activity.value === undefined ? undefined : readCardAction(context.activity.value);
-    if (read) {
-      const card = await this.cardAction(context, identity, read);
-      if (card) await this.replaceCard(context, card);
+    if (context.activity.value !== undefined && context.activity.value !== null) {
+      const read = readCardAction(context.activity.value);
+      if (!read) {
+        await context.sendActivity(MessageFactory.attachment(asAttachment(unreadableButtonCard())));
+        return;
+      }
+      const outcome = await this.cardAction(context, identity, read);
+      if (outcome.kind === 'card') await this.replaceCard(context, outcome.card);
+      if (outcome.kind === 'not-yours') {
+        // Never over the owner's card: the refusal goes where only the presser sees it.
+        await this.answerPrivately(context, identity, async (reply) =>
+          reply(messageCard('Not your record', notYourCard(outcome.reference))),
+        );
+      }
       return;
     }
     const command = readCommand(context.activity);
+    if (command === TOO_LONG) {
+      await context.sendActivity(
+        MessageFactory.attachment(asAttachment(tooLongCard(MAX_MESSAGE_CHARACTERS))),
+      );
+      return;
+    }
     if (!command) return;
     await this.command(context, identity, command.name, command.args, command.text);
   }
@@ -146,14 +189,18 @@ export class CommissioningBot extends TeamsActivityHandler {
     context: TurnContext,
     identity: Identity,
     { action, values }: NonNullable<ReturnType<typeof readCardAction>>,
-  ): Promise<AdaptiveCard | undefined> {
+  ): Promise<ActionOutcome> {
     if (action.verb === 'command') {
-      const [name = 'help', ...args] = (action.text ?? 'help').split(' ');
-      await this.command(context, identity, name, args, action.text ?? name);
-      return undefined;
+      const text = (action.text ?? 'help').slice(0, MAX_MESSAGE_CHARACTERS);
+      const [name = 'help', ...args] = text.split(' ');
+      await this.command(context, identity, name, args, text);
+      return { kind: 'answered' };
     }
     if (action.reference === undefined) {
-      return messageCard('That button is out of date', 'Type **list** to see your records.');
+      return {
+        kind: 'card',
+        card: messageCard('That button is out of date', 'Type **list** to see your records.'),
+      };
     }
     const actor = this.actor(identity);
     const reference = action.reference;
@@ -193,7 +240,10 @@ export class CommissioningBot extends TeamsActivityHandler {
           );
       }
     });
-    return this.cardOf(reply, action.reference);
+    if (reply === RECORD_NOT_FOUND && !inPersonalChat(context)) {
+      return { kind: 'not-yours', reference };
+    }
+    return { kind: 'card', card: this.cardOf(reply, action.reference) };
   }
 
   private async command(
@@ -202,6 +252,61 @@ export class CommissioningBot extends TeamsActivityHandler {
     name: string,
     args: string[],
     text: string,
+  ): Promise<void> {
+    const run = (reply: (card: AdaptiveCard) => Promise<void>) =>
+      this.runCommand(context, identity, name, args, text, reply);
+    if (SHOWS_RECORDS.has(name) && !inPersonalChat(context)) {
+      await this.answerPrivately(context, identity, run);
+      return;
+    }
+    await run(async (card) => {
+      await context.sendActivity(MessageFactory.attachment(asAttachment(card)));
+    });
+  }
+
+  /**
+   * Answers in the person's one-to-one chat with the bot, leaving a short note where they
+   * asked; with no one-to-one chat known (never installed personally, or removed), says how
+   * to open one. Nothing about a record is posted in the shared chat.
+   */
+  private async answerPrivately(
+    context: TurnContext,
+    identity: Identity,
+    work: (reply: (card: AdaptiveCard) => Promise<void>) => Promise<void>,
+  ): Promise<void> {
+    const saved = await this.deps.conversations
+      .get(identity.tenantId, identity.userId)
+      .catch((error: unknown) => {
+        this.deps.logger.warn('conversation.read_failed', { error: errorMessage(error) });
+        return undefined;
+      });
+    let delivered = false;
+    if (saved?.active) {
+      try {
+        await context.adapter.continueConversationAsync(
+          this.deps.config.MicrosoftAppId ?? '',
+          saved.reference,
+          async (personal) => {
+            await work(async (card) => {
+              await personal.sendActivity(MessageFactory.attachment(asAttachment(card)));
+            });
+          },
+        );
+        delivered = true;
+      } catch (error) {
+        this.deps.logger.warn('conversation.private_reply_failed', { error: errorMessage(error) });
+      }
+    }
+    await context.sendActivity(delivered ? ANSWERED_PRIVATELY : OPEN_PERSONAL_CHAT);
+  }
+
+  private async runCommand(
+    context: TurnContext,
+    identity: Identity,
+    name: string,
+    args: string[],
+    text: string,
+    reply: (card: AdaptiveCard) => Promise<void>,
   ): Promise<void> {
     await runCommand(
       {
@@ -213,9 +318,7 @@ export class CommissioningBot extends TeamsActivityHandler {
         clock: this.deps.clock,
         mentions: mentionsOf(context),
         actor: this.actor(identity),
-        reply: async (card) => {
-          await context.sendActivity(MessageFactory.attachment(asAttachment(card)));
-        },
+        reply,
       },
       name,
       args,
@@ -269,7 +372,8 @@ export class CommissioningBot extends TeamsActivityHandler {
       tenantId: identity.tenantId,
       userId: identity.userId,
       otherIds: identity.otherIds,
-      isProcurementLead: [identity.userId, ...identity.otherIds].some((id) => leads.includes(id)),
+      // By Entra object id alone: a channel id is whatever the sender typed in local mode.
+      isProcurementLead: identity.entraId !== undefined && leads.includes(identity.entraId),
       person: { id: identity.userId, name: identity.userName },
     };
   }
@@ -304,4 +408,16 @@ function mentionsOf(context: TurnContext): Person[] {
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: ADAPTIVE_CARD, value: card };
+}
+
+/**
+ * A text answer to Action.Execute: Teams shows it to the presser and leaves the card as it
+ * was. The SDK types an invoke's value as an object; the protocol's message response carries text.
+ */
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return {
+    statusCode: 200,
+    type: MESSAGE_RESPONSE,
+    value: text as unknown as AdaptiveCardInvokeResponse['value'],
+  };
 }

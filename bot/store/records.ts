@@ -37,6 +37,34 @@ const statusCode = (error: unknown): number | undefined =>
     ? error.code
     : undefined;
 
+/**
+ * The WHERE clause of the records a viewer may see, with `viewerParameters`: the tenant is
+ * named as well as given as the partition key, since the embedded local server ignores a
+ * query's partition key and would otherwise read every tenant's records.
+ */
+function visibleTo(viewer: Viewer): string {
+  const tenant = "c.tenantId = @tenant AND c.kind = 'record'";
+  return viewer.isProcurementLead
+    ? tenant
+    : `${tenant} AND (c.owner.id = @user OR ARRAY_CONTAINS(c.collaboratorIds, @user) OR ARRAY_CONTAINS(c.collaboratorIds, @other))`;
+}
+
+function viewerParameters(viewer: Viewer): { name: string; value: string }[] {
+  return [
+    { name: '@tenant', value: viewer.tenantId },
+    { name: '@user', value: viewer.userId },
+    { name: '@other', value: viewer.otherIds?.[0] ?? viewer.userId },
+  ];
+}
+
+/** The fields the access rule reads, from a projection of a record. */
+const accessFactsSchema = commissioningRecordSchema.pick({
+  id: true,
+  tenantId: true,
+  owner: true,
+  collaboratorIds: true,
+});
+
 /** The per-tenant, per-year counter that numbers references. It lives beside the records. */
 const counterId = (year: number) => `counter-SV-${year}`;
 
@@ -98,19 +126,11 @@ export class RecordStore {
    * key of a query and would otherwise list every tenant's records.
    */
   async list(viewer: Viewer, limit = 25): Promise<RecordSummary[]> {
-    const filter = viewer.isProcurementLead
-      ? ''
-      : ' AND (c.owner.id = @user OR ARRAY_CONTAINS(c.collaboratorIds, @user) OR ARRAY_CONTAINS(c.collaboratorIds, @other))';
     const { resources } = await this.container.items
       .query<RecordSummary>(
         {
-          query: `SELECT TOP @limit c.id, c.title, c.status, c.draft.step AS step, c.updatedAt, c.owner.name AS ownerName FROM c WHERE c.tenantId = @tenant AND c.kind = 'record'${filter} ORDER BY c.updatedAt DESC`,
-          parameters: [
-            { name: '@limit', value: limit },
-            { name: '@tenant', value: viewer.tenantId },
-            { name: '@user', value: viewer.userId },
-            { name: '@other', value: viewer.otherIds?.[0] ?? viewer.userId },
-          ],
+          query: `SELECT TOP @limit c.id, c.title, c.status, c.draft.step AS step, c.updatedAt, c.owner.name AS ownerName FROM c WHERE ${visibleTo(viewer)} ORDER BY c.updatedAt DESC`,
+          parameters: [{ name: '@limit', value: limit }, ...viewerParameters(viewer)],
         },
         { partitionKey: viewer.tenantId },
       )
@@ -152,14 +172,9 @@ export class RecordStore {
     const { resources } = await this.container.items
       .query<Record<string, unknown>>(
         {
-          query:
-            "SELECT * FROM c WHERE c.tenantId = @tenant AND c.kind = 'record' AND c.nextDueOn <= @until AND (c.owner.id = @user OR ARRAY_CONTAINS(c.collaboratorIds, @user) OR ARRAY_CONTAINS(c.collaboratorIds, @other))",
-          parameters: [
-            { name: '@tenant', value: viewer.tenantId },
-            { name: '@until', value: until },
-            { name: '@user', value: viewer.userId },
-            { name: '@other', value: viewer.otherIds?.[0] ?? viewer.userId },
-          ],
+          // A lead's `due` is their own stages too, not the tenant's: reminders are the owner's.
+          query: `SELECT * FROM c WHERE ${visibleTo({ ...viewer, isProcurementLead: false })} AND c.nextDueOn <= @until`,
+          parameters: [{ name: '@until', value: until }, ...viewerParameters(viewer)],
         },
         { partitionKey: viewer.tenantId },
       )
@@ -170,21 +185,27 @@ export class RecordStore {
     });
   }
 
-  /** Every supplier rating given in a tenant, with the record it was given on. */
-  async ratings(tenantId: string): Promise<{ reference: string; ratings: SupplierRating[] }[]> {
+  /**
+   * The supplier ratings on the records the viewer may see (a procurement lead's: the
+   * tenant's), each with the record it was given on. The same rule as `get`, in the query
+   * and again on each document read.
+   */
+  async ratings(viewer: Viewer): Promise<{ reference: string; ratings: SupplierRating[] }[]> {
     const { resources } = await this.container.items
-      .query<{ id: string; ratings: unknown }>(
+      .query<Record<string, unknown>>(
         {
-          query:
-            "SELECT c.id, c.ratings FROM c WHERE c.tenantId = @tenant AND c.kind = 'record' AND IS_DEFINED(c.ratings)",
-          parameters: [{ name: '@tenant', value: tenantId }],
+          query: `SELECT c.id, c.tenantId, c.owner, c.collaboratorIds, c.ratings FROM c WHERE ${visibleTo(viewer)} AND IS_DEFINED(c.ratings)`,
+          parameters: viewerParameters(viewer),
         },
-        { partitionKey: tenantId },
+        { partitionKey: viewer.tenantId },
       )
       .fetchAll();
     return resources.flatMap((resource) => {
-      const parsed = supplierRatingSchema.array().safeParse(resource.ratings);
-      return parsed.success ? [{ reference: resource.id, ratings: parsed.data }] : [];
+      const access = accessFactsSchema.safeParse(resource);
+      const ratings = supplierRatingSchema.array().safeParse(resource.ratings);
+      return access.success && ratings.success && canAccess(access.data, viewer)
+        ? [{ reference: access.data.id, ratings: ratings.data }]
+        : [];
     });
   }
 

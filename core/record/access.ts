@@ -19,7 +19,10 @@ export const idsOf = (viewer: Viewer): string[] => [viewer.userId, ...(viewer.ot
  * Who may see and change a record: its owner, the collaborators the owner added, and the
  * tenant's procurement leads. Anyone else is told it was not found.
  */
-export function canAccess(record: CommissioningRecord, viewer: Viewer): boolean {
+export function canAccess(
+  record: Pick<CommissioningRecord, 'tenantId' | 'owner' | 'collaboratorIds'>,
+  viewer: Viewer,
+): boolean {
   if (record.tenantId !== viewer.tenantId) return false;
   return (
     viewer.isProcurementLead ||

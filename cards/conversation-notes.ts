@@ -1,0 +1,35 @@
+/**
+ * What the bot says about where and how it answers, rather than what: long messages,
+ * record answers moved out of shared chats, and buttons that are not the presser's to use.
+ */
+import { messageCard } from './info-cards.js';
+import type { AdaptiveCard } from './render.js';
+
+const thousands = (count: number): string => count.toLocaleString('en-GB');
+
+export function tooLongCard(limit: number): AdaptiveCard {
+  return messageCard(
+    'That message is too long',
+    `I read messages of up to ${thousands(limit)} characters. Type a command, such as **help**, and put long answers in the boxes on a card.`,
+  );
+}
+
+/** In a channel or group chat, after the answer went to the person's one-to-one chat. */
+export const ANSWERED_PRIVATELY =
+  'I have answered you in our one-to-one chat, so that only you can see your records there.';
+
+/** In a channel or group chat, when the person has no one-to-one chat with the bot yet. */
+export const OPEN_PERSONAL_CHAT =
+  'I show records only in a one-to-one chat, where colleagues cannot see them. To start one, select my name (or find me under Apps) and choose Chat, say hello, then type your command there.';
+
+/** Said to the presser alone: a card in a shared chat that belongs to someone else's record. */
+export const notYourCard = (reference: string): string =>
+  `Only the people working on ${reference} can use the buttons on its card. Type **list** in our one-to-one chat to see your own records.`;
+
+/** A button payload that is not one of the bot's (old, edited or forged). */
+export function unreadableButtonCard(): AdaptiveCard {
+  return messageCard(
+    'I could not read that button',
+    'It may be from an older version of this app. Type **help** to see what I can do.',
+  );
+}
