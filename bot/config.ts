@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import { z } from 'zod';
 
 const list = z
@@ -21,6 +22,21 @@ const port = (fallback: number) =>
       .max(65_535, 'must be a port number from 0 to 65535')
       .default(fallback),
   );
+
+/** `true` or `false` (blank: false); anything else is a mistake worth naming. */
+const flag = z
+  .preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z.enum(['true', 'false', ''], { error: 'must be true or false' }).optional(),
+  )
+  .transform((value) => value === 'true');
+
+/** Only this machine can reach an address on the loopback network. */
+export function isLoopback(host: string): boolean {
+  const name = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  if (name === 'localhost' || name === '::1') return true;
+  return isIPv4(name) && name.startsWith('127.');
+}
 
 const optionalText = z
   .string()
@@ -51,6 +67,9 @@ export const configSchema = z
     ),
     MicrosoftAppPassword: optionalText.describe(
       "The app's client secret, for MultiTenant or SingleTenant apps (not with UserAssignedMSI)",
+    ),
+    ALLOW_UNAUTHENTICATED_REMOTE: flag.describe(
+      'With no MicrosoftAppId, lets the bot listen on an address other machines can reach, where any caller can claim any identity: for a closed test network only',
     ),
     MicrosoftAppType: z
       .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
@@ -119,6 +138,19 @@ export const configSchema = z
   })
   .superRefine(
     (config, ctx) => {
+      // Without credentials nothing authenticates a request: the sender names their own
+      // tenant and user, so only this machine may be let in, unless said otherwise.
+      if (
+        config.MicrosoftAppId === undefined &&
+        !isLoopback(config.HOST) &&
+        !config.ALLOW_UNAUTHENTICATED_REMOTE
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['HOST'],
+          message: `is ${config.HOST}, which other machines can reach, but with no MicrosoftAppId any caller could claim to be anyone: set MicrosoftAppId, listen on 127.0.0.1, or set ALLOW_UNAUTHENTICATED_REMOTE=true on a closed test network`,
+        });
+      }
       if (config.NODE_ENV !== 'production') return;
       if (config.MicrosoftAppId === undefined) {
         ctx.addIssue({

@@ -39,9 +39,31 @@ describe('loadConfig', () => {
   });
 
   it('reads HOST and PORT', () => {
-    const config = loadConfig({ HOST: '0.0.0.0', PORT: '8080' });
+    const config = loadConfig({ HOST: '0.0.0.0', PORT: '8080', MicrosoftAppId: 'app-id' });
     assert.equal(config.HOST, '0.0.0.0');
     assert.equal(config.PORT, 8080);
+  });
+
+  it('refuses to listen where other machines can reach it without credentials', () => {
+    for (const HOST of ['0.0.0.0', '10.1.2.3', '::', 'bot.example.org']) {
+      assert.throws(
+        () => loadConfig({ HOST }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.problems.some((p) => p.setting === 'HOST' && /MicrosoftAppId/.test(p.message)),
+        HOST,
+      );
+    }
+    for (const HOST of ['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]']) {
+      assert.equal(loadConfig({ HOST }).HOST, HOST);
+    }
+    assert.equal(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'app-id' }).HOST, '0.0.0.0');
+    const allowed = loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_REMOTE: 'true' });
+    assert.equal(allowed.ALLOW_UNAUTHENTICATED_REMOTE, true);
+    assert.throws(
+      () => loadConfig({ ALLOW_UNAUTHENTICATED_REMOTE: 'yes please' }),
+      /ALLOW_UNAUTHENTICATED_REMOTE must be true or false/,
+    );
   });
 
   it('takes a blank PORT as unset, not as port 0', () => {

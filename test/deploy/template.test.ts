@@ -28,6 +28,7 @@ const LEFT_OUT: Record<string, string> = {
     'the account has local (key) auth disabled: the bot signs in with its managed identity',
   LOCAL_DATA_FILE: 'the embedded database is for local runs only, never in production',
   PLAYGROUND_PORT: 'the Agents Playground is for local runs only',
+  ALLOW_UNAUTHENTICATED_REMOTE: 'production always authenticates: the app id is set',
 };
 
 /** App settings the platform reads, not the bot: the only ones allowed outside the schema. */
