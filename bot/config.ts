@@ -33,7 +33,10 @@ const flag = z
 
 /** Only this machine can reach an address on the loopback network. */
 export function isLoopback(host: string): boolean {
-  const name = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (name === 'localhost' || name === '::1') return true;
   return isIPv4(name) && name.startsWith('127.');
 }
