@@ -2,8 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { Config } from './config.js';
-import { checkActivity } from './inbound-activity.js';
+import { plainWords, type RestifyError } from './http-answers.js';
 import { errorMessage, inRequest, type Logger } from './log.js';
+import { receiveActivity } from './messages-route.js';
 
 export interface ServerDeps {
   config: Config;
@@ -18,120 +19,6 @@ export interface ServerDeps {
 }
 
 const SECRET_HEADER = 'x-reminders-secret';
-
-/** A restify error as the 'restifyError' event gives it. */
-type RestifyError = Error & { statusCode?: number; toJSON?: () => unknown };
-
-/** What an error answer says: plain words for its status, never an internal message. */
-function plainWords(status: number): string {
-  switch (status) {
-    case 400:
-      return 'The request is not valid: send one Bot Framework activity as a JSON object.';
-    case 401:
-      return 'Unauthorised.';
-    case 404:
-      return 'Not found.';
-    case 405:
-      return 'Method not allowed.';
-    case 413:
-      return 'The request body is too large.';
-    case 415:
-      return 'The request body must be JSON (content type application/json).';
-    default:
-      return status >= 500
-        ? 'Something went wrong on our side. Please try again later.'
-        : 'The request was refused.';
-  }
-}
-
-/**
- * Stands in for the HTTP response while the adapter handles an activity, so that what it
- * answers can be looked at first: its error bodies carry the SDK's own messages (a token
- * that did not validate, an OpenID metadata fetch that failed), which belong in the log.
- */
-class AdapterAnswer {
-  status = 200;
-  body: unknown;
-  readonly socket: unknown;
-
-  constructor(socket: unknown) {
-    this.socket = socket;
-  }
-
-  setStatus(code: number): void {
-    this.status = code;
-  }
-
-  /** The shape botbuilder's CloudAdapter writes to (its `Response`). */
-  asResponse() {
-    return {
-      socket: this.socket,
-      status: (code: number) => this.setStatus(code),
-      header: () => undefined,
-      send: (body: unknown) => {
-        this.body = body;
-      },
-      end: () => undefined,
-    };
-  }
-}
-
-/** An invoke's own answer in the protocol's shape (a card, or an error the card shows). */
-const isInvokeBody = (body: unknown): boolean =>
-  typeof body === 'object' &&
-  body !== null &&
-  typeof (body as { statusCode?: unknown }).statusCode === 'number' &&
-  typeof (body as { type?: unknown }).type === 'string';
-
-function refuse(res: restify.Response, status: number): void {
-  res.status(status);
-  res.json({ error: plainWords(status) });
-}
-
-/**
- * One activity: its shape checked at the boundary (a bad one is a 400 that never reaches
- * the SDK), then handed to the adapter, whose answer is passed on unless it is an error,
- * which is answered in plain words with the details in the log.
- */
-async function receiveActivity(
-  deps: ServerDeps,
-  req: restify.Request,
-  res: restify.Response,
-): Promise<void> {
-  const { logger } = deps;
-  if (!req.is('json')) {
-    logger.warn('activity.refused', { status: 415, contentType: req.contentType() });
-    refuse(res, 415);
-    return;
-  }
-  const check = checkActivity(req.body);
-  if (!check.ok) {
-    // The field names only: the values may be personal data.
-    logger.warn('activity.refused', { status: 400, fields: check.fields.join(', ') });
-    refuse(res, 400);
-    return;
-  }
-  const answer = new AdapterAnswer(req.socket);
-  try {
-    await deps.adapter.process(req, answer.asResponse(), (context) => deps.handleTurn(context));
-  } catch (error) {
-    logger.error('activity.failed', { error: errorMessage(error) });
-    refuse(res, 500);
-    return;
-  }
-  const { status, body } = answer;
-  if (status < 400 || isInvokeBody(body)) {
-    res.status(status);
-    if (body === undefined) res.end();
-    else res.json(body);
-    return;
-  }
-  logger.warn('activity.answered_error', {
-    status,
-    error: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  refuse(res, status);
-}
 
 /** Compares in constant time, so that the secret cannot be guessed a character at a time. */
 function sameSecret(given: string, expected: string): boolean {

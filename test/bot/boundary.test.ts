@@ -227,6 +227,28 @@ describe('the HTTP boundary of /api/messages', function () {
       await running.close();
     });
 
+    it('answers a request without a valid token 401 in plain words', async () => {
+      const connector = await CaptureConnector.start();
+      const consoleError = sinon.stub(console, 'error');
+      try {
+        const bot = new BotClient(running.url, connector);
+        const message = bot.activities.message(freshTenant('no-token').owner, 'new');
+        const tries: Record<string, string>[] = [{}, { authorization: 'Bearer not-a-token' }];
+        for (const headers of tries) {
+          const answer = await postRaw(`${running.url}/api/messages`, JSON.stringify(message), {
+            'content-type': 'application/json',
+            ...headers,
+          });
+          assert.equal(answer.status, 401);
+          assertPlain(answer, /Unauthorized Access|No valid identity|Authorization|token/i);
+        }
+        assert.equal(turns, 0);
+      } finally {
+        consoleError.restore();
+        await connector.close();
+      }
+    });
+
     it('answers a plain 5xx, with the fetch error in the log only', async () => {
       const connector = await CaptureConnector.start();
       // botbuilder prints the error to the console too; the test reads the bot's log instead.
