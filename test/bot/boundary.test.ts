@@ -165,6 +165,18 @@ describe('the HTTP boundary of /api/messages', function () {
       assertPlain(unknown, /nowhere|ResourceNotFound/);
     });
 
+    it('answers a card button whose turn fails 500 in plain words, not 501', async () => {
+      const list = sinon.stub(app.records, 'list').rejects(new Error('Cosmos DB is unavailable'));
+      try {
+        const invoke = bot.activities.execute(owner, 'command', { verb: 'command', text: 'list' });
+        const answer = await postRaw(messages, json(invoke));
+        assert.equal(answer.status, 500);
+        assertPlain(answer, /Cosmos/);
+      } finally {
+        list.restore();
+      }
+    });
+
     it('still takes an activity sent as JSON with a charset, and logs what it refused', async () => {
       const message = bot.activities.message(owner, 'new');
       const answer = await postRaw(messages, json(message), {
