@@ -9,6 +9,7 @@ import { freshTenant } from '../support/officer.js';
 import { startBot, TestClock } from './post-award-support.js';
 
 const NOW = '2026-06-02T08:30:00Z';
+type Reference = Parameters<App['conversations']['remember']>[2];
 
 /** The events of the log lines written. */
 const eventsIn = (lines: string[]): string[] =>
@@ -86,7 +87,8 @@ describe('a conversation reference that cannot be read back', function () {
       app.conversations.remember(
         owner.tenantId,
         owner.userId,
-        { serviceUrl: connector.url, conversation: { id: 42 } } as never,
+        // What a malformed activity would give: a conversation id that is not text.
+        { serviceUrl: connector.url, conversation: { id: 42 } } as unknown as Reference,
         clock.now(),
         { recheck: true },
       ),
