@@ -15,7 +15,7 @@ export type TypingClientFor = (context: TurnContext) => Promise<ConnectorClient>
 
 /**
  * Shows the typing indicator while the bot works on a message: at once, then every two
- * seconds until the turn ends. In place of botbuilder's ShowTypingMiddleware, whose
+ * seconds until the turn ends (or until a send fails). In place of botbuilder's ShowTypingMiddleware, whose
  * un-awaited send handed a failure (Teams answers a throttled typing with 429) to
  * onTurnError, during the turn (a turn that succeeded then also answered "something went
  * wrong") or after it, with a revoked context, which threw and ended the process.
@@ -40,8 +40,13 @@ export class TypingIndicator implements Middleware {
       reference,
     );
     // Asked for now, while the context is live; the first send awaits it at once, so a
-    // failure to get one is logged there.
-    const client = this.clientFor(context);
+    // failure to get one (even a synchronous throw) is logged there, never failing the turn.
+    let client: Promise<ConnectorClient>;
+    try {
+      client = this.clientFor(context);
+    } catch (error) {
+      client = Promise.reject(error);
+    }
     let finished = false;
     let timer: NodeJS.Timeout | undefined;
     const send = async (): Promise<void> => {
@@ -49,7 +54,9 @@ export class TypingIndicator implements Middleware {
       try {
         await deliver(await client, typing);
       } catch (error) {
+        // Refused (throttled, say): asking again this turn would only add to it.
         this.failed(error);
+        return;
       }
       if (!finished) timer = setTimeout(() => void send(), this.periodMs);
     };
