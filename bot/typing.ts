@@ -15,12 +15,13 @@ export type TypingClientFor = (context: TurnContext) => Promise<ConnectorClient>
 
 /**
  * Shows the typing indicator while the bot works on a message: at once, then every two
- * seconds until the turn ends (or until a send fails). In place of botbuilder's ShowTypingMiddleware, whose
- * un-awaited send handed a failure (Teams answers a throttled typing with 429) to
- * onTurnError, during the turn (a turn that succeeded then also answered "something went
- * wrong") or after it, with a revoked context, which threw and ended the process.
- * Here everything a send needs is copied from the context when the turn starts, the
- * context is never touched again, and every failure is logged and otherwise ignored.
+ * seconds until the turn ends or a send fails. In place of botbuilder's
+ * ShowTypingMiddleware, whose un-awaited send handed a failure (Teams answers a throttled
+ * typing with 429) to onTurnError: during the turn (a turn that succeeded then also
+ * answered "something went wrong") or after it, with a revoked context, which threw and
+ * ended the process. Here everything a send needs is copied from the context when the
+ * turn starts, the context is never touched again, and every failure is logged and
+ * otherwise ignored.
  */
 export class TypingIndicator implements Middleware {
   constructor(
