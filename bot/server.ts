@@ -45,7 +45,9 @@ export function createServer(deps: ServerDeps): restify.Server {
   // route or method) is answered in plain words; what restify said goes to the log only.
   server.on('restifyError', (req, _res, error: RestifyError, callback: () => void) => {
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
-    deps.logger.warn('http.refused', { status, path: req.path(), error: errorMessage(error) });
+    const fields = { status, path: req.path(), error: errorMessage(error) };
+    if (status >= 500) deps.logger.error('http.failed', fields);
+    else deps.logger.warn('http.refused', fields);
     error.toJSON = () => ({ error: plainWords(status) });
     callback();
   });
