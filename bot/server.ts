@@ -2,7 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { Config } from './config.js';
+import { plainWords, type RestifyError } from './http-answers.js';
 import { errorMessage, inRequest, type Logger } from './log.js';
+import { receiveActivity } from './messages-route.js';
 
 export interface ServerDeps {
   config: Config;
@@ -39,6 +41,17 @@ export function createServer(deps: ServerDeps): restify.Server {
   });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000 }));
 
+  // Every error restify answers itself (a body that is not JSON, one too large, an unknown
+  // route or method) is answered in plain words; what restify said goes to the log only.
+  server.on('restifyError', (req, _res, error: RestifyError, callback: () => void) => {
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    const fields = { status, path: req.path(), error: errorMessage(error) };
+    if (status >= 500) deps.logger.error('http.failed', fields);
+    else deps.logger.warn('http.refused', fields);
+    error.toJSON = () => ({ error: plainWords(status) });
+    callback();
+  });
+
   server.post('/api/messages', async (req, res) => {
     const body = req.body as { id?: unknown; type?: unknown } | undefined;
     const ids = {
@@ -46,9 +59,7 @@ export function createServer(deps: ServerDeps): restify.Server {
       activity: typeof body?.id === 'string' ? body.id : undefined,
       activityType: typeof body?.type === 'string' ? body.type : undefined,
     };
-    await inRequest(ids, () =>
-      deps.adapter.process(req, res, (context) => deps.handleTurn(context)),
-    );
+    await inRequest(ids, () => receiveActivity(deps, req, res));
   });
 
   // Off unless a secret is configured; the answer says nothing more than the status.

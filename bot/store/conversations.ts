@@ -2,24 +2,45 @@ import type { Container } from '@azure/cosmos';
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 
+/**
+ * What a reminder needs of a conversation reference: where to send (serviceUrl) and to
+ * which conversation. The rest of it is kept as the SDK gives it.
+ */
+const referenceSchema = z.looseObject({
+  serviceUrl: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
+
 /** Where to reach one user proactively, and whether they want reminders. */
 export const conversationDocSchema = z.object({
   id: z.string(),
   tenantId: z.string(),
   kind: z.literal('conversation'),
   /** The Bot Framework conversation reference, as the SDK gives it. */
-  reference: z.custom<Partial<ConversationReference>>((value) => {
-    const reference = value as Partial<ConversationReference> | null;
-    return (
-      typeof reference?.serviceUrl === 'string' && typeof reference.conversation?.id === 'string'
-    );
-  }, 'must be a conversation reference with a serviceUrl and a conversation id'),
+  reference: z.custom<Partial<ConversationReference>>(
+    (value) => referenceSchema.safeParse(value).success,
+    'must be a conversation reference with a serviceUrl and a conversation id',
+  ),
   /** False once Teams answered 403: the user removed or blocked the app. */
   active: z.boolean(),
   remindersOn: z.boolean(),
   updatedAt: z.iso.datetime(),
 });
 export type ConversationDoc = z.infer<typeof conversationDocSchema>;
+
+/** A reference that would not read back is refused rather than stored (see `remember`). */
+export class UnusableReferenceError extends Error {
+  constructor() {
+    super('the conversation reference has no serviceUrl or conversation id as text; not saved');
+    this.name = 'UnusableReferenceError';
+  }
+}
+
+/** The choice a stored document shows, even one that no longer reads as a whole. */
+const remindersChoice = (resource: unknown): boolean | undefined => {
+  const value = (resource as { remindersOn?: unknown } | undefined)?.remindersOn;
+  return typeof value === 'boolean' ? value : undefined;
+};
 
 const statusOf = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number'
@@ -78,28 +99,35 @@ export class ConversationStore {
     // Conditional writes, so that a "reminders off" arriving at the same moment is kept.
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const response = await this.container.item(userId, tenantId).read();
+      const stored = response.statusCode !== 404 && response.resource !== undefined;
       const parsed = conversationDocSchema.safeParse(response.resource);
-      const existing = response.statusCode !== 404 && parsed.success ? parsed.data : undefined;
+      const existing = stored && parsed.success ? parsed.data : undefined;
       if (existing && fingerprint(existing.reference) === print && existing.active) {
         this.note(key, print, now);
         return;
       }
-      const doc = {
+      // Written only as what reads back: a reference from a malformed activity (its
+      // conversation id a number, say) once broke every later read of the user's.
+      const doc = conversationDocSchema.safeParse({
         id: userId,
         tenantId,
-        kind: 'conversation' as const,
+        kind: 'conversation',
         reference,
         active: true,
-        remindersOn: existing?.remindersOn ?? true,
+        // A stored one that does not read back (saved before it was checked) still shows
+        // whether the person had turned reminders off.
+        remindersOn: existing?.remindersOn ?? remindersChoice(response.resource) ?? true,
         updatedAt: now.toISOString(),
-      };
+      });
+      if (!doc.success) throw new UnusableReferenceError();
       try {
-        if (existing) {
-          await this.container.item(userId, tenantId).replace(doc, {
+        if (stored) {
+          // Replaced even when it does not read back, so that the next good message mends it.
+          await this.container.item(userId, tenantId).replace(doc.data, {
             accessCondition: { type: 'IfMatch', condition: response.etag },
           });
         } else {
-          await this.container.items.create(doc);
+          await this.container.items.create(doc.data);
         }
         this.note(key, print, now);
         return;

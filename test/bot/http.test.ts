@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
+import { TURN_FAILED } from '../../bot/adapter.js';
 import { type App, startApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/log.js';
@@ -535,7 +536,7 @@ describe('the bot over HTTP', function () {
         const replies = await bot.send(bot.activities.message(owner, 'list'));
         assert.deepEqual(
           replies.map((reply) => reply.activity.text),
-          ['Sorry, something went wrong and nothing was changed. Please try again in a moment.'],
+          [TURN_FAILED],
         );
       });
 

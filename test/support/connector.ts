@@ -22,6 +22,18 @@ export interface WaitOptions {
   description?: string;
 }
 
+/** How the connector answers a call instead of accepting it: a status, perhaps late. */
+export interface Refusal {
+  status: number;
+  /** Milliseconds before the answer is sent. */
+  delayMs?: number;
+}
+
+export interface CaptureOptions {
+  /** Answers the calls it returns a refusal for with that status (captured all the same). */
+  refuse?: (activity: Partial<Activity>) => Refusal | undefined;
+}
+
 const ACTIVITIES_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?\/?(?:\?.*)?$/;
 
 /**
@@ -39,9 +51,10 @@ export class CaptureConnector {
     private readonly server: Server,
     /** The serviceUrl to give activities, with its trailing slash. */
     readonly url: string,
+    private readonly options: CaptureOptions = {},
   ) {}
 
-  static async start(): Promise<CaptureConnector> {
+  static async start(options: CaptureOptions = {}): Promise<CaptureConnector> {
     let connector: CaptureConnector | undefined;
     const server = createServer((request, response) => {
       connector?.handle(request, response);
@@ -51,7 +64,7 @@ export class CaptureConnector {
       server.listen(0, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    connector = new CaptureConnector(server, `http://127.0.0.1:${port}/`);
+    connector = new CaptureConnector(server, `http://127.0.0.1:${port}/`, options);
     return connector;
   }
 
@@ -127,8 +140,20 @@ export class CaptureConnector {
         assignedId,
         activity,
       });
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: assignedId }));
+      const refusal = this.options.refuse?.(activity);
+      if (refusal) {
+        const answer = () => {
+          response.writeHead(refusal.status, { 'content-type': 'application/json' });
+          response.end(
+            JSON.stringify({ error: { code: 'Refused', message: 'refused on purpose' } }),
+          );
+        };
+        if (refusal.delayMs) setTimeout(answer, refusal.delayMs);
+        else answer();
+      } else {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ id: assignedId }));
+      }
       for (const waiter of [...this.waiters]) waiter();
     });
   }
