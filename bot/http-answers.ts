@@ -21,6 +21,10 @@ export function plainWords(status: number): string {
       return 'The request body is too large.';
     case 415:
       return 'The request body must be JSON (content type application/json).';
+    // The Bot Framework's answer to an invoke the bot does not take (a kind of request Teams
+    // may send to any app): not a failure on our side.
+    case 501:
+      return 'This app does not handle that kind of request.';
     default:
       return status >= 500
         ? 'Something went wrong on our side. Please try again later.'

@@ -46,15 +46,19 @@ const inboundActivitySchema = z
     value: z.unknown().optional(),
   })
   .superRefine((activity, context) => {
-    // A card's Action.Execute: the SDK reads `value.action` and, on a string, threw (501).
-    const isObject =
-      typeof activity.value === 'object' &&
-      activity.value !== null &&
-      !Array.isArray(activity.value);
-    if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && !isObject) {
+    // A card's Action.Execute: the SDK reads `value.action.type` and, on a string value
+    // (501) or a value without an action (500), threw.
+    if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return;
+    if (!isObject(activity.value)) {
       context.addIssue({ code: 'custom', path: ['value'], message: 'must be an object' });
+    } else if (!isObject(activity.value.action)) {
+      context.addIssue({ code: 'custom', path: ['value', 'action'], message: 'must be an object' });
     }
   });
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export type InboundCheck = { ok: true } | { ok: false; fields: string[] };
 

@@ -131,7 +131,12 @@ describe('whatever Teams or a stranger sends', function () {
   /** What every answer must hold to: no 5xx, no internal words, in the response or in replies. */
   function assertClean(reply: HttpReply, mark: number, what: unknown): void {
     const body = JSON.stringify(reply.body ?? '');
-    assert.ok(reply.status < 500, `answered ${reply.status} ${body} to ${JSON.stringify(what)}`);
+    // 501 is the protocol's plain answer to an invoke the bot does not take.
+    const notTaken = reply.status === 501 && /does not handle that kind of request/.test(body);
+    assert.ok(
+      reply.status < 500 || notTaken,
+      `answered ${reply.status} ${body} to ${JSON.stringify(what)}`,
+    );
     assert.doesNotMatch(body, INTERNAL, `the response to ${JSON.stringify(what)}`);
     for (const sent of connector.since(mark)) {
       assert.doesNotMatch(
@@ -202,7 +207,11 @@ describe('whatever Teams or a stranger sends', function () {
           const mark = connector.mark();
           const activity =
             how === 'execute'
-              ? bot.activities.execute(person, String(payload.verb), payload)
+              ? bot.activities.execute(
+                  person,
+                  typeof payload.verb === 'string' ? payload.verb : 'not-a-verb',
+                  payload,
+                )
               : bot.activities.submit(person, payload, 'some-card');
           const reply = await bot.post(activity);
           assertClean(reply, mark, payload);
