@@ -42,13 +42,17 @@ const text = (value: unknown): string | undefined => {
   return trimmed === '' ? undefined : trimmed;
 };
 
-/** Problems from core, keyed by the card input that holds each field. */
+/**
+ * Problems from core, keyed by the card input that holds each field. A message that is a
+ * sentence of its own (a text too long) is shown as it is; one that starts mid-sentence
+ * follows the field's name.
+ */
 function errorsOn(problems: Problem[], inputFor: (path: string) => string): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const problem of problems) {
     const key = inputFor(problem.path);
-    errors[key] ??=
-      `${problem.path === '(input)' ? '' : `${problem.path} `}${problem.message}`.trim();
+    const whole = /^[A-Z]/.test(problem.message) || problem.path === '(input)';
+    errors[key] ??= whole ? problem.message : `${problem.path} ${problem.message}`;
   }
   return errors;
 }
@@ -118,7 +122,12 @@ export class StageDesk {
           result,
           act,
           typed,
-          (path) => (path === 'months' ? CONTRACT_INPUTS.months : CONTRACT_INPUTS.awardDate),
+          (path) =>
+            path === 'months'
+              ? CONTRACT_INPUTS.months
+              : path === 'supplier'
+                ? CONTRACT_INPUTS.supplier
+                : CONTRACT_INPUTS.awardDate,
           'The award is saved and the review stages have their due dates.',
         );
       }
@@ -161,7 +170,7 @@ export class StageDesk {
           result,
           act,
           typed,
-          () => input.doneOn,
+          (path) => (path === 'note' ? input.note : input.doneOn),
           `Stage ${stage} is marked done.`,
         );
       }
