@@ -5,6 +5,7 @@ import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from '../../cards/stage-i
 import { stagesCard } from '../../cards/stages-card.js';
 import { addDays, formatDate, isoDateInLondon } from '../../core/common/dates.js';
 import type { Problem, Result } from '../../core/common/result.js';
+import { echoed, TEXT_LIMITS } from '../../core/flow/limits.js';
 import { parseNumberText } from '../../core/flow/parse-values.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import {
@@ -41,6 +42,17 @@ const text = (value: unknown): string | undefined => {
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
 };
+
+/**
+ * What the person typed, to show again on a refused card: each text cut where it runs far
+ * past the longest limit, so that the card still fits in a Teams message.
+ */
+const typedValues = (values: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(values).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[key, echoed(value, TEXT_LIMITS.long)]] : [],
+    ),
+  );
 
 /**
  * Problems from core, keyed by the card input that holds each field. A message that is a
@@ -96,11 +108,7 @@ export class StageDesk {
     if (!found) return RECORD_NOT_FOUND;
     const act = this.act(actor);
     const stage = action.stage;
-    const typed = Object.fromEntries(
-      Object.entries(values).flatMap(([key, value]) =>
-        typeof value === 'string' ? [[key, value]] : [],
-      ),
-    );
+    const typed = typedValues(values);
     const guard = this.staleGuard(found.record, action, act.today, typed);
     if (guard) return guard;
     switch (action.verb) {
@@ -218,11 +226,7 @@ export class StageDesk {
       },
       act,
     );
-    const typed = Object.fromEntries(
-      Object.entries(values).flatMap(([key, value]) =>
-        typeof value === 'string' ? [[key, value]] : [],
-      ),
-    );
+    const typed = typedValues(values);
     if (!result.ok) {
       const errors = errorsOn(result.problems, (path) =>
         path.startsWith('rows.')

@@ -30,13 +30,21 @@ export const LIST_LIMITS = {
  * The history keeps the start of a long text that changed, not all of it (the answers hold the
  * whole text): each save of a long answer would otherwise add twice its length to the record.
  */
-export const HISTORY_EXCERPT = 200;
+export const HISTORY_EXCERPT = 100;
 
 /**
  * A refused text is shown back as typed, up to this much past its limit: enough to shorten
  * it on the card, while a pasted book still gives a card Teams can show.
  */
 export const ECHO_SLACK = 1_000;
+
+/** How much of the record one card shows, so that it fits in a Teams message. */
+export const CARD_LIMITS = {
+  /** The summary shows the start of an answer longer than this, saying so. */
+  summaryAnswer: 600,
+  /** A list card (suppliers, stages due) shows this many lines, then says how many more. */
+  listLines: 40,
+} as const;
 
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
@@ -69,8 +77,16 @@ export function echoed(text: string, max: number): string {
 /** The start of a long text, saying how long the whole is. */
 export function excerpt(text: string, max: number): string {
   return text.length > max
-    ? `${text.slice(0, max)}… (${grouped(text.length)} characters in all)`
+    ? `${text.slice(0, max)}… (shortened: ${grouped(text.length)} characters in all)`
     : text;
+}
+
+/** The first lines of a list for a card, and the line saying how many are left out. */
+export function firstLines<T>(items: readonly T[], max: number): { shown: T[]; more?: string } {
+  const left = items.length - max;
+  return left > 0
+    ? { shown: items.slice(0, max), more: `… and ${grouped(left)} more, not shown here.` }
+    : { shown: [...items] };
 }
 
 /** The first few items of a list for an error, and how many more there are. */
