@@ -79,6 +79,7 @@ describe('text length limits in the questionnaire', () => {
         const limit = maxLengthOf(card, question.id);
         if (limit === undefined && !JSON.stringify(card).includes(`"id":"${question.id}"`))
           continue;
+        assert.equal(typeof limit, 'number', `the ${question.id} input has no maxLength`);
         assert.equal(limit, question.maxLength, `the ${question.id} input's maxLength`);
         checked += 1;
       }

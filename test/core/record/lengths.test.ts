@@ -8,7 +8,7 @@ import {
   rateSupplier,
   setContractTerms,
 } from '../../../core/record/index.js';
-import { newRecord, pack, submitStep, typical, walkRecord } from './fixtures.js';
+import { flow, newRecord, pack, submitStep, typical, walkRecord } from './fixtures.js';
 import { longText, MAX_HISTORY, maximalRecord } from './max-record.js';
 
 const act: Act = {
@@ -107,6 +107,29 @@ describe('the size of the largest record', function () {
     const bytes = Buffer.byteLength(JSON.stringify(record));
     console.log(
       `      largest record: ${bytes} bytes; ${record.history.length} history entries (${counts.wizardTurns} wizard turns, ${counts.stagesDone} stages done, ${counts.ratings} ratings, ${counts.remindersSent} reminders, ${counts.snoozes} snoozes, ${MAX_HISTORY.collaborators} collaborators)`,
+    );
+    // Maximal indeed: every text answer stored at its limit, every note and evidence too.
+    for (const step of flow.steps) {
+      for (const question of step.questions) {
+        if (question.kind !== 'text' && question.kind !== 'longText') continue;
+        assert.equal(
+          String(record.draft.answers[question.id]).length,
+          question.maxLength,
+          `${question.id} is not at its limit`,
+        );
+      }
+    }
+    assert.ok(
+      record.ratings?.every(
+        (rating) =>
+          rating.evidence.length === RECORD_TEXT_LIMITS.ratingEvidence &&
+          rating.supplier.length === RECORD_TEXT_LIMITS.supplier,
+      ),
+    );
+    assert.ok(
+      record.stages?.every((stage) =>
+        stage.completions.every((c) => c.note.length === RECORD_TEXT_LIMITS.stageNote),
+      ),
     );
     assert.equal(counts.ratings, (MAX_HISTORY.contractMonths / 3) * 2);
     assert.equal(record.collaborators.length, MAX_HISTORY.collaborators);
