@@ -1,7 +1,12 @@
 import { RATING_INPUTS, ratingCard, ratingResultCard } from '../../cards/rating-card.js';
 import { reminderCard } from '../../cards/reminder-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
-import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from '../../cards/stage-inputs.js';
+import {
+  CONTRACT_INPUTS,
+  fieldMessage,
+  STAGE_VERBS,
+  stageInputIds,
+} from '../../cards/stage-inputs.js';
 import { stagesCard } from '../../cards/stages-card.js';
 import { addDays, formatDate, isoDateInLondon } from '../../core/common/dates.js';
 import type { Problem, Result } from '../../core/common/result.js';
@@ -54,17 +59,11 @@ const typedValues = (values: Record<string, unknown>): Record<string, string> =>
     ),
   );
 
-/**
- * Problems from core, keyed by the card input that holds each field. A message that is a
- * sentence of its own (a text too long) is shown as it is; one that starts mid-sentence
- * follows the field's name.
- */
+/** Problems from core, keyed by the card input that holds each field, in plain words. */
 function errorsOn(problems: Problem[], inputFor: (path: string) => string): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const problem of problems) {
-    const key = inputFor(problem.path);
-    const whole = /^[A-Z]/.test(problem.message) || problem.path === '(input)';
-    errors[key] ??= whole ? problem.message : `${problem.path} ${problem.message}`;
+    errors[inputFor(problem.path)] ??= fieldMessage(problem.path, problem.message);
   }
   return errors;
 }

@@ -221,11 +221,11 @@ const ratingInputSchema = z.strictObject({
     error: 'must be stage 11 or 12: suppliers are rated at contract review',
   }),
   supplier: boundedText(RECORD_TEXT_LIMITS.supplier).pipe(
-    z.string().min(1, 'must be the supplier’s name'),
+    z.string().min(1, 'Enter the supplier’s name'),
   ),
   rows: z.record(z.string(), z.unknown()),
   evidence: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).pipe(
-    z.string().min(1, 'must describe the evidence for the rating'),
+    z.string().min(1, 'Describe the evidence for the rating'),
   ),
 });
 

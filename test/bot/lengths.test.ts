@@ -170,4 +170,27 @@ describe('text length limits over HTTP', function () {
     const saved = await storedRecord(app, owner, reference);
     assert.equal(saved.ratings?.[0]?.evidence, longest);
   });
+
+  it('words every stage and rating error for the officer, never by a field id', async () => {
+    const { owner } = freshTenant('lengths-words');
+    const reference = await newRecord(bot, owner);
+    const { card } = await bot.say(owner, `rate ${reference}`);
+    const refused = await bot.execute(owner, card, 'Rate the supplier', { ratingSupplier: ' ' });
+    const errors = fieldErrors(refused);
+    assert.equal(errors.rating_behaviour, "This row needs a rating: The supplier's behaviours");
+    assert.equal(errors.ratingSupplier, 'Enter the supplier’s name');
+    assert.equal(errors.ratingEvidence, 'Describe the evidence for the rating');
+
+    const stages = (await bot.say(owner, `stages ${reference}`)).card;
+    const future = await executeOn(
+      bot,
+      owner,
+      stages,
+      { title: 'Mark done', stage: 4 },
+      { stageDoneOn_4: '2026-12-01' },
+    );
+    assert.deepEqual(fieldErrors(future), {
+      stageDoneOn_4: 'The date done must not be in the future',
+    });
+  });
 });
