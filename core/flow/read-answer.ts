@@ -1,7 +1,7 @@
 import { isIsoDate } from '../common/dates.js';
 import { formatMoney, moneySchema, parseMoney } from '../common/money.js';
 import type { AnswerValue } from './draft.js';
-import { lengthError, namedFew } from './limits.js';
+import { echoed, lengthError, namedFew } from './limits.js';
 import {
   measureTargetsAsCard,
   measureTargetsMissing,
@@ -185,5 +185,9 @@ export function answerAsCard(question: Question, value: AnswerValue): Record<str
     return { [question.id]: formatMoney(value) };
   }
   const text = asCardText(value);
-  return text === undefined ? {} : { [question.id]: text };
+  if (text === undefined) return {};
+  // A text saved before it had a limit is shown cut a little past it, so that its card still
+  // fits in Teams; the stored answer stays whole until the officer shortens it.
+  const isText = question.kind === 'text' || question.kind === 'longText';
+  return { [question.id]: isText ? echoed(text, question.maxLength) : text };
 }

@@ -11,13 +11,14 @@ import { suppliersCard } from '../../cards/suppliers-card.js';
 import {
   activeSteps,
   applyAnswers,
+  ECHO_SLACK,
   RECORD_TEXT_LIMITS,
   TEXT_LIMITS,
 } from '../../core/flow/index.js';
 import { type CommissioningRecord, stagesOf } from '../../core/record/index.js';
 import { flow, pack } from '../core/flow/helpers.js';
 import { longText, maximalRecord } from '../core/record/max-record.js';
-import { cardText } from '../support/cards.js';
+import { cardText, input } from '../support/cards.js';
 
 /** Well inside the 100 KB Teams takes in one message (and the 80 KB to keep a card under). */
 const CARD_BUDGET = 40 * 1024;
@@ -158,5 +159,15 @@ describe('card sizes for the largest record', function () {
   it('lists at most a card’s worth of suppliers and due stages, saying how many more', () => {
     assert.match(cardText(cards.get('suppliers') as AdaptiveCard), /and \d[\d,]* more/);
     assert.match(cardText(cards.get('due') as AdaptiveCard), /and \d[\d,]* more/);
+  });
+
+  it('shows a record saved before the limits, with a 900,000-character answer, on a card that fits', () => {
+    const book = longText(900_000);
+    const { draft } = record;
+    const legacy = { ...record, draft: { ...draft, answers: { ...draft.answers, aims: book } } };
+    const back = recordCard(flow, legacy, { step: 'why' });
+    assert.ok(bytes(back) < CARD_BUDGET, `the card is ${bytes(back)} bytes`);
+    assert.equal(input(back, 'aims').value, book.slice(0, TEXT_LIMITS.long + ECHO_SLACK));
+    assert.ok(bytes(recordCard(flow, legacy)) < CARD_BUDGET, 'the summary outgrew its budget');
   });
 });
