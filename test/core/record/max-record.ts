@@ -143,7 +143,10 @@ export function maximalRecord(): { record: CommissioningRecord; counts: Record<s
     ratings: 0,
   };
   let minute = 0;
-  const at = () => instant('2026-03-01T09:00:00.000Z', (minute += 1));
+  const at = (): string => {
+    minute += 1;
+    return instant('2026-03-01T09:00:00.000Z', minute);
+  };
 
   // Each round answers every card with new text (a Continue), then saves it unchanged.
   for (let round = 0; round < MAX_HISTORY.wizardRounds; round += 1) {
