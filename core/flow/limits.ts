@@ -19,11 +19,14 @@ export const RECORD_TEXT_LIMITS = {
   ratingEvidence: TEXT_LIMITS.long,
 } as const;
 
+/**
+ * Lists an officer submits are bounded by the pack: a multi-choice keeps only the options
+ * listed, once each, and targets are read only for the outcomes chosen. What is left to
+ * bound is how much of a refused list an error repeats.
+ */
 export const LIST_LIMITS = {
   /** An error names at most this many of the items it refuses, then says how many more. */
   namedInError: 3,
-  /** People a record can be shared with. */
-  collaborators: 50,
 } as const;
 
 /**

@@ -8,7 +8,6 @@ import {
   applyAnswers,
   assessmentInputFrom,
   type Draft,
-  LIST_LIMITS,
   newDraft,
   RECORD_TEXT_LIMITS,
   type StepId,
@@ -50,7 +49,8 @@ export const MAX_HISTORY = {
   wizardRounds: 25,
   /** A ten-year contract: a performance review and a supplier review board each quarter. */
   contractMonths: 120,
-  collaborators: LIST_LIMITS.collaborators,
+  /** Colleagues the record is shared with. */
+  collaborators: 50,
 } as const;
 
 const rows = Object.fromEntries(pack.supplierStatus.rows.map((row) => [row.id, 'gold']));
