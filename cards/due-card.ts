@@ -1,3 +1,4 @@
+import { CARD_LIMITS, firstLines } from '../core/flow/index.js';
 import { button } from './actions.js';
 import { formatDate } from './format.js';
 import { infoCard } from './info.js';
@@ -22,15 +23,20 @@ export function dueCard(items: DueItem[], days: number, today: string): Adaptive
       intro: `None of your records has a stage due in the next ${days} days (to ${formatDate(today)} plus ${days}).`,
     });
   }
+  // Soonest first: the first ones, then a count, so that the card fits in a Teams message.
+  const { shown, more } = firstLines(items, CARD_LIMITS.listLines);
   return infoCard({
     title: `Due in the next ${days} days`,
     sections: [
       {
         heading: `${items.length} stage${items.length === 1 ? '' : 's'}`,
-        lines: items.map((item) => ({
-          text: `**${formatDate(item.due)}**${item.due < today ? ' (overdue)' : ''}: ${item.reference} ${item.title}, stage ${item.stage}. ${item.stageName}`,
-          citation: item.citation,
-        })),
+        lines: [
+          ...shown.map((item) => ({
+            text: `**${formatDate(item.due)}**${item.due < today ? ' (overdue)' : ''}: ${item.reference} ${item.title}, stage ${item.stage}. ${item.stageName}`,
+            citation: item.citation,
+          })),
+          ...(more ? [{ text: more }] : []),
+        ],
       },
     ],
     actions: [...new Set(items.map((item) => item.reference))]

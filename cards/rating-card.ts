@@ -1,3 +1,4 @@
+import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack, TierId } from '../core/policy/index.js';
 import type { CommissioningRecord, SupplierRating } from '../core/record/index.js';
 import { button } from './actions.js';
@@ -57,6 +58,7 @@ export function ratingCard(
       type: 'Input.Text',
       id: RATING_INPUTS.supplier,
       label: 'Supplier',
+      maxLength: RECORD_TEXT_LIMITS.supplier,
       ...value(RATING_INPUTS.supplier, record.contract?.supplier),
     },
     ...errorBlock(RATING_INPUTS.supplier, shown),
@@ -91,6 +93,7 @@ export function ratingCard(
       id: RATING_INPUTS.evidence,
       label: 'Evidence: contract performance, 360-degree feedback, social value delivered',
       isMultiline: true,
+      maxLength: RECORD_TEXT_LIMITS.ratingEvidence,
       ...value(RATING_INPUTS.evidence),
     },
     ...errorBlock(RATING_INPUTS.evidence, shown),

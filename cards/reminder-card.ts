@@ -1,3 +1,4 @@
+import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import type { CommissioningRecord, OwedReminder } from '../core/record/index.js';
 import { SNOOZE_DAYS } from '../core/record/index.js';
@@ -31,6 +32,7 @@ export function reminderCard(
     due: formatDate(owed.due),
     doneOnId: stageInputIds(owed.stage).doneOn,
     doneNoteId: stageInputIds(owed.stage).note,
+    noteMaxLength: RECORD_TEXT_LIMITS.stageNote,
     today,
     // Once dealt with (done or snoozed), the card keeps only the way to the record.
     actions: [

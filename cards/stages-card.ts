@@ -1,4 +1,5 @@
 import { addMonths } from '../core/common/dates.js';
+import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import { type CommissioningRecord, SNOOZE_DAYS, stagesOf } from '../core/record/index.js';
 import { button } from './actions.js';
@@ -80,8 +81,10 @@ function contractElements(record: CommissioningRecord, state: StagesState): Elem
       type: 'Input.Text',
       id: CONTRACT_INPUTS.supplier,
       label: 'Supplier (optional)',
+      maxLength: RECORD_TEXT_LIMITS.supplier,
       ...value(CONTRACT_INPUTS.supplier, record.contract?.supplier),
     },
+    ...errorBlock(CONTRACT_INPUTS.supplier, errors),
     {
       type: 'ActionSet',
       actions: [button('Set the award', { verb: STAGE_VERBS.setContract, ...ids(record) })],
@@ -129,11 +132,13 @@ function stageElements(
             : []),
           // The error itself is shown beside its field, inside "Update stage N", which the
           // card shows closed: this line says which stage to open.
-          ...(state.errors?.[input.due] || state.errors?.[input.doneOn]
+          ...(state.errors?.[input.due] ||
+          state.errors?.[input.doneOn] ||
+          state.errors?.[input.note]
             ? [
                 {
                   type: 'TextBlock',
-                  text: `Check the date under "Update stage ${progress.number}".`,
+                  text: `Check the ${state.errors?.[input.note] ? 'note' : 'date'} under "Update stage ${progress.number}".`,
                   color: 'Attention',
                   weight: 'Bolder',
                   wrap: true,
@@ -169,8 +174,10 @@ function stageElements(
                       id: input.note,
                       label: 'Note (optional)',
                       isMultiline: true,
+                      maxLength: RECORD_TEXT_LIMITS.stageNote,
                       ...typed(input.note),
                     },
+                    ...errorBlock(input.note, errors),
                   ],
                   actions: [
                     button('Set due date', {

@@ -2,6 +2,8 @@ import {
   type Answers,
   type AnswerValue,
   activeSteps,
+  CARD_LIMITS,
+  excerpt,
   type Questionnaire,
   riskInputFrom,
   type ShownQuestion,
@@ -53,6 +55,10 @@ export function answerText(
     }
     case 'measureTargets':
       return undefined;
+    case 'text':
+    case 'longText':
+      // The whole answer stays in the record; the card shows its start, or it outgrows Teams.
+      return excerpt(String(value), CARD_LIMITS.summaryAnswer);
     default:
       return String(value);
   }

@@ -1,3 +1,4 @@
+import { CARD_LIMITS, firstLines } from '../core/flow/index.js';
 import { formatDate } from './format.js';
 import { infoCard } from './info.js';
 import type { AdaptiveCard } from './render.js';
@@ -19,15 +20,20 @@ export function suppliersCard(items: SupplierItem[]): AdaptiveCard {
         'Suppliers are rated at contract review (stages 11 and 12): type **rate** and a record reference.',
     });
   }
+  // A tenant may rate more suppliers than one Teams message holds: the first ones, then a count.
+  const { shown, more } = firstLines(items, CARD_LIMITS.listLines);
   return infoCard({
     title: 'Supplier status',
     sections: [
       {
         heading: `${items.length} supplier${items.length === 1 ? '' : 's'}`,
-        lines: items.map((item) => ({
-          text: `**${item.supplier}**: ${item.tierLabel}, rated ${formatDate(item.on)} (${item.reference})`,
-          citation: item.citation,
-        })),
+        lines: [
+          ...shown.map((item) => ({
+            text: `**${item.supplier}**: ${item.tierLabel}, rated ${formatDate(item.on)} (${item.reference})`,
+            citation: item.citation,
+          })),
+          ...(more ? [{ text: more }] : []),
+        ],
       },
     ],
   });

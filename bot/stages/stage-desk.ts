@@ -1,10 +1,16 @@
 import { RATING_INPUTS, ratingCard, ratingResultCard } from '../../cards/rating-card.js';
 import { reminderCard } from '../../cards/reminder-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
-import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from '../../cards/stage-inputs.js';
+import {
+  CONTRACT_INPUTS,
+  fieldMessage,
+  STAGE_VERBS,
+  stageInputIds,
+} from '../../cards/stage-inputs.js';
 import { stagesCard } from '../../cards/stages-card.js';
 import { addDays, formatDate, isoDateInLondon } from '../../core/common/dates.js';
 import type { Problem, Result } from '../../core/common/result.js';
+import { echoed, TEXT_LIMITS } from '../../core/flow/limits.js';
 import { parseNumberText } from '../../core/flow/parse-values.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import {
@@ -42,13 +48,22 @@ const text = (value: unknown): string | undefined => {
   return trimmed === '' ? undefined : trimmed;
 };
 
-/** Problems from core, keyed by the card input that holds each field. */
+/**
+ * What the person typed, to show again on a refused card: each text cut where it runs far
+ * past the longest limit, so that the card still fits in a Teams message.
+ */
+const typedValues = (values: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(values).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[key, echoed(value, TEXT_LIMITS.long)]] : [],
+    ),
+  );
+
+/** Problems from core, keyed by the card input that holds each field, in plain words. */
 function errorsOn(problems: Problem[], inputFor: (path: string) => string): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const problem of problems) {
-    const key = inputFor(problem.path);
-    errors[key] ??=
-      `${problem.path === '(input)' ? '' : `${problem.path} `}${problem.message}`.trim();
+    errors[inputFor(problem.path)] ??= fieldMessage(problem.path, problem.message);
   }
   return errors;
 }
@@ -92,11 +107,7 @@ export class StageDesk {
     if (!found) return RECORD_NOT_FOUND;
     const act = this.act(actor);
     const stage = action.stage;
-    const typed = Object.fromEntries(
-      Object.entries(values).flatMap(([key, value]) =>
-        typeof value === 'string' ? [[key, value]] : [],
-      ),
-    );
+    const typed = typedValues(values);
     const guard = this.staleGuard(found.record, action, act.today, typed);
     if (guard) return guard;
     switch (action.verb) {
@@ -118,7 +129,12 @@ export class StageDesk {
           result,
           act,
           typed,
-          (path) => (path === 'months' ? CONTRACT_INPUTS.months : CONTRACT_INPUTS.awardDate),
+          (path) =>
+            path === 'months'
+              ? CONTRACT_INPUTS.months
+              : path === 'supplier'
+                ? CONTRACT_INPUTS.supplier
+                : CONTRACT_INPUTS.awardDate,
           'The award is saved and the review stages have their due dates.',
         );
       }
@@ -161,7 +177,7 @@ export class StageDesk {
           result,
           act,
           typed,
-          () => input.doneOn,
+          (path) => (path === 'note' ? input.note : input.doneOn),
           `Stage ${stage} is marked done.`,
         );
       }
@@ -209,11 +225,7 @@ export class StageDesk {
       },
       act,
     );
-    const typed = Object.fromEntries(
-      Object.entries(values).flatMap(([key, value]) =>
-        typeof value === 'string' ? [[key, value]] : [],
-      ),
-    );
+    const typed = typedValues(values);
     if (!result.ok) {
       const errors = errorsOn(result.problems, (path) =>
         path.startsWith('rows.')

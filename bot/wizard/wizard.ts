@@ -6,6 +6,7 @@ import {
   assessmentInputFrom,
   cardValues,
   type Draft,
+  echoed,
   goBack,
   newDraft,
   type Questionnaire,
@@ -13,6 +14,7 @@ import {
   type StepId,
   saveProgress,
   stepIdSchema,
+  TEXT_LIMITS,
 } from '../../core/flow/index.js';
 import {
   type CommissioningRecord,
@@ -215,7 +217,10 @@ export class Wizard {
     if (sameAsSaved) {
       return recordCard(this.flow, record, { notice: { text: ALREADY_SAVED, style: 'good' } });
     }
-    const values = Object.fromEntries(typed.map(([key, value]) => [key, String(value ?? '')]));
+    // Shown again as typed, each cut where it runs far past the longest limit (the card must fit in Teams).
+    const values = Object.fromEntries(
+      typed.map(([key, value]) => [key, echoed(String(value ?? ''), TEXT_LIMITS.long)]),
+    );
     return recordCard(this.flow, record, {
       step,
       values,

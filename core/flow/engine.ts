@@ -1,5 +1,6 @@
 import type { Answers, Draft, DraftStep, StepId } from './draft.js';
 import { evaluateStep, isEmpty, stepAsCard } from './evaluate-step.js';
+import { echoed, TEXT_LIMITS } from './limits.js';
 import { measureTargetsAsCard } from './measure-targets.js';
 import {
   type FieldErrors,
@@ -205,7 +206,10 @@ function visit(visited: readonly StepId[], ...steps: DraftStep[]): StepId[] {
   return list;
 }
 
-/** The submitted values that belong to this step, as card text. */
+/**
+ * The submitted values that belong to this step, as card text, each cut where it runs far
+ * past its limit (a refused card is shown again with them, and must still fit in Teams).
+ */
 function submittedValues(step: Step, raw: RawValues): Record<string, string> {
   const values: Record<string, string> = {};
   for (const question of step.questions) {
@@ -214,13 +218,19 @@ function submittedValues(step: Step, raw: RawValues): Record<string, string> {
       const prefix = `${question.id}.`;
       for (const [key, value] of Object.entries(raw)) {
         const text = asCardText(value);
-        if (key.startsWith(prefix) && text !== undefined) values[key] = text;
+        if (key.startsWith(prefix) && text !== undefined) {
+          values[key] = echoed(text, TEXT_LIMITS.short);
+        }
       }
       if (Array.isArray(given)) Object.assign(values, measureTargetsAsCard(question.id, given));
       continue;
     }
     const text = asCardText(given);
-    if (text !== undefined) values[question.id] = text;
+    const limit =
+      question.kind === 'text' || question.kind === 'longText'
+        ? question.maxLength
+        : TEXT_LIMITS.long;
+    if (text !== undefined) values[question.id] = echoed(text, limit);
   }
   return values;
 }

@@ -1,6 +1,7 @@
 export * from './answers.js';
 export * from './draft.js';
 export * from './engine.js';
+export * from './limits.js';
 export { type TargetField, targetKey } from './measure-targets.js';
 export { buildQuestionnaire } from './questionnaire.js';
 export * from './questions.js';

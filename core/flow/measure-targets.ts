@@ -143,6 +143,10 @@ export function measureTargetsMissing(
   return measureTargetsProblems(question, [], context);
 }
 
+/**
+ * Shown beside the test's own toggle, which names the test: the message leaves its wording
+ * out, or a card of many outcomes, each missing its three tests, outgrows a Teams message.
+ */
 function unmetTest(measure: TargetMeasure, test: PolicyPack['outcomeTests'][number]): string {
-  return `“${measure.label}” must meet the test “${test.text}” (${test.citation}): confirm that it does, or remove this outcome by unticking its measure`;
+  return `“${measure.label}” must meet the test (${test.citation}): confirm that it does, or remove this outcome by unticking its measure`;
 }

@@ -37,7 +37,8 @@ interface QuestionBase {
 
 export interface TextQuestion extends QuestionBase {
   kind: 'text' | 'longText';
-  maxLength?: number;
+  /** Every text has a limit (see limits.ts): the card stops typing there and reading refuses past it. */
+  maxLength: number;
 }
 
 export interface MoneyQuestion extends QuestionBase {

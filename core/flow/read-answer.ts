@@ -1,6 +1,7 @@
 import { isIsoDate } from '../common/dates.js';
 import { formatMoney, moneySchema, parseMoney } from '../common/money.js';
 import type { AnswerValue } from './draft.js';
+import { echoed, lengthError, namedFew } from './limits.js';
 import {
   measureTargetsAsCard,
   measureTargetsMissing,
@@ -76,14 +77,8 @@ function parseValue(
 function parseText(question: TextQuestion, given: unknown): Parsed {
   if (typeof given !== 'string') return { ok: false, message: 'Enter this as text' };
   const text = given.trim();
-  const { maxLength } = question;
-  if (maxLength !== undefined && text.length > maxLength) {
-    return {
-      ok: false,
-      message: `Shorten this to ${maxLength} characters or fewer (it has ${text.length})`,
-    };
-  }
-  return { ok: true, value: text };
+  const tooLong = lengthError(text, question.maxLength);
+  return tooLong ? { ok: false, message: tooLong } : { ok: true, value: text };
 }
 
 function parseAmount(given: unknown): Parsed {
@@ -145,7 +140,8 @@ function parseChoice(question: ChoiceQuestion, given: unknown, context: ReadCont
       : { ok: false, message: `Choose one of: ${choices.map((c) => c.label).join('; ')}` };
   }
   if (unknown.length > 0) {
-    const named = unknown.map((id) => `"${id}"`).join(', ');
+    // Named a few at a time: a card sending thousands of ids must still get a card back.
+    const named = namedFew(unknown.map((id) => `"${id}"`));
     return {
       ok: false,
       message: `Tick only the options listed: ${named} ${unknown.length === 1 ? 'is' : 'are'} not one of them`,
@@ -189,5 +185,9 @@ export function answerAsCard(question: Question, value: AnswerValue): Record<str
     return { [question.id]: formatMoney(value) };
   }
   const text = asCardText(value);
-  return text === undefined ? {} : { [question.id]: text };
+  if (text === undefined) return {};
+  // A text saved before it had a limit is shown cut a little past it, so that its card still
+  // fits in Teams; the stored answer stays whole until the officer shortens it.
+  const isText = question.kind === 'text' || question.kind === 'longText';
+  return { [question.id]: isText ? echoed(text, question.maxLength) : text };
 }

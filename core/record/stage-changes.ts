@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../common/dates.js';
 import { fail, ok, problemsFromIssues, type Result } from '../common/result.js';
+import { boundedText, RECORD_TEXT_LIMITS } from '../flow/limits.js';
 import type { PolicyPack } from '../policy/schema.js';
 import { supplierTier } from '../rules/supplier-tier.js';
+import { historyValue } from './changes.js';
 import type { Person } from './person.js';
 import type { Change, CommissioningRecord, HistoryAction } from './record.js';
 import {
@@ -74,7 +76,7 @@ export function setContractTerms(
   act: Act,
 ): Result<CommissioningRecord> {
   const parsed = contractTermsSchema
-    .extend({ supplier: z.string().trim().optional() })
+    .extend({ supplier: boundedText(RECORD_TEXT_LIMITS.supplier).optional() })
     .strict()
     .safeParse(input);
   if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues));
@@ -128,7 +130,7 @@ export function setStageDue(
 const doneInputSchema = z.strictObject({
   stage: z.unknown(),
   on: isoDateSchema,
-  note: z.string().trim().max(2000, 'must be at most 2,000 characters'),
+  note: boundedText(RECORD_TEXT_LIMITS.stageNote),
 });
 
 /** Marks a stage done with its date and note; a recurring review moves on to its next date. */
@@ -170,7 +172,10 @@ export function markStageDone(
   const after = stages.find((s) => s.number === number.value);
   return ok(
     withStages(record, stages, act, 'stage-done', [
-      { field: `stage ${number.value} done`, to: { on: parsed.data.on, note: parsed.data.note } },
+      {
+        field: `stage ${number.value} done`,
+        to: { on: parsed.data.on, note: historyValue(parsed.data.note) },
+      },
       ...(after?.due && after.due !== current?.due
         ? [
             {
@@ -215,15 +220,13 @@ const ratingInputSchema = z.strictObject({
   stage: z.union([z.literal(11), z.literal(12)], {
     error: 'must be stage 11 or 12: suppliers are rated at contract review',
   }),
-  supplier: z
-    .string({ error: 'must be the supplier’s name' })
-    .trim()
-    .min(1, 'must be the supplier’s name'),
+  supplier: boundedText(RECORD_TEXT_LIMITS.supplier).pipe(
+    z.string().min(1, 'Enter the supplier’s name'),
+  ),
   rows: z.record(z.string(), z.unknown()),
-  evidence: z
-    .string({ error: 'must describe the evidence' })
-    .trim()
-    .min(1, 'must describe the evidence for the rating'),
+  evidence: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).pipe(
+    z.string().min(1, 'Describe the evidence for the rating'),
+  ),
 });
 
 /**

@@ -12,6 +12,7 @@ import { MAX_CONTRACT_MONTHS } from '../../rules/stage-plan.js';
 import { numberAnswer, textAnswer, yesNoAnswer } from '../answers.js';
 import type { Answers } from '../draft.js';
 import { fieldErrorsFrom } from '../field-errors.js';
+import { TEXT_LIMITS } from '../limits.js';
 import type { Choice, Step } from '../questions.js';
 import { cited } from './cited.js';
 
@@ -84,8 +85,19 @@ export function basicsStep(pack: PolicyPack): Step {
     id: 'basics',
     title: 'About the contract',
     questions: [
-      { id: 'title', kind: 'text', label: 'Contract title', required: true, maxLength: 200 },
-      { id: 'description', kind: 'longText', label: 'What is being bought, briefly' },
+      {
+        id: 'title',
+        kind: 'text',
+        label: 'Contract title',
+        required: true,
+        maxLength: TEXT_LIMITS.short,
+      },
+      {
+        id: 'description',
+        kind: 'longText',
+        label: 'What is being bought, briefly',
+        maxLength: TEXT_LIMITS.long,
+      },
       {
         id: 'category',
         kind: 'choice',

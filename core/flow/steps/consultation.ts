@@ -1,6 +1,7 @@
 import type { PolicyPack } from '../../policy/schema.js';
 import { yesNoAnswer } from '../answers.js';
 import type { Answers } from '../draft.js';
+import { TEXT_LIMITS } from '../limits.js';
 import type { Step } from '../questions.js';
 import { byId, cited } from './cited.js';
 
@@ -22,6 +23,7 @@ export function consultationStep(pack: PolicyPack): Step {
       {
         id: 'consultationPlan',
         kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
         label: 'Who will you consult, and how?',
         required: true,
         when: consulting,
@@ -30,6 +32,7 @@ export function consultationStep(pack: PolicyPack): Step {
       {
         id: 'noConsultationReason',
         kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
         label: 'Why will you not consult?',
         required: true,
         when: notConsulting,
@@ -38,11 +41,13 @@ export function consultationStep(pack: PolicyPack): Step {
       {
         id: 'coDesign',
         kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
         label: 'Chances to co-design or co-commission the service',
       },
       {
         id: 'otherModels',
         kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
         label: 'Other delivery models considered, such as social enterprises or mutuals',
         ...cited(pack.scope.otherModels),
       },

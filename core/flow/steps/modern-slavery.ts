@@ -2,6 +2,7 @@ import type { PolicyPack } from '../../policy/schema.js';
 import type { CitedItem } from '../../rules/assessment.js';
 import { listAnswer, textAnswer } from '../answers.js';
 import type { Answers } from '../draft.js';
+import { TEXT_LIMITS } from '../limits.js';
 import type { FieldErrors, Step } from '../questions.js';
 import { assessmentOf } from './basics.js';
 
@@ -62,6 +63,7 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
       {
         id: 'mssNotPlannedReason',
         kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
         label: 'Why any of these commitments is not planned',
       },
     ],

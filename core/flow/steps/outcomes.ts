@@ -3,6 +3,7 @@ import { checkWeighting } from '../../rules/weighting.js';
 import { listAnswer, numberAnswer, textAnswer } from '../answers.js';
 import type { Answers } from '../draft.js';
 import { fieldErrorsFrom } from '../field-errors.js';
+import { TEXT_LIMITS } from '../limits.js';
 import type { FieldErrors, Step } from '../questions.js';
 import { isCompetitive } from './basics.js';
 import { byId, cited } from './cited.js';
@@ -57,6 +58,7 @@ export function outcomesStep(pack: PolicyPack): Step {
       {
         id: 'weightingJustification',
         kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
         label: 'Why social value carries this weight',
         when: isCompetitive,
         citation: pack.weighting.citation,

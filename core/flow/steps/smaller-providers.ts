@@ -2,6 +2,7 @@ import type { PolicyPack } from '../../policy/schema.js';
 import { checkTurnover } from '../../rules/turnover.js';
 import { numberAnswer, textAnswer, yesNoAnswer } from '../answers.js';
 import { fieldErrorsFrom } from '../field-errors.js';
+import { TEXT_LIMITS } from '../limits.js';
 import type { Step } from '../questions.js';
 import { contractValue, isCompetitive } from './basics.js';
 import { byId, cited } from './cited.js';
@@ -19,6 +20,7 @@ export function smallerProvidersStep(pack: PolicyPack): Step {
       {
         id: 'promotion',
         kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
         label:
           'How will the opportunity be promoted widely, and early enough for smaller providers?',
         required: true,
@@ -39,6 +41,7 @@ export function smallerProvidersStep(pack: PolicyPack): Step {
       {
         id: 'turnoverJustification',
         kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
         label: 'Why that turnover is needed, if it is high for the contract value',
         ...cited(turnover),
       },
@@ -52,6 +55,7 @@ export function smallerProvidersStep(pack: PolicyPack): Step {
       {
         id: 'lotsReason',
         kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
         label: 'Why the contract is not split into lots',
         required: true,
         when: (answers) => yesNoAnswer(answers, 'useLots') === false,

@@ -104,7 +104,7 @@ describe('questionnaire validation', () => {
       title: 'x'.repeat(201),
     }).errors;
     assert.deepEqual(errors, {
-      title: 'Shorten this to 200 characters or fewer (it has 201)',
+      title: 'Shorten this to 200 characters or fewer; it is 201.',
       category: 'Choose one of: Goods; Services; Works; Mixed: more than one of these',
       value: 'Enter an amount in pounds, like £250,000 or 250k',
       contractMonths: 'Enter a whole number from 1 to 600',

@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import type { App } from '../../bot/app.js';
+import { RECORD_TEXT_LIMITS, TEXT_LIMITS } from '../../core/flow/index.js';
+import { longText } from '../core/record/max-record.js';
+import { BotClient } from '../support/bot-client.js';
+import { cardText, cardTitle, fieldErrors, input } from '../support/cards.js';
+import { CaptureConnector } from '../support/connector.js';
+import { maxLengthOf } from '../support/input-limits.js';
+import { freshTenant, officerAnswers, STEP_TITLES } from '../support/officer.js';
+import {
+  executeOn,
+  newRecord,
+  referenceOf,
+  setAward,
+  startBot,
+  storedRecord,
+  TestClock,
+} from './post-award-support.js';
+
+const NOW = '2026-06-02T08:30:00Z';
+
+const tooLong = (max: number): string =>
+  `Shorten this to ${max.toLocaleString('en-GB')} characters or fewer; it is ${(max + 1).toLocaleString('en-GB')}.`;
+
+const ALL_GOLD = {
+  rating_relationship: 'gold',
+  rating_performance: 'gold',
+  rating_collaboration: 'gold',
+  'rating_review-boards': 'gold',
+  rating_behaviour: 'gold',
+  'rating_social-value-outputs': 'gold',
+};
+
+describe('text length limits over HTTP', function () {
+  this.timeout(20_000);
+  let connector: CaptureConnector;
+  let app: App;
+  let bot: BotClient;
+  const clock = new TestClock(NOW);
+
+  before(async () => {
+    connector = await CaptureConnector.start();
+    app = await startBot(clock);
+    bot = new BotClient(app.url, connector);
+  });
+
+  after(async () => {
+    await app.close();
+    await connector.close();
+  });
+
+  it('refuses a wizard answer one character too long beside its field, keeping every value typed, and takes the maximum', async () => {
+    const { owner } = freshTenant('lengths-wizard');
+    const { card } = await bot.say(owner, 'new');
+    const reference = referenceOf(card);
+    assert.equal(maxLengthOf(card, 'description'), TEXT_LIMITS.long);
+    assert.equal(maxLengthOf(card, 'title'), TEXT_LIMITS.short);
+    const before = await storedRecord(app, owner, reference);
+
+    const over = longText(TEXT_LIMITS.long + 1);
+    const refused = await bot.execute(owner, card, 'Continue', {
+      ...officerAnswers.basics,
+      description: over,
+    });
+    assert.equal(cardTitle(refused), STEP_TITLES.basics);
+    assert.deepEqual(fieldErrors(refused), { description: tooLong(TEXT_LIMITS.long) });
+    assert.equal(input(refused, 'description').value, over);
+    assert.equal(input(refused, 'title').value, officerAnswers.basics.title);
+    assert.equal(input(refused, 'value').value, officerAnswers.basics.value);
+    const unchanged = await storedRecord(app, owner, reference);
+    assert.equal(unchanged.revision, before.revision);
+    assert.deepEqual(unchanged.draft, before.draft);
+    assert.deepEqual(unchanged.history, before.history);
+
+    const longest = longText(TEXT_LIMITS.long);
+    const accepted = await bot.execute(owner, refused, 'Continue', { description: longest });
+    assert.equal(cardTitle(accepted), STEP_TITLES.why);
+    const saved = await storedRecord(app, owner, reference);
+    assert.equal(saved.draft.answers.description, longest);
+  });
+
+  it('refuses a stage note one character too long beside the note, keeping it, and takes the maximum', async () => {
+    const { owner } = freshTenant('lengths-note');
+    const reference = await newRecord(bot, owner);
+    const { card } = await bot.say(owner, `stages ${reference}`);
+    assert.equal(maxLengthOf(card, 'stageNote_5'), RECORD_TEXT_LIMITS.stageNote);
+    const before = await storedRecord(app, owner, reference);
+
+    const over = longText(RECORD_TEXT_LIMITS.stageNote + 1);
+    const refused = await executeOn(
+      bot,
+      owner,
+      card,
+      { title: 'Mark done', stage: 5 },
+      { stageDoneOn_5: '2026-06-01', stageNote_5: over },
+    );
+    assert.deepEqual(fieldErrors(refused), {
+      stageNote_5: tooLong(RECORD_TEXT_LIMITS.stageNote),
+    });
+    assert.match(cardText(refused), /^Check the note under "Update stage 5"\.$/m);
+    assert.equal(input(refused, 'stageNote_5').value, over);
+    assert.equal(input(refused, 'stageDoneOn_5').value, '2026-06-01');
+    const unchanged = await storedRecord(app, owner, reference);
+    assert.equal(unchanged.revision, before.revision);
+    assert.deepEqual(unchanged.stages, before.stages);
+    assert.deepEqual(unchanged.history, before.history);
+
+    const longest = longText(RECORD_TEXT_LIMITS.stageNote);
+    await executeOn(
+      bot,
+      owner,
+      refused,
+      { title: 'Mark done', stage: 5 },
+      { stageDoneOn_5: '2026-06-01', stageNote_5: longest },
+    );
+    const saved = await storedRecord(app, owner, reference);
+    assert.equal(saved.stages?.find((s) => s.number === 5)?.completions[0]?.note, longest);
+  });
+
+  it('refuses a supplier name one character too long beside the field when the award is set', async () => {
+    const { owner } = freshTenant('lengths-supplier');
+    const reference = await newRecord(bot, owner);
+    const before = await storedRecord(app, owner, reference);
+    const over = 'S'.repeat(RECORD_TEXT_LIMITS.supplier + 1);
+    const refused = await setAward(bot, owner, reference, {
+      awardDate: '2026-04-15',
+      months: 24,
+      supplier: over,
+    });
+    assert.deepEqual(fieldErrors(refused), { supplier: tooLong(RECORD_TEXT_LIMITS.supplier) });
+    assert.equal(input(refused, 'supplier').value, over);
+    assert.equal(input(refused, 'awardDate').value, '2026-04-15');
+    assert.equal((await storedRecord(app, owner, reference)).revision, before.revision);
+
+    const longest = 'S'.repeat(RECORD_TEXT_LIMITS.supplier);
+    await setAward(bot, owner, reference, {
+      awardDate: '2026-04-15',
+      months: 24,
+      supplier: longest,
+    });
+    assert.equal((await storedRecord(app, owner, reference)).contract?.supplier, longest);
+  });
+
+  it('refuses rating evidence one character too long beside the field, keeping every choice, and takes the maximum', async () => {
+    const { owner } = freshTenant('lengths-rating');
+    const reference = await newRecord(bot, owner);
+    const { card } = await bot.say(owner, `rate ${reference}`);
+    assert.equal(maxLengthOf(card, 'ratingEvidence'), RECORD_TEXT_LIMITS.ratingEvidence);
+    assert.equal(maxLengthOf(card, 'ratingSupplier'), RECORD_TEXT_LIMITS.supplier);
+
+    const over = longText(RECORD_TEXT_LIMITS.ratingEvidence + 1);
+    const refused = await bot.execute(owner, card, 'Rate the supplier', {
+      ratingSupplier: 'Acme Care Ltd',
+      ...ALL_GOLD,
+      ratingEvidence: over,
+    });
+    assert.deepEqual(fieldErrors(refused), {
+      ratingEvidence: tooLong(RECORD_TEXT_LIMITS.ratingEvidence),
+    });
+    assert.equal(input(refused, 'ratingEvidence').value, over);
+    assert.equal(input(refused, 'ratingSupplier').value, 'Acme Care Ltd');
+    assert.equal(input(refused, 'rating_behaviour').value, 'gold');
+    assert.equal((await storedRecord(app, owner, reference)).ratings, undefined);
+
+    const longest = longText(RECORD_TEXT_LIMITS.ratingEvidence);
+    const rated = await bot.execute(owner, refused, 'Rate the supplier', {
+      ratingEvidence: longest,
+    });
+    assert.match(cardTitle(rated), /^Acme Care Ltd: /);
+    const saved = await storedRecord(app, owner, reference);
+    assert.equal(saved.ratings?.[0]?.evidence, longest);
+  });
+
+  it('words every stage and rating error for the officer, never by a field id', async () => {
+    const { owner } = freshTenant('lengths-words');
+    const reference = await newRecord(bot, owner);
+    const { card } = await bot.say(owner, `rate ${reference}`);
+    const refused = await bot.execute(owner, card, 'Rate the supplier', { ratingSupplier: ' ' });
+    const errors = fieldErrors(refused);
+    assert.equal(errors.rating_behaviour, "This row needs a rating: The supplier's behaviours");
+    assert.equal(errors.ratingSupplier, 'Enter the supplier’s name');
+    assert.equal(errors.ratingEvidence, 'Describe the evidence for the rating');
+
+    const stages = (await bot.say(owner, `stages ${reference}`)).card;
+    const future = await executeOn(
+      bot,
+      owner,
+      stages,
+      { title: 'Mark done', stage: 4 },
+      { stageDoneOn_4: '2026-12-01' },
+    );
+    assert.deepEqual(fieldErrors(future), {
+      stageDoneOn_4: 'The date done must not be in the future',
+    });
+  });
+});
