@@ -1,22 +1,35 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import type { IncomingMessage, Server } from 'node:http';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
-import { CosmosClient, type ItemDefinition } from '@azure/cosmos';
-import { z } from 'zod';
+import { CosmosClient, type JSONObject, type OperationInput } from '@azure/cosmos';
+import {
+  type Captured,
+  containerDefinition,
+  type JournalEntry,
+  LocalData,
+  partitionValueOf,
+  type StoredDocument,
+  snapshotPieces,
+  snapshotSchema,
+} from './local-data.js';
+import { Journal, readJournal, syncDirectory } from './local-journal.js';
 
 /**
  * The local default: a Cosmos-protocol server (@vercel/cosmosdb-server) in this process, so
  * that the same @azure/cosmos code runs with no Azure account. The server keeps data in
- * memory only; this saves it to a file after every write and loads it again at start.
- * It is a devDependency, loaded only here, and never in production.
+ * memory only; with a data file, every write is appended to a journal beside it and fsync'd
+ * before the server's answer is let through, so a write the bot was told succeeded survives
+ * a crash. The snapshot (the data file) is rewritten only at start and when the journal has
+ * grown past the snapshot's size, never per write. It is a devDependency, loaded only here,
+ * and never in production.
  */
 export interface LocalCosmos {
   endpoint: string;
   key: string;
-  /** Requests the bot made (the snapshots' own requests are not counted). */
+  /** Requests the bot made (the store's own loading requests are not counted). */
   requests(): number;
-  /** Writes any pending snapshot now. */
+  /** Waits for writes being made durable and any compaction under way. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,35 +37,35 @@ export interface LocalCosmos {
 /** The client options the local server needs: plain HTTP, so no endpoint discovery. */
 export const LOCAL_CONNECTION_POLICY = { enableEndpointDiscovery: false } as const;
 const LOCAL_KEY = 'local-development-key';
-const SNAPSHOT_AGENT = 'local-cosmos-snapshot';
-const SAVE_DELAY_MS = 100;
+const LOADER_AGENT = 'local-cosmos-snapshot';
+/** The journal is compacted into the snapshot once it is this big, or the snapshot's size. */
+const MIN_COMPACT_BYTES = 8 << 20;
+/** Documents loaded into the server per bulk request at start. */
+const LOAD_CHUNK = 1_000;
 
-const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_ts', '_attachments']);
+export interface LocalCosmosOptions {
+  dataFile?: string;
+  /** Compact once the journal holds this many bytes (at least; the snapshot's size if larger). */
+  compactBytes?: number;
+}
 
-const snapshotSchema = z.object({
-  version: z.literal(1),
-  databases: z.array(
-    z.object({
-      id: z.string(),
-      containers: z.array(
-        z.object({
-          id: z.string(),
-          partitionKey: z.object({ paths: z.array(z.string()) }),
-          indexingPolicy: z.record(z.string(), z.unknown()).optional(),
-          items: z.array(z.record(z.string(), z.unknown())),
-        }),
-      ),
-    }),
-  ),
-});
-type Snapshot = z.infer<typeof snapshotSchema>;
-
-export async function startLocalCosmos(options: { dataFile?: string } = {}): Promise<LocalCosmos> {
+export async function startLocalCosmos(options: LocalCosmosOptions = {}): Promise<LocalCosmos> {
   const { createHttpServer } = await import('@vercel/cosmosdb-server');
   const server: Server = createHttpServer();
+  const serve = server.listeners('request')[0] as RequestListener | undefined;
+  if (!serve) throw new Error('the embedded Cosmos DB server has changed: no request handler');
+  server.removeAllListeners('request');
   let requests = 0;
-  let pending: NodeJS.Timeout | undefined;
-  let saving: Promise<void> = Promise.resolve();
+  let durable: DurableFiles | undefined;
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (!String(request.headers['user-agent'] ?? '').includes(LOADER_AGENT)) {
+      requests += 1;
+      const write = durable ? writeOf(request) : undefined;
+      if (durable && write) holdUntilDurable(durable, write, request, response);
+    }
+    serve(request, response);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -60,57 +73,31 @@ export async function startLocalCosmos(options: { dataFile?: string } = {}): Pro
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const snapshotClient = new CosmosClient({
-    endpoint,
-    key: LOCAL_KEY,
-    connectionPolicy: LOCAL_CONNECTION_POLICY,
-    userAgentSuffix: SNAPSHOT_AGENT,
-  });
-
-  const save = async (): Promise<void> => {
-    if (!options.dataFile) return;
-    const snapshot = await takeSnapshot(snapshotClient);
-    await mkdir(dirname(options.dataFile), { recursive: true });
-    const temporary = `${options.dataFile}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(snapshot));
-    await rename(temporary, options.dataFile);
+  const stopServer = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  const scheduleSave = (): void => {
-    if (!options.dataFile || pending) return;
-    pending = setTimeout(() => {
-      pending = undefined;
-      saving = saving.then(save, save);
-    }, SAVE_DELAY_MS);
-  };
-
-  server.on('request', (request: IncomingMessage, response) => {
-    if (String(request.headers['user-agent'] ?? '').includes(SNAPSHOT_AGENT)) return;
-    requests += 1;
-    if (!changesData(request)) return;
-    response.once('finish', () => {
-      if (response.statusCode < 400) scheduleSave();
-    });
-  });
 
   if (options.dataFile) {
+    const loader = new CosmosClient({
+      endpoint,
+      key: LOCAL_KEY,
+      connectionPolicy: LOCAL_CONNECTION_POLICY,
+      userAgentSuffix: LOADER_AGENT,
+    });
     try {
-      await restore(snapshotClient, options.dataFile);
+      durable = await DurableFiles.open(options.dataFile, loader, options.compactBytes);
     } catch (error) {
       // Not left listening: a server nobody can use would keep the process alive.
-      snapshotClient.dispose();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopServer();
       throw error;
+    } finally {
+      loader.dispose();
     }
   }
 
-  const flush = async (): Promise<void> => {
-    if (pending) {
-      clearTimeout(pending);
-      pending = undefined;
-      saving = saving.then(save, save);
-    }
-    await saving;
+  const flush = async () => {
+    await durable?.flush();
   };
   return {
     endpoint,
@@ -118,86 +105,351 @@ export async function startLocalCosmos(options: { dataFile?: string } = {}): Pro
     requests: () => requests,
     flush,
     close: async () => {
-      await flush();
-      snapshotClient.dispose();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await durable?.close();
+      await stopServer();
     },
   };
 }
 
-function changesData(request: IncomingMessage): boolean {
-  if (request.method === 'GET' || request.method === 'HEAD') return false;
-  const isQuery =
-    request.headers['x-ms-documentdb-isquery'] === 'true' ||
-    String(request.headers['content-type'] ?? '').startsWith('application/query+json');
-  return !isQuery;
+/** A request that changes data, with what the answer's body must be read with. */
+type Write =
+  | { kind: 'database' }
+  | { kind: 'drop-database'; db: string }
+  | { kind: 'container'; db: string }
+  | { kind: 'drop-container'; db: string; coll: string }
+  | { kind: 'put'; db: string; coll: string }
+  | { kind: 'delete'; db: string; coll: string; id: string; partitionKey: unknown }
+  | { kind: 'bulk'; db: string; coll: string };
+
+/** What the request changes, judged as the server's router does (method, path, headers). */
+function writeOf(request: IncomingMessage): Write | undefined {
+  const method = request.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD') return undefined;
+  const header = (name: string) => String(request.headers[name] ?? '').toLowerCase();
+  if (header('x-ms-documentdb-isquery') === 'true') return undefined;
+  if (header('content-type').startsWith('application/query+json')) return undefined;
+  const path = new URL(request.url ?? '/', 'http://local').pathname;
+  const parts = path
+    .split('/')
+    .filter((part) => part !== '')
+    .map((part) => decodeURIComponent(part));
+  const [dbs, db, colls, coll, docs, id] = parts;
+  if (dbs !== 'dbs') return undefined;
+  if (db === undefined) return method === 'POST' ? { kind: 'database' } : undefined;
+  if (colls === undefined) return method === 'DELETE' ? { kind: 'drop-database', db } : undefined;
+  if (colls !== 'colls') return undefined;
+  if (coll === undefined) return method === 'POST' ? { kind: 'container', db } : undefined;
+  if (docs === undefined) {
+    if (method === 'DELETE') return { kind: 'drop-container', db, coll };
+    return method === 'PUT' ? { kind: 'container', db } : undefined;
+  }
+  if (docs !== 'docs' || parts.length > 6) return undefined;
+  if (id === undefined) {
+    if (method !== 'POST') return undefined;
+    return header('x-ms-cosmos-is-batch-request') === 'true' &&
+      header('x-ms-documentdb-is-upsert') !== 'true'
+      ? { kind: 'bulk', db, coll }
+      : { kind: 'put', db, coll };
+  }
+  if (method === 'DELETE')
+    return {
+      kind: 'delete',
+      db,
+      coll,
+      id,
+      partitionKey: request.headers['x-ms-documentdb-partitionkey'],
+    };
+  return method === 'PUT' || method === 'PATCH' ? { kind: 'put', db, coll } : undefined;
 }
 
-async function takeSnapshot(client: CosmosClient): Promise<Snapshot> {
-  const { resources: databases } = await client.databases.readAll().fetchAll();
-  return {
-    version: 1,
-    databases: await Promise.all(
-      databases.map(async ({ id }) => {
-        const database = client.database(id);
-        const { resources: containers } = await database.containers.readAll().fetchAll();
-        return {
-          id,
-          containers: await Promise.all(
-            containers.map(async (definition) => {
-              const { resources: items } = await database
-                .container(definition.id)
-                .items.readAll()
-                .fetchAll();
-              return {
-                id: definition.id,
-                partitionKey: { paths: definition.partitionKey?.paths ?? ['/id'] },
-                ...(definition.indexingPolicy
-                  ? { indexingPolicy: { ...definition.indexingPolicy } }
-                  : {}),
-                items: items.map(withoutSystemFields),
-              };
-            }),
-          ),
-        };
-      }),
-    ),
+const isObject = (value: unknown): value is StoredDocument =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The changes a successful answer reports, as journal lines. */
+function entriesOf(write: Write, answer: unknown, requestBody: () => unknown): JournalEntry[] {
+  switch (write.kind) {
+    case 'database':
+      return isObject(answer) && typeof answer.id === 'string'
+        ? [{ op: 'database', db: answer.id }]
+        : [];
+    case 'drop-database':
+      return [{ op: 'drop-database', db: write.db }];
+    case 'container': {
+      const container = isObject(answer) ? containerDefinition(answer) : undefined;
+      return container ? [{ op: 'container', db: write.db, container }] : [];
+    }
+    case 'drop-container':
+      return [{ op: 'drop-container', db: write.db, coll: write.coll }];
+    case 'put':
+      return isObject(answer) ? [{ op: 'put', db: write.db, coll: write.coll, doc: answer }] : [];
+    case 'delete':
+      return [
+        {
+          op: 'delete',
+          db: write.db,
+          coll: write.coll,
+          id: write.id,
+          partitionKey: write.partitionKey,
+        },
+      ];
+    case 'bulk': {
+      // Each result answers the operation at its index; a delete's result has no body.
+      const results = Array.isArray(answer) ? answer : [];
+      const operations = requestBody();
+      const inputs = Array.isArray(operations) ? operations : [];
+      const entries: JournalEntry[] = [];
+      for (const [index, result] of results.entries()) {
+        if (!isObject(result) || typeof result.statusCode !== 'number') continue;
+        if (result.statusCode >= 300) continue;
+        const input: unknown = inputs[index];
+        const operation = isObject(input) ? String(input.operationType ?? '') : '';
+        if (operation === 'Delete' && isObject(input) && typeof input.id === 'string') {
+          entries.push({
+            op: 'delete',
+            db: write.db,
+            coll: write.coll,
+            id: input.id,
+            partitionKey: input.partitionKey,
+          });
+        } else if (operation !== 'Read' && isObject(result.resourceBody)) {
+          entries.push({ op: 'put', db: write.db, coll: write.coll, doc: result.resourceBody });
+        }
+      }
+      return entries;
+    }
+  }
+}
+
+/**
+ * Lets the server's answer to a write through only once its changes are in the journal on
+ * disk. The server writes each answer with one `end(body)` and no headers before it, so the
+ * answer is held there; a journal that cannot be written turns it into a 500.
+ */
+function holdUntilDurable(
+  durable: DurableFiles,
+  write: Write,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const chunks: Buffer[] = [];
+  if (write.kind === 'bulk') request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const requestBody = () => parseJson(Buffer.concat(chunks).toString('utf8'));
+  const end = response.end.bind(response) as (body?: string) => ServerResponse;
+  const held = (body?: string): ServerResponse => {
+    if (response.statusCode >= 300) return end(body);
+    const answer = typeof body === 'string' ? parseJson(body) : undefined;
+    const entries = entriesOf(write, answer, requestBody);
+    if (entries.length === 0) return end(body);
+    durable.record(entries).then(
+      () => end(body),
+      (error: unknown) => {
+        response.statusCode = 500;
+        end(
+          JSON.stringify({ message: `the local data file could not be written: ${String(error)}` }),
+        );
+      },
+    );
+    return response;
   };
+  (response as { end: typeof held }).end = held;
 }
 
-function withoutSystemFields(item: ItemDefinition): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(item).filter(([key]) => !SYSTEM_FIELDS.has(key)));
+/** The data file (the snapshot), its journal, and the copy of the data they are written from. */
+class DurableFiles {
+  private compacting: Promise<void> | undefined;
+  private closing = false;
+  /** Set when a compaction failed: the journal keeps growing, and the next start compacts. */
+  private compactionFailed = false;
+  private snapshotBytes = 0;
+
+  private constructor(
+    private readonly dataFile: string,
+    private readonly data: LocalData,
+    private readonly journal: Journal,
+    private readonly compactBytes: number,
+  ) {
+    journal.onWritten = () => this.maybeCompact();
+  }
+
+  /**
+   * Loads the snapshot and replays the journals over it (the one a compaction was writing
+   * out, then the current one), loads the result into the server, writes it as a fresh
+   * snapshot and starts an empty journal.
+   */
+  static async open(
+    dataFile: string,
+    loader: CosmosClient,
+    compactBytes = MIN_COMPACT_BYTES,
+  ): Promise<DurableFiles> {
+    const snapshot = await readSnapshot(dataFile);
+    const data = snapshot ? LocalData.fromSnapshot(snapshot) : new LocalData();
+    const journals = [compactingJournalOf(dataFile), journalOf(dataFile)];
+    let replayed = 0;
+    for (const file of journals) {
+      const entries = await readJournal(file);
+      for (const entry of entries) data.apply(entry);
+      replayed += entries.length;
+    }
+    await loadInto(loader, data);
+    await mkdir(dirname(dataFile), { recursive: true });
+    let snapshotBytes = snapshot ? (await readFile(dataFile)).length : 0;
+    if (replayed > 0) {
+      snapshotBytes = (await writeSnapshot(dataFile, data.capture(), () => false)) ?? 0;
+      for (const file of journals) await unlink(file).catch(ignoreMissing);
+      await syncDirectory(dirname(dataFile));
+    }
+    const files = new DurableFiles(
+      dataFile,
+      data,
+      await Journal.open(journalOf(dataFile)),
+      compactBytes,
+    );
+    files.snapshotBytes = snapshotBytes;
+    return files;
+  }
+
+  /** Applies the changes to the copy and resolves once their journal lines are on disk. */
+  record(entries: JournalEntry[]): Promise<void> {
+    for (const entry of entries) this.data.apply(entry);
+    return this.journal.append(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  }
+
+  async flush(): Promise<void> {
+    await this.journal.idle();
+    await this.compacting;
+  }
+
+  /** The final fsync: writes in flight finish; a compaction under way is left for the next start. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.compacting;
+    await this.journal.close();
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting || this.closing || this.compactionFailed) return;
+    if (this.journal.bytes < Math.max(this.compactBytes, this.snapshotBytes)) return;
+    this.compacting = this.compact()
+      .catch((error: unknown) => {
+        this.compactionFailed = true;
+        process.stderr.write(
+          `local Cosmos DB: compaction failed, the journal keeps growing: ${String(error)}\n`,
+        );
+      })
+      .finally(() => {
+        this.compacting = undefined;
+      });
+  }
+
+  /**
+   * Off the path of any write: the journal is set aside (writes go on in a new one), the data
+   * as it then stands is written as the snapshot, a piece at a time, and the old journal is
+   * removed. Until then a start replays both journals over the old snapshot.
+   */
+  private async compact(): Promise<void> {
+    const aside = compactingJournalOf(this.dataFile);
+    await this.journal.rotate(aside);
+    const bytes = await writeSnapshot(this.dataFile, this.data.capture(), () => this.closing);
+    if (bytes === undefined) return;
+    this.snapshotBytes = bytes;
+    await unlink(aside);
+    await syncDirectory(dirname(this.dataFile));
+  }
 }
 
-async function restore(client: CosmosClient, dataFile: string): Promise<void> {
+const journalOf = (dataFile: string) => `${dataFile}.journal`;
+const compactingJournalOf = (dataFile: string) => `${dataFile}.journal.compacting`;
+
+const ignoreMissing = (error: unknown) => {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+};
+
+async function readSnapshot(dataFile: string) {
   let text: string;
   try {
     text = await readFile(dataFile, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
   const notSnapshot = new Error(
     `The local data file ${dataFile} is not a snapshot this version can read.`,
   );
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw notSnapshot;
-  }
-  const parsed = snapshotSchema.safeParse(json);
+  const parsed = snapshotSchema.safeParse(parseJson(text));
   if (!parsed.success) throw notSnapshot;
-  for (const saved of parsed.data.databases) {
-    const { database } = await client.databases.createIfNotExists({ id: saved.id });
-    for (const savedContainer of saved.containers) {
-      const { container } = await database.containers.createIfNotExists({
-        id: savedContainer.id,
-        partitionKey: savedContainer.partitionKey,
-        ...(savedContainer.indexingPolicy ? { indexingPolicy: savedContainer.indexingPolicy } : {}),
-      });
-      for (const item of savedContainer.items) await container.items.upsert(item);
+  return parsed.data;
+}
+
+/**
+ * Writes the snapshot beside the data file and renames it over it, durably; pauses between
+ * pieces so that the server goes on answering. Undefined (nothing replaced) if stopped.
+ */
+async function writeSnapshot(
+  dataFile: string,
+  captured: Captured,
+  stopped: () => boolean,
+): Promise<number | undefined> {
+  const temporary = `${dataFile}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w');
+  let bytes = 0;
+  try {
+    for (const piece of snapshotPieces(captured)) {
+      if (stopped()) break;
+      const { bytesWritten } = await handle.write(piece);
+      bytes += bytesWritten;
     }
+    if (!stopped()) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (stopped()) {
+    await unlink(temporary);
+    return undefined;
+  }
+  await rename(temporary, dataFile);
+  await syncDirectory(dirname(dataFile));
+  return bytes;
+}
+
+/** Creates the databases and containers in the server and loads their documents, in bulk. */
+async function loadInto(client: CosmosClient, data: LocalData): Promise<void> {
+  for (const id of data.databaseIds()) await client.databases.createIfNotExists({ id });
+  for (const { db, definition, items } of data.containers()) {
+    const { container } = await client.database(db).containers.createIfNotExists(definition);
+    let chunk: OperationInput[] = [];
+    const send = async () => {
+      if (chunk.length === 0) return;
+      const results = await container.items.executeBulkOperations(chunk);
+      const refused = results.find((r) => r.error || (r.response?.statusCode ?? 0) >= 300);
+      if (refused)
+        throw new Error(
+          `the local data file could not be loaded: ${refused.error?.message ?? refused.response?.statusCode}`,
+        );
+      chunk = [];
+    };
+    for (const text of items) {
+      const doc = JSON.parse(text) as JSONObject;
+      const partitionKey = partitionValueOf(doc, definition.partitionKey.paths);
+      if (
+        typeof partitionKey === 'string' ||
+        typeof partitionKey === 'number' ||
+        typeof partitionKey === 'boolean'
+      ) {
+        chunk.push({ operationType: 'Upsert', partitionKey, resourceBody: doc });
+        if (chunk.length >= LOAD_CHUNK) await send();
+      } else {
+        // No partition key value to name in a bulk operation: one request of its own.
+        await container.items.upsert(doc);
+      }
+    }
+    await send();
   }
 }
