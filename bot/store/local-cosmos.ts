@@ -2,7 +2,7 @@ import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
-import { CosmosClient, type JSONObject, type OperationInput } from '@azure/cosmos';
+import { CosmosClient, type JSONObject } from '@azure/cosmos';
 import {
   type Captured,
   containerDefinition,
@@ -40,8 +40,9 @@ const LOCAL_KEY = 'local-development-key';
 const LOADER_AGENT = 'local-cosmos-snapshot';
 /** The journal is compacted into the snapshot once it is this big, or the snapshot's size. */
 const MIN_COMPACT_BYTES = 8 << 20;
-/** Documents loaded into the server per bulk request at start. */
-const LOAD_CHUNK = 1_000;
+/** Documents loaded into the server per request at start (the most a batch takes), and requests at once. */
+const BATCH_SIZE = 100;
+const LOAD_IN_FLIGHT = 4;
 
 export interface LocalCosmosOptions {
   dataFile?: string;
@@ -419,22 +420,16 @@ async function writeSnapshot(
   return bytes;
 }
 
-/** Creates the databases and containers in the server and loads their documents, in bulk. */
+/**
+ * Creates the databases and containers in the server and loads their documents: the server
+ * is empty, so as creates in batches of 100 of one partition key (the SDK's bulk executor
+ * spends most of its time waiting here), a few batches at a time.
+ */
 async function loadInto(client: CosmosClient, data: LocalData): Promise<void> {
   for (const id of data.databaseIds()) await client.databases.createIfNotExists({ id });
   for (const { db, definition, items } of data.containers()) {
     const { container } = await client.database(db).containers.createIfNotExists(definition);
-    let chunk: OperationInput[] = [];
-    const send = async () => {
-      if (chunk.length === 0) return;
-      const results = await container.items.executeBulkOperations(chunk);
-      const refused = results.find((r) => r.error || (r.response?.statusCode ?? 0) >= 300);
-      if (refused)
-        throw new Error(
-          `the local data file could not be loaded: ${refused.error?.message ?? refused.response?.statusCode}`,
-        );
-      chunk = [];
-    };
+    const byPartition = new Map<string | number | boolean, JSONObject[]>();
     for (const text of items) {
       const doc = JSON.parse(text) as JSONObject;
       const partitionKey = partitionValueOf(doc, definition.partitionKey.paths);
@@ -443,13 +438,35 @@ async function loadInto(client: CosmosClient, data: LocalData): Promise<void> {
         typeof partitionKey === 'number' ||
         typeof partitionKey === 'boolean'
       ) {
-        chunk.push({ operationType: 'Upsert', partitionKey, resourceBody: doc });
-        if (chunk.length >= LOAD_CHUNK) await send();
+        const list = byPartition.get(partitionKey) ?? [];
+        list.push(doc);
+        byPartition.set(partitionKey, list);
       } else {
-        // No partition key value to name in a bulk operation: one request of its own.
+        // No partition key value to name in a batch: a request of its own.
         await container.items.upsert(doc);
       }
     }
-    await send();
+    const batches: { partitionKey: string | number | boolean; docs: JSONObject[] }[] = [];
+    for (const [partitionKey, docs] of byPartition)
+      for (let i = 0; i < docs.length; i += BATCH_SIZE)
+        batches.push({ partitionKey, docs: docs.slice(i, i + BATCH_SIZE) });
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next];
+        next += 1;
+        if (!batch) break;
+        const response = await container.items.batch(
+          batch.docs.map((resourceBody) => ({ operationType: 'Create', resourceBody })),
+          batch.partitionKey,
+        );
+        const refused = response.result?.find((result) => result.statusCode >= 300);
+        if (refused || response.code === undefined || response.code >= 300)
+          throw new Error(
+            `the local data file could not be loaded: ${refused?.statusCode ?? response.code}`,
+          );
+      }
+    };
+    await Promise.all(Array.from({ length: LOAD_IN_FLIGHT }, worker));
   }
 }
