@@ -267,7 +267,7 @@ async function writesAndQueries(directory: string, settings: ReturnType<typeof s
   for (const store of stores.slice(0, -1)) await store.local.close();
   const closeStarted = performance.now();
   await large.local.close();
-  const closeSeconds = round((performance.now() - closeStarted) / 1000, 2);
+  const closeMs = round(performance.now() - closeStarted, 1);
   const startStarted = performance.now();
   const local = await startLocalCosmos({ dataFile: large.dataFile });
   const startSeconds = round((performance.now() - startStarted) / 1000, 2);
@@ -287,7 +287,7 @@ async function writesAndQueries(directory: string, settings: ReturnType<typeof s
   await local.close();
   if (count !== large.stored)
     throw new Error(`after a restart ${count} records of ${large.stored}`);
-  return { sizes, closeSeconds, startSeconds, restoredRecords: count };
+  return { sizes, closeMs, startSeconds, restoredRecords: count };
 }
 
 const party = (n: number): Party => ({
@@ -328,7 +328,7 @@ async function botStop(directory: string, settings: ReturnType<typeof settingsFo
     const closing = app;
     app = undefined;
     await closing.close();
-    const stopSeconds = round((performance.now() - stopStarted) / 1000, 2);
+    const stopMs = round(performance.now() - stopStarted, 1);
     const startStarted = performance.now();
     const again = await openCosmos(config);
     const startSeconds = round((performance.now() - startStarted) / 1000, 2);
@@ -341,7 +341,7 @@ async function botStop(directory: string, settings: ReturnType<typeof settingsFo
       watchSeconds: settings.watchMs / 1000,
       journalBytes,
       snapshotBytes: await fileSize(dataFile),
-      stopSeconds,
+      stopMs,
       startSeconds,
     };
   } finally {
@@ -489,7 +489,7 @@ function report(
     `  stays flat (${ratios.writeMedian}x at ${storedRatio}x the records). ${settings.concurrent.inFlight} writes in flight share fsyncs: ` +
       `${ratios.groupCommitAtLarge}x the one-at-a-time rate at ${large.stored}.`,
     `  A query scans every stored document once (linear: about ${storedRatio}x at most for the scan).`,
-    `  Store of ${large.stored}: close ${store.closeSeconds} s; start again (snapshot + journal replayed, loaded, compacted) ${store.startSeconds} s.`,
+    `  Store of ${large.stored}: close ${store.closeMs} ms; start again (snapshot + journal replayed, loaded, compacted) ${store.startSeconds} s.`,
   );
   out.push('');
   out.push(
@@ -497,7 +497,7 @@ function report(
   );
   out.push(
     `  data file rewrites in the ${bot.watchSeconds} s after the turns: ${bot.rewritesAfter}; journal ${bot.journalBytes} bytes, snapshot ${bot.snapshotBytes} bytes`,
-    `  stop (app.close: turns, sweep, final fsync): ${bot.stopSeconds} s; start again on the file: ${bot.startSeconds} s`,
+    `  stop (app.close: turns, sweep, final fsync): ${bot.stopMs} ms; start again on the file: ${bot.startSeconds} s`,
   );
   out.push('');
   process.stdout.write(`${out.join('\n')}\n`);
@@ -510,7 +510,7 @@ function report(
       sizes: store.sizes,
       ratios,
       store: {
-        closeSeconds: store.closeSeconds,
+        closeMs: store.closeMs,
         startSeconds: store.startSeconds,
         restoredRecords: store.restoredRecords,
       },
