@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
@@ -129,7 +129,8 @@ function writeOf(request: IncomingMessage): Write | undefined {
   const header = (name: string) => String(request.headers[name] ?? '').toLowerCase();
   if (header('x-ms-documentdb-isquery') === 'true') return undefined;
   if (header('content-type').startsWith('application/query+json')) return undefined;
-  const path = new URL(request.url ?? '/', 'http://local').pathname;
+  // Not new URL(): @azure/cosmos may send a path starting with `//`, which a URL reads as a host.
+  const path = (request.url ?? '/').split('?')[0] ?? '/';
   const parts = path
     .split('/')
     .filter((part) => part !== '')
@@ -301,7 +302,7 @@ class DurableFiles {
     }
     await loadInto(loader, data);
     await mkdir(dirname(dataFile), { recursive: true });
-    let snapshotBytes = snapshot ? (await readFile(dataFile)).length : 0;
+    let snapshotBytes = snapshot ? (await stat(dataFile)).size : 0;
     if (replayed > 0) {
       snapshotBytes = (await writeSnapshot(dataFile, data.capture(), () => false)) ?? 0;
       for (const file of journals) await unlink(file).catch(ignoreMissing);

@@ -89,6 +89,9 @@ export class Journal {
         this.bytes += Buffer.byteLength(text);
         for (const item of group) item.done();
       } catch (error) {
+        // Cut off whatever part of the group reached the file, so that no torn line is left
+        // in the middle of the journal for the next start to refuse.
+        await this.handle.truncate(this.bytes).catch(() => {});
         for (const item of group) item.done(error);
       }
       this.onWritten();
