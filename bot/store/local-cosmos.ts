@@ -294,16 +294,18 @@ class DurableFiles {
     const snapshot = await readSnapshot(dataFile);
     const data = snapshot ? LocalData.fromSnapshot(snapshot) : new LocalData();
     const journals = [compactingJournalOf(dataFile), journalOf(dataFile)];
-    let replayed = 0;
+    // Any journal left, even one holding only a torn line, is compacted away: appending to a
+    // torn line would leave it in the middle of the journal.
+    let journalled = false;
     for (const file of journals) {
       const entries = await readJournal(file);
       for (const entry of entries) data.apply(entry);
-      replayed += entries.length;
+      journalled ||= (await stat(file).catch(() => undefined)) !== undefined;
     }
     await loadInto(loader, data);
     await mkdir(dirname(dataFile), { recursive: true });
     let snapshotBytes = snapshot ? (await stat(dataFile)).size : 0;
-    if (replayed > 0) {
+    if (journalled) {
       snapshotBytes = (await writeSnapshot(dataFile, data.capture(), () => false)) ?? 0;
       for (const file of journals) await unlink(file).catch(ignoreMissing);
       await syncDirectory(dirname(dataFile));

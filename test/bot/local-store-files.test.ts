@@ -128,6 +128,22 @@ describe('the embedded store’s files', () => {
     assert.equal((await readFile(`${dataFile}.journal`, 'utf8')).trim(), '');
   });
 
+  it('clears a journal holding only a torn line at start, so later writes stay readable', async () => {
+    await writeFile(`${dataFile}.journal`, `{"op":"database","db":"${DATABASE}`);
+    const first = await open(dataFile);
+    try {
+      await first.container.items.create({ id: 'after', tenantId: 't', title: 'After' });
+    } finally {
+      await first.close();
+    }
+    const second = await open(dataFile);
+    try {
+      assert.deepEqual(ids(await all(second.container)), ['after']);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('refuses a journal damaged before its last line, naming the file and line', async () => {
     await writeFile(`${dataFile}.journal`, `not a change\n{"op":"database","db":"${DATABASE}"}\n`);
     await assert.rejects(startLocalCosmos({ dataFile }), {
