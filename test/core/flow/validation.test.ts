@@ -208,7 +208,8 @@ describe('questionnaire validation', () => {
     });
     assert.deepEqual(Object.keys(errors), ['turnoverJustification']);
     assert.match(errors.turnoverJustification ?? '', /more than 2 times the contract value/);
-    assert.match(errors.turnoverJustification ?? '', /PCR 2015 reg 58\(9\)/);
+    // Begun in 2026, under the Procurement Act: proportionality (s.22), the figure a rule of thumb.
+    assert.match(errors.turnoverJustification ?? '', /rule of thumb, under PA 2023 s\.22/);
     accept(draft, 'smallerProviders', { ...typical.smallerProviders, minimumTurnover: '500k' });
     accept(draft, 'smallerProviders', {
       ...typical.smallerProviders,
