@@ -39,13 +39,23 @@ function regulatedLines(assessment: Assessment): Line[] {
   ];
 }
 
+/**
+ * A record keeps its assessment as it was made: one made before warnings and set-aside items
+ * existed has neither, and is shown without them.
+ */
+const storedList = <K extends 'warnings' | 'setAside'>(
+  assessment: Assessment,
+  key: K,
+): Assessment[K] => (assessment as Partial<Assessment>)[key] ?? [];
+
 /** Dates missing or possibly out of date come first, where an officer cannot miss them. */
 function warningSection(assessment: Assessment): Section[] {
-  return assessment.warnings.length > 0
+  const warnings = storedList(assessment, 'warnings');
+  return warnings.length > 0
     ? [
         {
           heading: 'Check before relying on this',
-          lines: assessment.warnings.map((w) => ({ text: w.text, citation: w.citation })),
+          lines: warnings.map((w) => ({ text: w.text, citation: w.citation })),
         },
       ]
     : [];
@@ -100,7 +110,7 @@ export function guidanceSections(assessment: Assessment, pack: PolicyPack): Sect
       ]
     : [];
   const setAside = (ids: string[]): Line[] =>
-    assessment.setAside
+    storedList(assessment, 'setAside')
       .filter((item) => ids.includes(item.id))
       .map((item) => ({
         text: `Not for a direct award: ${item.text} ${item.why} [derived: ${item.derived.note}]`,

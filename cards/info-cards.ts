@@ -59,12 +59,9 @@ export function themesCard(pack: PolicyPack): AdaptiveCard {
           })),
       ],
     })),
-    ...(pack.themeLinks
-      ? {
-          notice: `${pack.themeLinks.text} [derived: ${pack.themeLinks.derived.note}]`,
-          noticeStyle: 'default' as const,
-        }
-      : {}),
+    // Which theme each example and measure serves is the pack's reading, and says so.
+    notice: `${pack.themeLinks.text} [derived: ${pack.themeLinks.derived.note}]`,
+    noticeStyle: 'default',
   });
 }
 

@@ -69,4 +69,17 @@ describe('the guidance an officer reads after the basics', () => {
     const cited = (also?.lines ?? []).map((l) => l.citation);
     for (const ref of ['§4.1', '§2.1', '§2.2', '§5.2']) assert.ok(cited.includes(ref), ref);
   });
+
+  it('still shows an assessment stored before warnings and set-aside items existed', () => {
+    const result = assess(
+      pack,
+      { category: 'services', value: 250_000, keyProvider: false, procurementStart: '2026-03-01' },
+      '2026-06-01',
+    );
+    assert.ok(result.ok);
+    const { warnings: _w, setAside: _s, ...older } = result.value;
+    const sections = guidanceSections(older as Assessment, pack);
+    assert.equal(sections[0]?.heading, 'In scope of the policy');
+    assert.ok(section(sections, 'Smaller providers'));
+  });
 });

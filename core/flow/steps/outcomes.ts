@@ -4,7 +4,7 @@ import { listAnswer, numberAnswer, textAnswer } from '../answers.js';
 import type { Answers } from '../draft.js';
 import { fieldErrorsFrom } from '../field-errors.js';
 import type { FieldErrors, Step } from '../questions.js';
-import { isCompetitive } from './basics.js';
+import { assessmentOf, isCompetitive } from './basics.js';
 import { byId, cited } from './cited.js';
 
 /** The measures chosen, in the pack's order. */
@@ -15,6 +15,17 @@ export function chosenMeasures(
   const ids = listAnswer(answers, 'measures');
   return pack.framework.measures.filter((measure) => ids.includes(measure.id));
 }
+
+/**
+ * The weighting is asked only where §2.2 gives one: a contract in the policy's scope awarded
+ * competitively; while the basics give no assessment, whenever the award is competitive.
+ */
+const weightingApplies =
+  (pack: PolicyPack) =>
+  (answers: Answers): boolean => {
+    const assessment = assessmentOf(pack, answers);
+    return assessment.ok ? assessment.value.weighting.applies : isCompetitive(answers);
+  };
 
 export function outcomesStep(pack: PolicyPack): Step {
   const { unit } = pack.weighting;
@@ -51,14 +62,14 @@ export function outcomesStep(pack: PolicyPack): Step {
         max: 100,
         unit,
         required: true,
-        when: isCompetitive,
+        when: weightingApplies(pack),
         ...cited(pack.weighting),
       },
       {
         id: 'weightingJustification',
         kind: 'longText',
         label: 'Why social value carries this weight',
-        when: isCompetitive,
+        when: weightingApplies(pack),
         citation: pack.weighting.citation,
       },
     ],
@@ -107,7 +118,7 @@ function themeAndMeasureErrors(
 /** §2.2 through checkWeighting: within the pack's range, and justified above its minimum. */
 function weightingErrors(pack: PolicyPack, answers: Answers): FieldErrors {
   const weighting = numberAnswer(answers, 'weighting');
-  if (!isCompetitive(answers) || weighting === undefined) return {};
+  if (!weightingApplies(pack)(answers) || weighting === undefined) return {};
   const justification = textAnswer(answers, 'weightingJustification');
   const checked = checkWeighting(pack, {
     weighting,

@@ -69,6 +69,32 @@ describe('questionnaire walks', () => {
     });
   });
 
+  it('asks the weighting only for a contract in the policy scope: not at exactly £100,000, but at £100,000.01', () => {
+    const at = draftAt('outcomes', {
+      ...typical,
+      basics: { ...typical.basics, value: '£100,000' },
+    });
+    assert.deepEqual(ids('outcomes', at), ['themes', 'measures']);
+    const above = draftAt('outcomes', {
+      ...typical,
+      basics: { ...typical.basics, value: '£100,000.01' },
+    });
+    assert.deepEqual(ids('outcomes', above), [
+      'themes',
+      'measures',
+      'weighting',
+      'weightingJustification',
+    ]);
+    const keyProvider = draftAt('outcomes', {
+      ...typical,
+      basics: { ...typical.basics, value: '£5,000', keyProvider: 'true' },
+    });
+    assert.ok(
+      ids('outcomes', keyProvider).includes('weighting'),
+      'a key provider is in scope at any value',
+    );
+  });
+
   it('skips the smaller-providers step and the weighting for a non-competitive award', () => {
     const cards = {
       ...typical,
