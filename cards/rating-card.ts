@@ -14,6 +14,8 @@ export const RATING_INPUTS = {
   stage: 'ratingStage',
   supplier: 'ratingSupplier',
   evidence: 'ratingEvidence',
+  decision: 'ratingDecision',
+  justification: 'ratingJustification',
   row: (id: string) => `rating_${id}`,
 } as const;
 
@@ -97,6 +99,25 @@ export function ratingCard(
       ...value(RATING_INPUTS.evidence),
     },
     ...errorBlock(RATING_INPUTS.evidence, shown),
+    {
+      type: 'Input.ChoiceSet',
+      id: RATING_INPUTS.decision,
+      label: 'Tier awarded: Fig 2 grades on overall behaviours, so the rubric only suggests one',
+      choices: [
+        { title: 'The tier the rubric suggests (the lowest row)', value: 'suggested' },
+        ...byRank.map((tier) => ({ title: `${tierLabel(tier)} instead`, value: tier })),
+      ],
+      ...value(RATING_INPUTS.decision, 'suggested'),
+    },
+    ...errorBlock(RATING_INPUTS.decision, shown),
+    {
+      type: 'Input.Text',
+      id: RATING_INPUTS.justification,
+      label: 'Why another tier than the one suggested, if you chose one',
+      isMultiline: true,
+      ...value(RATING_INPUTS.justification),
+    },
+    ...errorBlock(RATING_INPUTS.justification, shown),
   ];
   const errorCount = Object.keys(state.errors ?? {}).length;
   return formCard({
@@ -138,6 +159,10 @@ export function ratingResultCard(
     facts: [
       { title: 'Record', value: `${record.id}: ${record.title}` },
       { title: 'Rated by', value: rating.by.name },
+      ...(rating.suggested
+        ? [{ title: 'Suggested by the rubric', value: tierLabel(rating.suggested) }]
+        : []),
+      { title: 'Decided', value: tier?.label ?? rating.tier },
     ],
     sections: [
       {
@@ -153,7 +178,13 @@ export function ratingResultCard(
       {
         heading: 'How the tier is worked out',
         lines: [
-          { text: pack.supplierStatus.combining.text, citation: pack.supplierStatus.citation },
+          {
+            text: `${pack.supplierStatus.combining.text} [derived: ${pack.supplierStatus.combining.derived.note}]`,
+            citation: pack.supplierStatus.citation,
+          },
+          ...(rating.justification
+            ? [{ text: `Another tier than suggested, because: ${rating.justification}` }]
+            : []),
         ],
       },
       { heading: 'Evidence', lines: [{ text: rating.evidence }] },

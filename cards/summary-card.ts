@@ -108,7 +108,7 @@ function riskSection(flow: Questionnaire, answers: Answers): Section[] {
   if (!rating.ok) return [];
   return [
     {
-      heading: `Modern slavery risk: ${rating.value.level}`,
+      heading: `Modern slavery risk: ${rating.value.level} (by the pack's own rule, derived)`,
       lines: rating.value.reasons.map((reason) => ({
         text: reason.text,
         citation: reason.citation,

@@ -222,6 +222,10 @@ export class StageDesk {
         supplier: text(values[RATING_INPUTS.supplier]) ?? '',
         rows,
         evidence: text(values[RATING_INPUTS.evidence]) ?? '',
+        decision: text(values[RATING_INPUTS.decision]) ?? 'suggested',
+        ...(text(values[RATING_INPUTS.justification]) === undefined
+          ? {}
+          : { justification: text(values[RATING_INPUTS.justification]) }),
       },
       act,
     );
@@ -234,7 +238,11 @@ export class StageDesk {
             ? RATING_INPUTS.stage
             : path === 'supplier'
               ? RATING_INPUTS.supplier
-              : RATING_INPUTS.evidence,
+              : path === 'decision'
+                ? RATING_INPUTS.decision
+                : path === 'justification'
+                  ? RATING_INPUTS.justification
+                  : RATING_INPUTS.evidence,
       );
       return ratingCard(this.pack, found.record, { values: typed, errors });
     }
@@ -249,7 +257,11 @@ export class StageDesk {
       });
     }
     const rating = saved.ratings?.at(-1);
-    this.logger.info('supplier.rated', { reference: saved.id, tier: rating?.tier });
+    this.logger.info('supplier.rated', {
+      reference: saved.id,
+      tier: rating?.tier,
+      suggested: rating?.suggested,
+    });
     return rating
       ? ratingResultCard(this.pack, saved, rating)
       : stagesCard(this.pack, saved, act.today);

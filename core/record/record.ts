@@ -49,11 +49,17 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-/** A supplier status rating made at a review stage (Fig 2), with the evidence for each row. */
+/**
+ * A supplier status rating made at a review stage (Fig 2), with the evidence for each row.
+ * `tier` is the rater's decision; `suggested` the tier the rubric suggested (absent in
+ * ratings made before the rater decided), and `justification` why the two differ.
+ */
 export const supplierRatingSchema = z.object({
   stage: z.number().int(),
   supplier: z.string().min(1),
   tier: z.enum(['gold', 'silver', 'bronze', 'none']),
+  suggested: z.enum(['gold', 'silver', 'bronze', 'none']).optional(),
+  justification: z.string().optional(),
   rows: z.array(z.object({ id: z.string(), level: z.enum(['gold', 'silver', 'bronze', 'none']) })),
   evidence: z.string(),
   on: isoDateSchema,

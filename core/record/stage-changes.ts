@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../common/dates.js';
 import { fail, ok, problemsFromIssues, type Result } from '../common/result.js';
 import { boundedText, RECORD_TEXT_LIMITS } from '../flow/limits.js';
-import type { PolicyPack } from '../policy/schema.js';
+import { type PolicyPack, tierIdSchema } from '../policy/schema.js';
 import { supplierTier } from '../rules/supplier-tier.js';
 import { historyValue } from './changes.js';
 import type { Person } from './person.js';
@@ -227,11 +227,20 @@ const ratingInputSchema = z.strictObject({
   evidence: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).pipe(
     z.string().min(1, 'Describe the evidence for the rating'),
   ),
+  /** The rater's decision: the suggested tier unless another of the pack's tiers is chosen. */
+  decision: z
+    .union([z.literal('suggested'), tierIdSchema], {
+      error: 'Choose the suggested tier or another tier',
+    })
+    .default('suggested'),
+  justification: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).optional(),
 });
 
 /**
- * Rates the supplier at a review stage (Fig 2): core computes the tier from the rubric
- * rows; the rating and its evidence go into the record and its history.
+ * Rates the supplier at a review stage (Fig 2). Fig 2 grades on overall behaviours, so the
+ * rubric only suggests a tier (by the pack's stated rule); the rater confirms it, or chooses
+ * another with a justification. The suggestion, the decision and the evidence go into the
+ * record and its history.
  */
 export function rateSupplier(
   record: CommissioningRecord,
@@ -255,11 +264,27 @@ export function rateSupplier(
           path: p.path === '(input)' ? 'rows' : `rows.${p.path}`,
         }))),
   ];
+  if (parsed.success && tier.ok) {
+    const { decision, justification } = parsed.data;
+    if (decision !== 'suggested' && decision !== tier.value.tier && !justification) {
+      problems.push({
+        path: 'justification',
+        message: `is required: the rubric suggests ${tier.value.label}; say why the supplier gets another tier`,
+      });
+    }
+  }
   if (!parsed.success || !tier.ok || problems.length > 0) return fail(problems);
+  const suggested = tier.value.tier;
+  const decided = parsed.data.decision === 'suggested' ? suggested : parsed.data.decision;
+  const { justification } = parsed.data;
+  const labelOf = (id: string): string =>
+    pack.supplierStatus.tiers.find((t) => t.id === id)?.label ?? id;
   const rating = {
     stage: parsed.data.stage,
     supplier: parsed.data.supplier,
-    tier: tier.value.tier,
+    tier: decided,
+    suggested,
+    ...(decided !== suggested && justification ? { justification } : {}),
     rows: tier.value.rows.map((row) => ({ id: row.id, level: row.level })),
     evidence: parsed.data.evidence,
     on: act.today,
@@ -278,10 +303,14 @@ export function rateSupplier(
         by: act.by,
         action: 'supplier-rated',
         changes: [
+          { field: `supplier ${rating.supplier} suggested tier`, to: tier.value.label },
           {
             field: `supplier ${rating.supplier}`,
-            to: `${tier.value.label} at stage ${rating.stage}`,
+            to: `${labelOf(decided)} at stage ${rating.stage}${decided === suggested ? ', as suggested' : ''}`,
           },
+          ...(rating.justification
+            ? [{ field: `supplier ${rating.supplier} justification`, to: rating.justification }]
+            : []),
         ],
       },
     ],

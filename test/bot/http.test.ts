@@ -121,7 +121,7 @@ describe('the bot over HTTP', function () {
       assert.match(text, /^Status: Complete$/m);
       assert.match(text, /^Owner: Olive Owner$/m);
       assert.match(text, /^Estimated value: £250,000$/m);
-      assert.match(text, /^Policy version: 2026\.1 /m);
+      assert.match(text, /^Policy version: pack-2\.0\.0 /m);
       assert.match(text, /^\*\*Contract title\*\* Custody healthcare$/m);
       assert.match(text, /^\*\*Who will you consult, and how\?\*\* A market engagement event/m);
       assert.match(
@@ -638,6 +638,45 @@ describe('the bot over HTTP', function () {
       assert.doesNotMatch(cardText(card), /not available/);
       const { resources } = await app.store.containers.records.items.readAll().fetchAll();
       assert.ok(resources.some((item) => item.id === referenceOf(card)));
+    });
+  });
+  describe("with the force's policy review date set (POLICY_REVIEW_DUE)", () => {
+    it('shows the review date the setting gives, and warns once it has passed', async () => {
+      const { owner } = freshTenant('review-date');
+      const later = await start({ POLICY_REVIEW_DUE: '2099-12-31' });
+      try {
+        const text = cardText(
+          (await new BotClient(later.url, connector).say(owner, 'policy')).card,
+        );
+        assert.match(text, /^Review due: 31 December 2099$/m);
+        assert.doesNotMatch(text, /not recorded|has passed/);
+      } finally {
+        await later.close();
+      }
+      const passed = await start({ POLICY_REVIEW_DUE: '2000-01-01' });
+      try {
+        const text = cardText(
+          (await new BotClient(passed.url, connector).say(owner, 'policy')).card,
+        );
+        assert.match(text, /^Review due: 1 January 2000$/m);
+        assert.match(text, /its review date has passed/);
+      } finally {
+        await passed.close();
+      }
+    });
+
+    it('says the review date is not recorded when the setting is left unset', async () => {
+      const { owner } = freshTenant('no-review-date');
+      const unset = await start();
+      try {
+        const text = cardText(
+          (await new BotClient(unset.url, connector).say(owner, 'policy')).card,
+        );
+        assert.match(text, /^Review due: Not recorded$/m);
+        assert.match(text, /review date is not recorded/);
+      } finally {
+        await unset.close();
+      }
     });
   });
 });

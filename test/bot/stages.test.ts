@@ -367,6 +367,45 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
   });
 
   describe('supplier ratings', () => {
+    it('lets the rater award another tier than the rubric suggests, with a justification kept in the history', async () => {
+      const { owner } = freshTenant('rate-judgement');
+      const { reference } = await awardedRecord(owner);
+      const { card } = await bot.say(owner, `rate ${reference}`);
+      assert.equal(input(card, 'ratingDecision').value, 'suggested');
+      const goldButOne = {
+        ...ALL_GOLD,
+        ...rows({ 'social-value-outputs': 'bronze' }),
+        ratingEvidence: 'Board minutes and 360-degree feedback',
+        ratingDecision: 'gold',
+      };
+      const refused = await bot.execute(owner, card, 'Rate the supplier', goldButOne);
+      assert.equal(cardTitle(refused), 'Rate the supplier');
+      assert.match(fieldErrors(refused).ratingJustification ?? '', /rubric suggests Bronze/);
+      assert.equal(input(refused, 'ratingDecision').value, 'gold');
+      const gold = await bot.execute(owner, refused, 'Rate the supplier', {
+        ...goldButOne,
+        ratingJustification: 'Outputs were delayed by a site closure; behaviour was exemplary.',
+      });
+      assert.equal(cardTitle(gold), 'Acme Care Ltd: Gold');
+      const text = cardText(gold);
+      assert.match(text, /^Suggested by the rubric: Bronze$/m);
+      assert.match(text, /^Decided: Gold$/m);
+      assert.match(text, /^Another tier than suggested, because: Outputs were delayed/m);
+      const saved = await storedRecord(app, owner, reference);
+      assert.deepEqual(
+        saved.ratings?.map((r) => [r.tier, r.suggested]),
+        [['gold', 'bronze']],
+      );
+      assert.deepEqual(
+        saved.history.at(-1)?.changes.map((c) => c.to),
+        [
+          'Bronze',
+          'Gold at stage 11',
+          'Outputs were delayed by a site closure; behaviour was exemplary.',
+        ],
+      );
+    });
+
     it('rates the supplier by the lowest row, names missing rows, and keeps it in the history', async () => {
       const { owner } = freshTenant('rate');
       const { reference } = await awardedRecord(owner);
@@ -422,7 +461,9 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
         text,
         /^\*\*Social value outputs delivered against the contract commitments\*\*: Bronze, Some commitments met _\(Fig 2\)_$/m,
       );
-      assert.match(text, /^A tier is awarded only when every row shows that tier or better/m);
+      assert.match(text, /^The rubric suggests the tier of the lowest row/m);
+      assert.match(text, /^Suggested by the rubric: Bronze$/m);
+      assert.match(text, /^Decided: Bronze$/m);
       assert.match(text, /^Incentives the supplier may now use$/m);
       assert.match(
         text,
@@ -461,11 +502,11 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
       assert.deepEqual(
         record.history
           .filter((e) => e.action === 'supplier-rated')
-          .map((e) => [e.by.name, e.changes[0]?.to]),
+          .map((e) => [e.by.name, e.changes[1]?.to]),
         [
-          [owner.name, 'Bronze at stage 11'],
-          [owner.name, 'Gold at stage 12'],
-          [owner.name, 'No Award at stage 11'],
+          [owner.name, 'Bronze at stage 11, as suggested'],
+          [owner.name, 'Gold at stage 12, as suggested'],
+          [owner.name, 'No Award at stage 11, as suggested'],
         ],
       );
     });

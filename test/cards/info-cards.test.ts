@@ -10,7 +10,7 @@ import {
 } from '../../cards/info-cards.js';
 import { type RecordListItem, recordListCard } from '../../cards/list-card.js';
 import { expand } from '../../cards/render.js';
-import { assess, policyStatus } from '../../core/rules/index.js';
+import { assess, policyStatus, withReviewDue } from '../../core/rules/index.js';
 import { pack } from '../core/record/fixtures.js';
 import { actionsOf, assertValidCard, inputsOf, libraryProblems, textOf } from './check-card.js';
 
@@ -45,7 +45,14 @@ describe('information cards', () => {
     'help for unknown text': helpCard('plese help me'),
     themes: themesCard(pack),
     policy: policyCard(pack, policyStatus(pack, '2026-06-01')),
-    'policy overdue for review': policyCard(pack, policyStatus(pack, '2027-02-01')),
+    'policy with a review date set': policyCard(
+      pack,
+      policyStatus(withReviewDue(pack, '2027-01-01'), '2026-06-01'),
+    ),
+    'policy overdue for review': policyCard(
+      pack,
+      policyStatus(withReviewDue(pack, '2027-01-01'), '2027-02-01'),
+    ),
     'thresholds, services £250k': thresholds('services', 250_000),
     'thresholds, works £1.5m': thresholds('works', 1_500_000),
     'thresholds, light-touch £90k': thresholds('services', 90_000, true),
@@ -98,20 +105,27 @@ describe('information cards', () => {
     for (const measure of pack.framework.measures)
       assert.ok(text.includes(measure.text), measure.id);
     assert.equal(pack.themes.length, 5);
+    assert.match(text, /linked to one of the five themes by the pack\. \[derived: /);
   });
 
-  it('policy gives the version and dates in words, and warns only once the review is overdue', () => {
-    const current = textOf(cards.policy);
-    assert.ok(current.includes(`Version: ${pack.version}`));
-    assert.ok(current.includes('In force from: 1 January 2026'));
+  it('policy names the pack release, invents no date, and says the review date is not recorded', () => {
+    const undated = textOf(cards.policy);
+    assert.ok(undated.includes(`Pack release: ${pack.version}`));
+    assert.ok(undated.includes('Document date: The policy document carries no date'));
+    assert.ok(undated.includes('Review due: Not recorded'));
+    assert.ok(undated.includes('its review date is not recorded'));
+    assert.ok(!undated.includes('In force from'));
+    assert.ok(JSON.stringify(cards.policy).includes('"style":"attention"'));
+  });
+
+  it("policy with the force's review date gives it in words, and warns only once it has passed", () => {
+    const current = textOf(cards['policy with a review date set']);
     assert.ok(current.includes('Review due: 1 January 2027'));
-    assert.ok(!current.includes('annual review was due'));
+    assert.ok(!current.includes('has passed'));
+    assert.ok(!current.includes('not recorded'));
     const overdue = cards['policy overdue for review'];
-    assert.ok(
-      textOf(overdue).includes(
-        "This policy's annual review was due on 1 January 2027. Check with procurement that it is still current.",
-      ),
-    );
+    assert.ok(textOf(overdue).includes('its review date has passed'));
+    assert.ok(textOf(overdue).includes('The review was due on 1 January 2027.'));
     assert.ok(JSON.stringify(overdue).includes('"style":"attention"'));
   });
 

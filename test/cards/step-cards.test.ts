@@ -247,7 +247,7 @@ describe('step cards', () => {
       basics: { ...typical.basics, category: 'mixed', mainElement: 'works', competitive: 'false' },
       outcomes: { ...typical.outcomes, weighting: '0' },
       // The pre-contract questionnaire (MSS-1) belongs to a competition.
-      modernSlavery: { ...typical.modernSlavery, mssPlanned: 'MSS-2,MSS-3,MSS-4,MSS-5' },
+      modernSlavery: { ...typical.modernSlavery, mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5' },
     };
     const refused = applyAnswers(flow, newRecord().draft, 'basics', {
       ...cards.basics,

@@ -28,7 +28,7 @@ describe('the summary card of a complete record', () => {
       'Owner: Olive Owner',
       'Status: Complete',
       'Estimated value: £250,000',
-      'Policy version: 2026.1 (cumbria-opcc-social-value)',
+      'Policy version: pack-2.0.0 (cumbria-opcc-social-value)',
       'Last changed: 1 March 2026',
     ]) {
       assert.ok(text.includes(fact), `no fact "${fact}"`);

@@ -39,6 +39,10 @@ export function elementOf(answers: Answers): string | undefined {
   return isMixed(answers) ? textAnswer(answers, 'mainElement') : textAnswer(answers, 'category');
 }
 
+/** A concession is a works or services contract (PA 2023 s.8). */
+const canBeConcession = (answers: Answers): boolean =>
+  elementOf(answers) === 'services' || elementOf(answers) === 'works';
+
 /** Competitive unless the officer said otherwise, as the assessment assumes. */
 export const isCompetitive = (answers: Answers): boolean =>
   yesNoAnswer(answers, 'competitive') !== false;
@@ -69,6 +73,8 @@ export function assessmentInputFrom(answers: Answers): Partial<AssessmentInput> 
   if (elementOf(answers) === ('services' satisfies MainElement) && lightTouch !== undefined) {
     input.lightTouch = lightTouch;
   }
+  const concession = yesNoAnswer(answers, 'concession');
+  if (canBeConcession(answers) && concession !== undefined) input.concession = concession;
   return input;
 }
 
@@ -125,6 +131,16 @@ export function basicsStep(pack: PolicyPack): Step {
         followUp: 'If services',
       },
       {
+        id: 'concession',
+        kind: 'yesNo',
+        label:
+          'Is it a concession (the supplier is paid mainly by the right to run the works or services)?',
+        default: false,
+        when: canBeConcession,
+        followUp: 'If works or services',
+        ...cited(pack.regulated.concession),
+      },
+      {
         id: 'value',
         kind: 'money',
         label: `Estimated whole-life value, ${vat} VAT`,
@@ -158,7 +174,7 @@ export function basicsStep(pack: PolicyPack): Step {
         id: 'competitive',
         kind: 'yesNo',
         label: 'Will the contract be awarded through a competitive process?',
-        help: 'If not, the award weighting and the checks for smaller providers do not apply.',
+        help: 'If not, there is no award weighting, and the guidance says which checks still apply to a direct award.',
         default: true,
       },
     ],
@@ -178,6 +194,7 @@ export function basicsStep(pack: PolicyPack): Step {
         keyProvider: { key: 'keyProvider', subject: 'Whether this is a key provider' },
         competitive: { key: 'competitive', subject: 'Whether the award is competitive' },
         lightTouch: { key: 'lightTouch', subject: 'Light-touch' },
+        concession: { key: 'concession', subject: 'Concession' },
         procurementStart: start,
         on: start,
       });

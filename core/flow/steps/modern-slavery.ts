@@ -40,15 +40,19 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
         kind: 'multiChoice',
         label: 'Which modern slavery risk indicators apply to this contract?',
         choices: indicators,
-        citation: rating.citation,
+        citation: rating.guidance.citation,
+        help: rating.guidance.text,
       },
       {
         id: 'msSector',
         kind: 'choice',
-        label: "Is the supplier's sector one often named high-risk?",
-        choices: [...highRiskSectors, { id: NO_SECTOR, label: 'None of these' }],
+        label: "Is the supplier's sector one that central guidance names as higher risk?",
+        choices: [
+          ...highRiskSectors.map(({ id, label }) => ({ id, label })),
+          { id: NO_SECTOR, label: 'None of these' },
+        ],
         required: true,
-        citation: rating.citation,
+        citation: highRiskSectors[0]?.citation ?? rating.guidance.citation,
       },
       {
         id: 'mssPlanned',

@@ -37,13 +37,15 @@ export function smallerProvidersStep(pack: PolicyPack): Step {
         kind: 'money',
         label: 'Minimum yearly turnover asked of bidders, if any',
         ...cited(byId(checks, 'thresholds')),
+        help: `${byId(checks, 'thresholds')?.text ?? ''} ${pack.modernSlavery.statementTurnover.text} (${pack.modernSlavery.statementTurnover.citation})`.trim(),
       },
       {
         id: 'turnoverJustification',
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
         label: 'Why that turnover is needed, if it is high for the contract value',
-        ...cited(turnover),
+        ...cited(turnover.byRegime[turnover.byRegime.length - 1]),
+        help: `${turnover.ruleOfThumb.text} (derived: ${turnover.ruleOfThumb.derived.note})`,
       },
       {
         id: 'useLots',
@@ -72,6 +74,7 @@ export function smallerProvidersStep(pack: PolicyPack): Step {
       const checked = checkTurnover(pack, {
         requiredTurnover,
         contractValue: value,
+        procurementStart: textAnswer(answers, 'procurementStart'),
         ...(justification === undefined ? {} : { justification }),
       });
       return checked.ok

@@ -200,6 +200,20 @@ describe('questionnaire validation', () => {
     });
   });
 
+  it("asks about turnover with the £36m threshold for a supplier's own slavery statement beside it", () => {
+    const draft = draftAt('smallerProviders');
+    const questions = visibleQuestions(flow, draft, 'smallerProviders');
+    const turnover = questions.find((q) => q.id === 'minimumTurnover');
+    assert.match(
+      turnover?.help ?? '',
+      /£36m or more must publish its own slavery and human trafficking statement/,
+    );
+    assert.match(turnover?.help ?? '', /MSA 2015 s\.54/);
+    const why = questions.find((q) => q.id === 'turnoverJustification');
+    assert.match(why?.help ?? '', /rule of thumb/);
+    assert.equal(why?.citation, 'PA 2023 s.22');
+  });
+
   it('needs a justification for a minimum turnover above twice the contract value', () => {
     const draft = draftAt('smallerProviders');
     const { errors } = refuse(draft, 'smallerProviders', {
@@ -208,7 +222,8 @@ describe('questionnaire validation', () => {
     });
     assert.deepEqual(Object.keys(errors), ['turnoverJustification']);
     assert.match(errors.turnoverJustification ?? '', /more than 2 times the contract value/);
-    assert.match(errors.turnoverJustification ?? '', /PCR 2015 reg 58\(9\)/);
+    // Begun in 2026, under the Procurement Act: proportionality (s.22), the figure a rule of thumb.
+    assert.match(errors.turnoverJustification ?? '', /rule of thumb, under PA 2023 s\.22/);
     accept(draft, 'smallerProviders', { ...typical.smallerProviders, minimumTurnover: '500k' });
     accept(draft, 'smallerProviders', {
       ...typical.smallerProviders,

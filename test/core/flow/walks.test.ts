@@ -65,7 +65,34 @@ describe('questionnaire walks', () => {
       procurementStart: '2026-04-01',
       competitive: true,
       lightTouch: false,
+      concession: false,
     });
+  });
+
+  it('asks the weighting only for a contract in the policy scope: not at exactly £100,000, but at £100,000.01', () => {
+    const at = draftAt('outcomes', {
+      ...typical,
+      basics: { ...typical.basics, value: '£100,000' },
+    });
+    assert.deepEqual(ids('outcomes', at), ['themes', 'measures']);
+    const above = draftAt('outcomes', {
+      ...typical,
+      basics: { ...typical.basics, value: '£100,000.01' },
+    });
+    assert.deepEqual(ids('outcomes', above), [
+      'themes',
+      'measures',
+      'weighting',
+      'weightingJustification',
+    ]);
+    const keyProvider = draftAt('outcomes', {
+      ...typical,
+      basics: { ...typical.basics, value: '£5,000', keyProvider: 'true' },
+    });
+    assert.ok(
+      ids('outcomes', keyProvider).includes('weighting'),
+      'a key provider is in scope at any value',
+    );
   });
 
   it('skips the smaller-providers step and the weighting for a non-competitive award', () => {
@@ -73,7 +100,7 @@ describe('questionnaire walks', () => {
       ...typical,
       basics: { ...typical.basics, competitive: 'false' },
       outcomes: { themes: '2,4', measures: 'local-jobs,living-wage' },
-      modernSlavery: { ...typical.modernSlavery, mssPlanned: 'MSS-2,MSS-3,MSS-4,MSS-5' },
+      modernSlavery: { ...typical.modernSlavery, mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5' },
     };
     const outcomes = draftAt('outcomes', cards);
     assert.deepEqual(ids('outcomes', outcomes), ['themes', 'measures']);
@@ -91,14 +118,14 @@ describe('questionnaire walks', () => {
     assert.equal(draft.answers.weighting, undefined);
     assert.ok(!activeSteps(flow, draft.answers).some((step) => step.id === 'smallerProviders'));
     assert.equal(goBack(flow, draftAt('modernSlavery', cards), 'modernSlavery').step, 'targets');
-    // The pre-contract questionnaire commitment (MSS-1) is only for competitive awards.
+    // Modern slavery due diligence still applies to the one supplier chosen: MSS-1 is kept.
     const planned = visibleQuestions(flow, outcomes, 'modernSlavery').find(
       (q) => q.id === 'mssPlanned',
     );
     assert.ok(planned && 'choices' in planned);
     assert.deepEqual(
       planned.choices.map((choice) => choice.id),
-      ['MSS-2', 'MSS-3', 'MSS-4', 'MSS-5'],
+      ['MSS-1', 'MSS-2', 'MSS-3', 'MSS-4', 'MSS-5'],
     );
     const skipped = refuse(draft, 'smallerProviders', typical.smallerProviders);
     assert.match(skipped.errors._step ?? '', /does not apply/);
@@ -192,7 +219,7 @@ describe('questionnaire walks', () => {
       ...typical,
       basics: { ...typical.basics, competitive: 'false' },
       outcomes: { themes: '2,4', measures: 'local-jobs,living-wage' },
-      modernSlavery: { ...typical.modernSlavery, mssPlanned: 'MSS-2,MSS-3,MSS-4,MSS-5' },
+      modernSlavery: { ...typical.modernSlavery, mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5' },
     };
     const { draft } = walk(cards);
     // The officer goes back to the basics and makes the award competitive...

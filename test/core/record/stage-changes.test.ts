@@ -409,7 +409,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
     ...extra,
   });
 
-  it('rates at stage 11 or 12, storing the tier by the lowest row, the rows and the evidence', () => {
+  it('rates at stage 11 or 12, storing the suggested tier (the lowest row) as confirmed, the rows and the evidence', () => {
     const record = awarded();
     for (const stage of [11, 12]) {
       const rated = answerOf(
@@ -425,6 +425,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
           stage,
           supplier: 'Acme Care Ltd',
           tier: 'silver',
+          suggested: 'silver',
           rows: ROWS.map((id) => ({ id, level: id === 'collaboration' ? 'silver' : 'gold' })),
           evidence: 'Quarterly board minutes; 360-degree feedback',
           on: '2026-07-05',
@@ -438,7 +439,10 @@ describe('rating the supplier at contract review (Fig 2)', () => {
         at: '2026-07-05T10:00:00.000Z',
         by: OWNER,
         action: 'supplier-rated',
-        changes: [{ field: 'supplier Acme Care Ltd', to: `Silver at stage ${stage}` }],
+        changes: [
+          { field: 'supplier Acme Care Ltd suggested tier', to: 'Silver' },
+          { field: 'supplier Acme Care Ltd', to: `Silver at stage ${stage}, as suggested` },
+        ],
       });
       assertStorable(rated);
     }
@@ -461,7 +465,56 @@ describe('rating the supplier at contract review (Fig 2)', () => {
         [12, 'none'],
       ],
     );
-    assert.equal(lastEntry(second).changes[0]?.to, 'No Award at stage 12');
+    assert.equal(lastEntry(second).changes[1]?.to, 'No Award at stage 12, as suggested');
+  });
+
+  it('Gold on five rows and Bronze on one: the rubric suggests Bronze, and the rater may award Gold with a justification', () => {
+    const rows = { ...allRows('gold'), 'social-value-outputs': 'bronze' };
+    const suggested = answerOf(rateSupplier(awarded(), pack, rating({ rows }), act('2026-07-05')));
+    assert.equal(suggested.ratings?.[0]?.tier, 'bronze');
+    assert.equal(suggested.ratings?.[0]?.suggested, 'bronze');
+
+    const unjustified = problemsOf(
+      refusedLeavingAsItWas(awarded(), (r) =>
+        rateSupplier(r, pack, rating({ rows, decision: 'gold' }), act('2026-07-05')),
+      ),
+    );
+    assert.deepEqual(pathsOf(unjustified), ['justification']);
+    assert.match(problemAt(unjustified, 'justification').message, /rubric suggests Bronze/);
+
+    const why =
+      'Outputs fell short only because the site closed for a quarter; every behaviour was exemplary.';
+    const gold = answerOf(
+      rateSupplier(
+        awarded(),
+        pack,
+        rating({ rows, decision: 'gold', justification: why }),
+        act('2026-07-05'),
+      ),
+    );
+    const [decided] = gold.ratings ?? [];
+    assert.equal(decided?.tier, 'gold', 'the decision is the rater’s');
+    assert.equal(decided?.suggested, 'bronze', 'the suggestion is kept beside it');
+    assert.equal(decided?.justification, why);
+    assert.deepEqual(lastEntry(gold).changes, [
+      { field: 'supplier Acme Care Ltd suggested tier', to: 'Bronze' },
+      { field: 'supplier Acme Care Ltd', to: 'Gold at stage 11' },
+      { field: 'supplier Acme Care Ltd justification', to: why },
+    ]);
+    assertStorable(gold);
+  });
+
+  it('choosing the suggested tier by name needs no justification; an unknown decision is refused', () => {
+    const rows = { ...allRows('gold'), behaviour: 'silver' };
+    const same = answerOf(
+      rateSupplier(awarded(), pack, rating({ rows, decision: 'silver' }), act('2026-07-05')),
+    );
+    assert.equal(same.ratings?.[0]?.tier, 'silver');
+    assert.equal(same.ratings?.[0]?.justification, undefined);
+    const unknown = problemsOf(
+      rateSupplier(awarded(), pack, rating({ rows, decision: 'platinum' }), act('2026-07-05')),
+    );
+    assert.deepEqual(pathsOf(unknown), ['decision']);
   });
 
   it('refuses stage 13 and any stage but the reviews', () => {
