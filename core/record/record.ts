@@ -36,6 +36,7 @@ export const historyActionSchema = z.enum([
   'stage-snoozed',
   'reminder-sent',
   'supplier-rated',
+  'discarded',
 ]);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 
@@ -82,7 +83,8 @@ export const commissioningRecordSchema = z.object({
   /** Ids alone, so that access checks and list queries need no join. */
   collaboratorIds: z.array(z.string()),
   collaborators: z.array(personSchema),
-  status: z.enum(['draft', 'complete']),
+  /** A discarded draft stays stored for the audit trail, but is listed nowhere and never changed. */
+  status: z.enum(['draft', 'complete', 'discarded']),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   revision: z.number().int().min(0),
@@ -99,6 +101,8 @@ export const commissioningRecordSchema = z.object({
   /** The earliest due date of a stage not done: the field "due soon" lists query. */
   nextDueOn: isoDateSchema.optional(),
   ratings: z.array(supplierRatingSchema).optional(),
+  /** Who discarded the draft, and when (the history says so too). */
+  discarded: z.object({ by: personSchema, at: z.iso.datetime() }).optional(),
 });
 
 export type CommissioningRecord = z.infer<typeof commissioningRecordSchema>;

@@ -19,6 +19,9 @@ import {
   type StageProgress,
 } from './stages.js';
 
+/** The problem of a date done that is after today. */
+export const FUTURE = 'must not be in the future';
+
 /** Who acts, and when (an ISO date-time and the UK calendar date of it: core reads no clock). */
 export interface Act {
   by: Person;
@@ -147,8 +150,10 @@ export function markStageDone(
     ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)),
     ...(number.ok ? [] : number.problems),
   ];
-  if (parsed.success && parsed.data.on > act.today) {
-    problems.push({ path: 'on', message: 'must not be in the future' });
+  // Checked apart from the rest, so that a note too long and a date in the future are both told.
+  const on = isoDateSchema.safeParse(raw.on);
+  if (on.success && on.data > act.today) {
+    problems.push({ path: 'on', message: FUTURE });
   }
   if (!parsed.success || !number.ok || problems.length > 0) return fail(problems);
   const planned = record.contract ? plannedDates(pack, record.contract) : undefined;
@@ -216,18 +221,42 @@ export function snoozeStage(
   );
 }
 
-const ratingInputSchema = z.strictObject({
-  stage: z.union([z.literal(11), z.literal(12)], {
-    error: 'must be stage 11 or 12: suppliers are rated at contract review',
-  }),
-  supplier: boundedText(RECORD_TEXT_LIMITS.supplier).pipe(
-    z.string().min(1, 'Enter the supplier’s name'),
-  ),
-  rows: z.record(z.string(), z.unknown()),
-  evidence: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).pipe(
-    z.string().min(1, 'Describe the evidence for the rating'),
-  ),
-});
+/** The stages at which the pack has the supplier rated (Fig 2): review stages it marks so. */
+export const ratingStages = (pack: PolicyPack): number[] =>
+  pack.stages.filter((stage) => stage.review && stage.ratesSupplier).map((stage) => stage.number);
+
+/**
+ * Why a record's supplier cannot be rated yet, or undefined when it can: a rating rests on a
+ * finished pre-commissioning record whose contract has been awarded.
+ */
+export type RatingRefusal = 'discarded' | 'unfinished' | 'not-awarded' | 'no-rating-stages';
+
+export function ratingRefusal(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+): RatingRefusal | undefined {
+  if (record.status === 'discarded') return 'discarded';
+  if (record.status !== 'complete') return 'unfinished';
+  if (!record.contract) return 'not-awarded';
+  if (ratingStages(pack).length === 0) return 'no-rating-stages';
+  return undefined;
+}
+
+function ratingInputSchema(pack: PolicyPack) {
+  const stages = ratingStages(pack);
+  return z.strictObject({
+    stage: z.unknown().refine((value) => typeof value === 'number' && stages.includes(value), {
+      message: `must be one of the stages at which suppliers are rated: ${stages.join(', ')}`,
+    }),
+    supplier: boundedText(RECORD_TEXT_LIMITS.supplier).pipe(
+      z.string().min(1, 'Enter the supplier’s name'),
+    ),
+    rows: z.record(z.string(), z.unknown()),
+    evidence: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).pipe(
+      z.string().min(1, 'Describe the evidence for the rating'),
+    ),
+  });
+}
 
 /**
  * Rates the supplier at a review stage (Fig 2): core computes the tier from the rubric
@@ -239,7 +268,9 @@ export function rateSupplier(
   input: unknown,
   act: Act,
 ): Result<CommissioningRecord> {
-  const parsed = ratingInputSchema.safeParse(input);
+  const refusal = ratingRefusal(record, pack);
+  if (refusal) return fail([{ path: 'record', message: refusal }]);
+  const parsed = ratingInputSchema(pack).safeParse(input);
   const rows =
     typeof input === 'object' && input !== null
       ? (input as Record<string, unknown>).rows
@@ -257,7 +288,7 @@ export function rateSupplier(
   ];
   if (!parsed.success || !tier.ok || problems.length > 0) return fail(problems);
   const rating = {
-    stage: parsed.data.stage,
+    stage: parsed.data.stage as number,
     supplier: parsed.data.supplier,
     tier: tier.value.tier,
     rows: tier.value.rows.map((row) => ({ id: row.id, level: row.level })),

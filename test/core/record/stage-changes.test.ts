@@ -35,6 +35,7 @@ import {
   problemAt,
   problemsOf,
   QUARTERS,
+  ratable,
   refusedLeavingAsItWas,
   stageOf,
   storedForm,
@@ -410,7 +411,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
   });
 
   it('rates at stage 11 or 12, storing the tier by the lowest row, the rows and the evidence', () => {
-    const record = awarded();
+    const record = ratable();
     for (const stage of [11, 12]) {
       const rated = answerOf(
         rateSupplier(
@@ -445,7 +446,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
   });
 
   it('a single row of "none" gives No Award; ratings add up, none replaced', () => {
-    const first = answerOf(rateSupplier(awarded(), pack, rating(), act('2026-07-05')));
+    const first = answerOf(rateSupplier(ratable(), pack, rating(), act('2026-07-05')));
     const second = answerOf(
       rateSupplier(
         first,
@@ -467,19 +468,22 @@ describe('rating the supplier at contract review (Fig 2)', () => {
   it('refuses stage 13 and any stage but the reviews', () => {
     for (const stage of [13, 9, '11', undefined]) {
       const problems = problemsOf(
-        refusedLeavingAsItWas(awarded(), (r) =>
+        refusedLeavingAsItWas(ratable(), (r) =>
           rateSupplier(r, pack, rating({ stage }), act('2026-07-05')),
         ),
       );
       assert.deepEqual(pathsOf(problems), ['stage'], String(stage));
-      assert.match(problemAt(problems, 'stage').message, /stage 11 or 12/);
+      assert.match(
+        problemAt(problems, 'stage').message,
+        /stages at which suppliers are rated: 11, 12$/,
+      );
     }
   });
 
   it('needs the supplier, every rubric row and the evidence, naming each missing one', () => {
     const { relationship: _r, 'review-boards': _b, ...someRows } = allRows('silver');
     const problems = problemsOf(
-      refusedLeavingAsItWas(awarded(), (r) =>
+      refusedLeavingAsItWas(ratable(), (r) =>
         rateSupplier(
           r,
           pack,
@@ -498,7 +502,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
     assert.match(problemAt(problems, 'supplier').message, /supplier’s name/);
     assert.match(problemAt(problems, 'evidence').message, /evidence/);
 
-    const none = problemsOf(rateSupplier(awarded(), pack, { stage: 11 }, act('2026-07-05')));
+    const none = problemsOf(rateSupplier(ratable(), pack, { stage: 11 }, act('2026-07-05')));
     assert.deepEqual(pathsOf(none), [
       'evidence',
       'rows',
@@ -510,7 +514,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
   it('refuses a level that is not a tier and a row that is not in the rubric', () => {
     const problems = problemsOf(
       rateSupplier(
-        awarded(),
+        ratable(),
         pack,
         rating({ rows: { ...allRows('gold'), performance: 'platinum' } }),
         act('2026-07-05'),
@@ -519,7 +523,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
     assert.deepEqual(pathsOf(problems), ['rows.performance']);
     const extra = problemsOf(
       rateSupplier(
-        awarded(),
+        ratable(),
         pack,
         rating({ rows: { ...allRows('gold'), kindness: 'gold' } }),
         act('2026-07-05'),
@@ -530,7 +534,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
 
   it('refuses rows that are not a set of ratings, naming the rows field', () => {
     const problems = problemsOf(
-      rateSupplier(awarded(), pack, rating({ rows: 'gold' }), act('2026-07-05')),
+      rateSupplier(ratable(), pack, rating({ rows: 'gold' }), act('2026-07-05')),
     );
     assert.deepEqual(pathsOf(problems), ['rows']);
   });
