@@ -180,8 +180,14 @@ export class StageDesk {
       }
       case STAGE_VERBS.done: {
         const input = stageInputIds(stage ?? 0);
-        const note = text(values[input.note]) ?? '';
-        const on = text(values[input.doneOn]) ?? act.today;
+        // A field not sent at all is today and no note; anything else sent is read as it came,
+        // so that a wrong value is told, not quietly taken for today.
+        const given = (key: string, absent: string): unknown => {
+          const value = values[key];
+          return value === undefined ? absent : typeof value === 'string' ? value.trim() : value;
+        };
+        const note = given(input.note, '');
+        const on = given(input.doneOn, act.today);
         const result = markStageDone(found.record, this.pack, { stage, on, note }, act);
         const inputFor = (path: string) => (path === 'note' ? input.note : input.doneOn);
         if (action.due !== undefined) {
@@ -202,7 +208,7 @@ export class StageDesk {
             saved,
             owed,
             act.today,
-            STAGE_NOTICES.doneOn(owed.stage, on),
+            STAGE_NOTICES.doneOn(owed.stage, typeof on === 'string' ? on : act.today),
           );
         }
         return this.save(
