@@ -100,6 +100,8 @@ export const commissioningRecordSchema = z.object({
   nextReminderOn: isoDateSchema.optional(),
   /** The earliest due date of a stage not done: the field "due soon" lists query. */
   nextDueOn: isoDateSchema.optional(),
+  /** The stages due on `nextDueOn`, for lists that show which stage is next without the stages. */
+  nextDueStages: z.array(z.number().int()).optional(),
   ratings: z.array(supplierRatingSchema).optional(),
   /** Who discarded the draft, and when (the history says so too). */
   discarded: z.object({ by: personSchema, at: z.iso.datetime() }).optional(),

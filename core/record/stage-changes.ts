@@ -14,6 +14,7 @@ import {
   contractTermsSchema,
   initialStages,
   nextDueOn,
+  nextDueStages,
   nextReminderOn,
   plannedDates,
   type StageProgress,
@@ -45,13 +46,13 @@ function withStages(
 ): CommissioningRecord {
   const next = nextReminderOn(stages);
   const due = nextDueOn(stages);
-  const { nextReminderOn: _reminder, nextDueOn: _due, ...rest } = record;
+  const { nextReminderOn: _reminder, nextDueOn: _due, nextDueStages: _stages, ...rest } = record;
   return {
     ...rest,
     ...extra,
     stages,
     ...(next ? { nextReminderOn: next } : {}),
-    ...(due ? { nextDueOn: due } : {}),
+    ...(due ? { nextDueOn: due, nextDueStages: nextDueStages(stages) } : {}),
     updatedAt: act.at,
     revision: record.revision + 1,
     history: [...record.history, { at: act.at, by: act.by, action, changes }],

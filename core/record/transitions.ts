@@ -136,7 +136,7 @@ export function discardRecord(
 ): Result<CommissioningRecord> {
   const refusal = discardRefusal(record, viewer);
   if (refusal) return fail([{ path: 'record', message: refusal }]);
-  const { nextReminderOn: _reminder, nextDueOn: _due, ...rest } = record;
+  const { nextReminderOn: _reminder, nextDueOn: _due, nextDueStages: _stages, ...rest } = record;
   return ok({
     ...rest,
     status: 'discarded',

@@ -334,7 +334,6 @@ describe('RecordStore against the embedded Cosmos DB server', () => {
         createdAt: mine1.record.createdAt,
         updatedAt: minutesLater(20),
         ownerName: OWNER.name,
-        nextDueStages: [],
       });
     });
   });

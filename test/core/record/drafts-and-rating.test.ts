@@ -130,6 +130,7 @@ describe('discarding a draft', () => {
     assert.deepEqual(discarded.discarded, { by: OWNER, at });
     assert.equal(discarded.nextReminderOn, undefined);
     assert.equal(discarded.nextDueOn, undefined);
+    assert.equal(discarded.nextDueStages, undefined);
     assert.equal(discarded.revision, record.revision + 1);
     assert.deepEqual(discarded.history.at(-1), {
       at,
@@ -162,5 +163,22 @@ describe('discarding a draft', () => {
 
   it('a discarded record cannot be rated', () => {
     assert.equal(ratingRefusal({ ...ratable(), status: 'discarded' }, pack), 'discarded');
+  });
+});
+
+describe('the stages due next, kept for the list', () => {
+  it('are the stages not done due on the earliest date, following every change', () => {
+    const record = awarded();
+    assert.equal(record.nextDueOn, '2026-07-01');
+    assert.deepEqual(record.nextDueStages, [11, 12]);
+    const eleven = markStageDone(
+      record,
+      pack,
+      { stage: 11, on: '2026-06-20', note: '' },
+      act('2026-06-20'),
+    );
+    assert.ok(eleven.ok);
+    assert.deepEqual(eleven.value.nextDueStages, [12]);
+    assert.equal(newRecord().nextDueStages, undefined, 'none before any stage is due');
   });
 });
