@@ -43,7 +43,7 @@ export function stageFieldError(
     case 'awardDate':
       return `Enter the date the contract was awarded: ${PICK_A_DATE}, for example 2026-04-15.`;
     case 'months':
-      return 'Enter the contract length as a whole number of months, 1 or more (for example 36); 0 and negative numbers are not a length.';
+      return 'Enter the contract length in whole months, 1 or more, for example 36.';
     case 'due':
       return `Enter the date ${stage} is due: ${PICK_A_DATE}, for example 2026-07-15.`;
     case 'on':

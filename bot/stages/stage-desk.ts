@@ -55,12 +55,18 @@ const text = (value: unknown): string | undefined => {
  * What the person typed, to show again on a refused card: each text cut where it runs far
  * past the longest limit, so that the card still fits in a Teams message.
  */
-const typedValues = (values: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(
+const typedValues = (
+  values: Record<string, unknown>,
+  /** The fields of the form pressed: one a client left out was empty, and is shown empty. */
+  submitted: readonly string[] = [],
+): Record<string, string> => ({
+  ...Object.fromEntries(submitted.map((id) => [id, ''])),
+  ...Object.fromEntries(
     Object.entries(values).flatMap(([key, value]) =>
       typeof value === 'string' ? [[key, echoed(value, TEXT_LIMITS.long)]] : [],
     ),
-  );
+  ),
+});
 
 /**
  * Problems from core, keyed by the card input that holds each field, each in the card's own
@@ -134,7 +140,14 @@ export class StageDesk {
     if (!found) return RECORD_NOT_FOUND;
     const act = this.act(actor);
     const stage = action.stage;
-    const typed = typedValues(values);
+    const typed = typedValues(
+      values,
+      action.verb === STAGE_VERBS.setContract
+        ? Object.values(CONTRACT_INPUTS)
+        : stage === undefined
+          ? []
+          : Object.values(stageInputIds(stage)),
+    );
     const guard = this.staleGuard(found.record, action, act.today, typed);
     if (guard) return guard;
     switch (action.verb) {
@@ -156,6 +169,7 @@ export class StageDesk {
           result,
           act,
           values,
+          typed,
           (path) => CONTRACT_INPUT_OF[path] ?? CONTRACT_INPUTS.awardDate,
           STAGE_NOTICES.awardSaved,
         );
@@ -173,6 +187,7 @@ export class StageDesk {
           result,
           act,
           values,
+          typed,
           () => input.due,
           result.ok ? STAGE_NOTICES.dueSet(stage ?? 0, text(values[input.due]) ?? '') : '',
           stage,
@@ -180,14 +195,14 @@ export class StageDesk {
       }
       case STAGE_VERBS.done: {
         const input = stageInputIds(stage ?? 0);
-        // A field not sent at all is today and no note; anything else sent is read as it came,
-        // so that a wrong value is told, not quietly taken for today.
-        const given = (key: string, absent: string): unknown => {
+        // Read as sent: a date left empty (which some clients leave out) or of the wrong kind is
+        // told, never quietly taken for today; the card fills today's date in to start with.
+        const given = (key: string): unknown => {
           const value = values[key];
-          return value === undefined ? absent : typeof value === 'string' ? value.trim() : value;
+          return typeof value === 'string' ? value.trim() : value;
         };
-        const note = given(input.note, '');
-        const on = given(input.doneOn, act.today);
+        const note = given(input.note) ?? '';
+        const on = given(input.doneOn);
         const result = markStageDone(found.record, this.pack, { stage, on, note }, act);
         const inputFor = (path: string) => (path === 'note' ? input.note : input.doneOn);
         if (action.due !== undefined) {
@@ -216,6 +231,7 @@ export class StageDesk {
           result,
           act,
           values,
+          typed,
           inputFor,
           STAGE_NOTICES.done(stage ?? 0),
           stage,
@@ -264,7 +280,12 @@ export class StageDesk {
       },
       act,
     );
-    const typed = typedValues(values);
+    const typed = typedValues(values, [
+      RATING_INPUTS.stage,
+      RATING_INPUTS.supplier,
+      RATING_INPUTS.evidence,
+      ...this.pack.supplierStatus.rows.map((row) => RATING_INPUTS.row(row.id)),
+    ]);
     if (!result.ok) {
       const errors = errorsOn(
         result.problems,
@@ -303,20 +324,19 @@ export class StageDesk {
     result: Result<CommissioningRecord>,
     act: Act,
     values: Record<string, unknown>,
+    typed: Record<string, string>,
     inputFor: (path: string) => string,
     done: string,
     stage?: number,
   ): Promise<DeskReply> {
-    const typed = typedValues(values);
     if (!result.ok) {
-      // A stage the card never offers (an old or forged button) has no field to show it by.
-      if (result.problems.every((problem) => problem.path === 'stage')) {
+      // A stage the card never offers (an old or forged button) has no fields to show errors by.
+      if (result.problems.some((problem) => problem.path === 'stage')) {
         return this.outOfDate(found.record, act.today);
       }
-      const fields = result.problems.filter((problem) => problem.path !== 'stage');
       return stagesCard(this.pack, found.record, act.today, {
         values: typed,
-        errors: errorsOn(fields, inputFor, values, (path, reason, given) =>
+        errors: errorsOn(result.problems, inputFor, values, (path, reason, given) =>
           stageFieldError(path, reason, given, {
             ...(stage === undefined ? {} : { stage }),
             today: act.today,

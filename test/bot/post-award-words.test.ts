@@ -160,8 +160,7 @@ describe('after award, in plain words (issue 9)', function () {
       assert.deepEqual(plainErrors(empty), {
         awardDate:
           'Enter the date the contract was awarded: pick it from the calendar, or type it as year-month-day, for example 2026-04-15.',
-        contractLength:
-          'Enter the contract length as a whole number of months, 1 or more (for example 36); 0 and negative numbers are not a length.',
+        contractLength: 'Enter the contract length in whole months, 1 or more, for example 36.',
       });
       assert.match(cardText(empty), /^Check the 2 answers marked below\.$/m);
 
@@ -236,8 +235,7 @@ describe('after award, in plain words (issue 9)', function () {
       for (const months of ['0', '-3', '2.5', 'three years']) {
         const refused = await bot.execute(owner, card, 'Set the award', { contractLength: months });
         assert.deepEqual(plainErrors(refused), {
-          contractLength:
-            'Enter the contract length as a whole number of months, 1 or more (for example 36); 0 and negative numbers are not a length.',
+          contractLength: 'Enter the contract length in whole months, 1 or more, for example 36.',
         });
         assert.equal(input(refused, 'contractLength').value, months, 'what was typed is kept');
       }
@@ -303,6 +301,15 @@ describe('after award, in plain words (issue 9)', function () {
         ];
         assert.deepEqual(Object.keys(some).sort(), expected.sort(), `${wrong}`);
       }
+      // A client that leaves an emptied field out: it is shown empty beside its error, not
+      // filled back in with the supplier the award named.
+      const omitted = await bot.executeData(owner, rate.verb, { ...rate.data, ratingStage: '12' });
+      assert.equal(input(omitted, 'ratingSupplier').value, '');
+      assert.equal(
+        plainErrors(omitted).ratingSupplier,
+        'Enter the supplier’s name, as it appears on the contract.',
+      );
+      assert.equal(input(omitted, 'ratingStage').value, '12');
       assert.equal((await storedRecord(app, owner, reference)).ratings, undefined);
     });
 
