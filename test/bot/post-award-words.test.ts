@@ -364,24 +364,38 @@ describe('after award, in plain words (issue 9)', function () {
 
     it('thresholds, which record and not found: no field path in any answer', async () => {
       const { owner } = freshTenant('plain-commands');
-      for (const text of [
-        'thresholds',
-        'thresholds services',
-        'thresholds gold 5',
-        'stages',
-        'rate x',
-        'discard',
-      ]) {
-        const answer = cardText((await bot.say(owner, text)).card);
+      const check = (text: string, answer: string) => {
         for (const pattern of [
           /Invalid input/i,
           /expected \w+, received/i,
           /\bmust\b/,
           /\(input\)/,
+          /procurementStart|has no regulated threshold in policy pack/,
         ]) {
           assert.doesNotMatch(answer, pattern, `${text}: ${answer}`);
         }
+      };
+      for (const text of [
+        'thresholds',
+        'thresholds services',
+        'thresholds gold 5',
+        'thresholds services 0',
+        'thresholds works 99999999999999999',
+        'stages',
+        'rate x',
+        'discard',
+      ]) {
+        const answer = cardText((await bot.say(owner, text)).card);
+        check(text, answer);
       }
+      // A day before the pack's first thresholds: the assessment is refused, in words.
+      clock.set('2019-06-02T09:00:00Z');
+      const early = cardText((await bot.say(owner, 'thresholds services 250k')).card);
+      check('thresholds on 2019-06-02', early);
+      assert.match(
+        early,
+        /^I have no threshold for that contract today\. Type \*\*thresholds\*\*/m,
+      );
     });
   });
 
