@@ -1,11 +1,16 @@
 import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack, TierId } from '../core/policy/index.js';
-import type { CommissioningRecord, SupplierRating } from '../core/record/index.js';
+import {
+  type CommissioningRecord,
+  ratingStages,
+  type SupplierRating,
+} from '../core/record/index.js';
 import { button } from './actions.js';
 import { formCard, type Notice } from './form.js';
 import { formatDate } from './format.js';
 import { infoCard } from './info.js';
 import { type Element, errorBlock } from './inputs.js';
+import { errorSummary } from './post-award-words.js';
 import type { AdaptiveCard } from './render.js';
 
 export const RATING_VERBS = { show: 'rating.show', submit: 'supplier.rate' } as const;
@@ -18,9 +23,6 @@ export const RATING_INPUTS = {
   justification: 'ratingJustification',
   row: (id: string) => `rating_${id}`,
 } as const;
-
-/** Suppliers are rated at these review stages (Fig 1 stages 11 and 12). */
-export const RATING_STAGES = [11, 12] as const;
 
 export interface RatingState {
   values?: Readonly<Record<string, string>>;
@@ -43,17 +45,19 @@ export function ratingCard(
     const typed = values[key] ?? fallback;
     return typed === undefined ? {} : { value: typed };
   };
+  // The review stages at which the pack has suppliers rated.
+  const stages = ratingStages(pack);
   const body: Element[] = [
     {
       type: 'Input.ChoiceSet',
       id: RATING_INPUTS.stage,
       label: 'Review stage',
       style: 'expanded',
-      choices: RATING_STAGES.map((n) => ({
+      choices: stages.map((n) => ({
         title: `${n}. ${pack.stages.find((s) => s.number === n)?.name ?? ''}`,
         value: String(n),
       })),
-      ...value(RATING_INPUTS.stage, String(RATING_STAGES[0])),
+      ...value(RATING_INPUTS.stage, stages[0] === undefined ? undefined : String(stages[0])),
     },
     ...errorBlock(RATING_INPUTS.stage, shown),
     {
@@ -126,11 +130,7 @@ export function ratingCard(
     help: `${basis} ${combining.text}`,
     citation,
     ...(state.notice ? { notice: state.notice } : {}),
-    ...(errorCount > 0
-      ? {
-          errorSummary: `Check the ${errorCount === 1 ? 'answer' : `${errorCount} answers`} marked below.`,
-        }
-      : {}),
+    ...(errorCount > 0 ? { errorSummary: errorSummary(errorCount) } : {}),
     body,
     actions: [
       button(

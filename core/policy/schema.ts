@@ -136,6 +136,8 @@ const stageSchema = z.object({
   action: z.string().trim(),
   citation,
   review: z.boolean(),
+  /** The supplier is rated (Fig 2) at this review stage; the rating card offers these stages alone. */
+  ratesSupplier: z.boolean().optional(),
   schedule: scheduleSchema.optional(),
 });
 
@@ -401,6 +403,9 @@ const measuresShape = z.array(
   z.object({ id: z.string(), theme: z.number(), outcome: z.number().optional() }),
 );
 const stagesShape = z.array(z.object({ number: z.number() }));
+const ratingStagesShape = z.array(
+  z.object({ review: z.boolean(), ratesSupplier: z.boolean().optional() }),
+);
 const tiersShape = z.array(z.object({ id: z.string(), rank: z.number() }));
 const idsShape = z.array(z.object({ id: z.string() }));
 const ratingShape = z.object({
@@ -471,6 +476,15 @@ function consistencyProblems(pack: unknown): PackProblem[] {
       problems.push({
         path: ['stages', index, 'number'],
         message: `must be ${index + 1}: stages are numbered in order from 1`,
+      });
+    }
+  });
+  // A supplier is rated at contract review: a stage that rates it must be a review stage.
+  shaped(ratingStagesShape, at(pack, 'stages'))?.forEach((stage, index) => {
+    if (stage.ratesSupplier && !stage.review) {
+      problems.push({
+        path: ['stages', index, 'ratesSupplier'],
+        message: 'must be false unless the stage is a review stage (review: true)',
       });
     }
   });

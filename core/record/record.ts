@@ -36,6 +36,7 @@ export const historyActionSchema = z.enum([
   'stage-snoozed',
   'reminder-sent',
   'supplier-rated',
+  'discarded',
 ]);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 
@@ -88,7 +89,8 @@ export const commissioningRecordSchema = z.object({
   /** Ids alone, so that access checks and list queries need no join. */
   collaboratorIds: z.array(z.string()),
   collaborators: z.array(personSchema),
-  status: z.enum(['draft', 'complete']),
+  /** A discarded draft stays stored for the audit trail, but is listed nowhere and never changed. */
+  status: z.enum(['draft', 'complete', 'discarded']),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   revision: z.number().int().min(0),
@@ -104,7 +106,11 @@ export const commissioningRecordSchema = z.object({
   nextReminderOn: isoDateSchema.optional(),
   /** The earliest due date of a stage not done: the field "due soon" lists query. */
   nextDueOn: isoDateSchema.optional(),
+  /** The stages due on `nextDueOn`, for lists that show which stage is next without the stages. */
+  nextDueStages: z.array(z.number().int()).optional(),
   ratings: z.array(supplierRatingSchema).optional(),
+  /** Who discarded the draft, and when (the history says so too). */
+  discarded: z.object({ by: personSchema, at: z.iso.datetime() }).optional(),
 });
 
 export type CommissioningRecord = z.infer<typeof commissioningRecordSchema>;

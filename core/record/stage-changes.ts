@@ -14,10 +14,14 @@ import {
   contractTermsSchema,
   initialStages,
   nextDueOn,
+  nextDueStages,
   nextReminderOn,
   plannedDates,
   type StageProgress,
 } from './stages.js';
+
+/** The problem of a date done that is after today. */
+export const FUTURE = 'must not be in the future';
 
 /** Who acts, and when (an ISO date-time and the UK calendar date of it: core reads no clock). */
 export interface Act {
@@ -42,13 +46,13 @@ function withStages(
 ): CommissioningRecord {
   const next = nextReminderOn(stages);
   const due = nextDueOn(stages);
-  const { nextReminderOn: _reminder, nextDueOn: _due, ...rest } = record;
+  const { nextReminderOn: _reminder, nextDueOn: _due, nextDueStages: _stages, ...rest } = record;
   return {
     ...rest,
     ...extra,
     stages,
     ...(next ? { nextReminderOn: next } : {}),
-    ...(due ? { nextDueOn: due } : {}),
+    ...(due ? { nextDueOn: due, nextDueStages: nextDueStages(stages) } : {}),
     updatedAt: act.at,
     revision: record.revision + 1,
     history: [...record.history, { at: act.at, by: act.by, action, changes }],
@@ -147,8 +151,10 @@ export function markStageDone(
     ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)),
     ...(number.ok ? [] : number.problems),
   ];
-  if (parsed.success && parsed.data.on > act.today) {
-    problems.push({ path: 'on', message: 'must not be in the future' });
+  // Checked apart from the rest, so that a note too long and a date in the future are both told.
+  const on = isoDateSchema.safeParse(raw.on);
+  if (on.success && on.data > act.today) {
+    problems.push({ path: 'on', message: FUTURE });
   }
   if (!parsed.success || !number.ok || problems.length > 0) return fail(problems);
   const planned = record.contract ? plannedDates(pack, record.contract) : undefined;
@@ -216,25 +222,49 @@ export function snoozeStage(
   );
 }
 
-const ratingInputSchema = z.strictObject({
-  stage: z.union([z.literal(11), z.literal(12)], {
-    error: 'must be stage 11 or 12: suppliers are rated at contract review',
-  }),
-  supplier: boundedText(RECORD_TEXT_LIMITS.supplier).pipe(
-    z.string().min(1, 'Enter the supplier’s name'),
-  ),
-  rows: z.record(z.string(), z.unknown()),
-  evidence: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).pipe(
-    z.string().min(1, 'Describe the evidence for the rating'),
-  ),
-  /** The rater's decision: the suggested tier unless another of the pack's tiers is chosen. */
-  decision: z
-    .union([z.literal('suggested'), tierIdSchema], {
-      error: 'Choose the suggested tier or another tier',
-    })
-    .default('suggested'),
-  justification: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).optional(),
-});
+/** The stages at which the pack has the supplier rated (Fig 2): review stages it marks so. */
+export const ratingStages = (pack: PolicyPack): number[] =>
+  pack.stages.filter((stage) => stage.review && stage.ratesSupplier).map((stage) => stage.number);
+
+/**
+ * Why a record's supplier cannot be rated yet, or undefined when it can: a rating rests on a
+ * finished pre-commissioning record whose contract has been awarded.
+ */
+export type RatingRefusal = 'discarded' | 'unfinished' | 'not-awarded' | 'no-rating-stages';
+
+export function ratingRefusal(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+): RatingRefusal | undefined {
+  if (record.status === 'discarded') return 'discarded';
+  if (record.status !== 'complete') return 'unfinished';
+  if (!record.contract) return 'not-awarded';
+  if (ratingStages(pack).length === 0) return 'no-rating-stages';
+  return undefined;
+}
+
+function ratingInputSchema(pack: PolicyPack) {
+  const stages = ratingStages(pack);
+  return z.strictObject({
+    stage: z.unknown().refine((value) => typeof value === 'number' && stages.includes(value), {
+      message: `must be one of the stages at which suppliers are rated: ${stages.join(', ')}`,
+    }),
+    supplier: boundedText(RECORD_TEXT_LIMITS.supplier).pipe(
+      z.string().min(1, 'Enter the supplier’s name'),
+    ),
+    rows: z.record(z.string(), z.unknown()),
+    evidence: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).pipe(
+      z.string().min(1, 'Describe the evidence for the rating'),
+    ),
+    /** The rater's decision: the suggested tier unless another of the pack's tiers is chosen. */
+    decision: z
+      .union([z.literal('suggested'), tierIdSchema], {
+        error: 'Choose the suggested tier or another tier',
+      })
+      .default('suggested'),
+    justification: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).optional(),
+  });
+}
 
 /**
  * Rates the supplier at a review stage (Fig 2). Fig 2 grades on overall behaviours, so the
@@ -248,7 +278,9 @@ export function rateSupplier(
   input: unknown,
   act: Act,
 ): Result<CommissioningRecord> {
-  const parsed = ratingInputSchema.safeParse(input);
+  const refusal = ratingRefusal(record, pack);
+  if (refusal) return fail([{ path: 'record', message: refusal }]);
+  const parsed = ratingInputSchema(pack).safeParse(input);
   const rows =
     typeof input === 'object' && input !== null
       ? (input as Record<string, unknown>).rows
@@ -280,7 +312,7 @@ export function rateSupplier(
   const labelOf = (id: string): string =>
     pack.supplierStatus.tiers.find((t) => t.id === id)?.label ?? id;
   const rating = {
-    stage: parsed.data.stage,
+    stage: parsed.data.stage as number,
     supplier: parsed.data.supplier,
     tier: decided,
     suggested,

@@ -451,19 +451,19 @@ describe('the bot over HTTP', function () {
       const { owner, colleague } = freshTenant('numbering');
       const references = [];
       for (const person of [owner, colleague, owner]) {
-        references.push(referenceOf((await bot.say(person, 'new')).card));
+        references.push(referenceOf((await bot.say(person, 'new another')).card));
       }
       assert.deepEqual(references, ['SV-2026-0001', 'SV-2026-0002', 'SV-2026-0003']);
       const { owner: elsewhere } = freshTenant('numbering-other');
       assert.equal(referenceOf((await bot.say(elsewhere, 'new')).card), 'SV-2026-0001');
     });
 
-    it('lists my records only, newest first', async () => {
+    it('lists my records only, most recently changed first', async () => {
       const { owner, colleague } = freshTenant('list');
       const mine = [];
       mine.push(referenceOf((await bot.say(owner, 'new')).card));
       const theirs = referenceOf((await bot.say(colleague, 'new')).card);
-      const { card: second } = await bot.say(owner, 'new');
+      const { card: second } = await bot.say(owner, 'new another');
       mine.push(referenceOf(second));
       await bot.execute(owner, second, 'Continue', officerAnswers.basics);
 
@@ -477,7 +477,7 @@ describe('the bot over HTTP', function () {
         listed.map((match) => match[1]),
         [...mine].reverse(),
       );
-      assert.match(listed[0]?.[2] ?? '', /^Custody healthcare: at "Why commission it\?"/);
+      assert.match(listed[0]?.[2] ?? '', /^Custody healthcare: draft, at "Why commission it\?"/);
 
       const colleagueList = cardText((await bot.say(colleague, 'list')).card);
       assert.match(colleagueList, /^1 record$/m);

@@ -105,7 +105,8 @@ describe('the embedded store (npm run bot) after kill -9', () => {
       };
       for (let save = 0; save < MAX_SAVES_EACH && !killed && Date.now() < until; save += 1) {
         try {
-          const shown = await client.say(person, 'new');
+          // After the first, "new another": a plain "new" offers the unfinished draft instead.
+          const shown = await client.say(person, save === 0 ? 'new' : 'new another');
           const reference = String(action(shown.card, 'Continue').data.reference);
           created.add(reference);
           acknowledge();

@@ -56,9 +56,9 @@ describe('information cards', () => {
     'thresholds, services £250k': thresholds('services', 250_000),
     'thresholds, works £1.5m': thresholds('works', 1_500_000),
     'thresholds, light-touch £90k': thresholds('services', 90_000, true),
-    'record list, empty': recordListCard([], false),
-    'record list, mine': recordListCard(items(3), false),
-    "record list, the tenant's": recordListCard(items(8), true),
+    'record list, empty': recordListCard([], false, '2026-06-01'),
+    'record list, mine': recordListCard(items(3), false, '2026-06-01'),
+    "record list, the tenant's": recordListCard(items(8), true, '2026-06-01'),
     message: messageCard(
       'Record not found',
       'I could not find SV-2026-0042 among the records you can see.',
@@ -145,7 +145,7 @@ describe('information cards', () => {
     }
   });
 
-  it('the record list: empty offers to start one; otherwise newest first, owners for a lead, five buttons at most', () => {
+  it('the record list: empty offers to start one; otherwise most recently changed first, owners for a lead, five buttons at most', () => {
     const empty = textOf(cards['record list, empty']);
     assert.ok(empty.includes('No records yet'));
     assert.deepEqual(
@@ -157,17 +157,20 @@ describe('information cards', () => {
     assert.ok(mine.startsWith('My commissioning records'));
     assert.ok(mine.includes('3 records'));
     assert.ok(
-      mine.includes('**SV-2026-0003** Custody healthcare: complete, changed 20 March 2026'),
+      mine.includes(
+        '**SV-2026-0003** Custody healthcare: complete, not awarded yet; changed 20 March 2026',
+      ),
     );
     assert.ok(
       mine.includes(
-        '**SV-2026-0002** Vehicle fleet: at "Social value outcomes", changed 19 March 2026',
+        '**SV-2026-0002** Vehicle fleet: draft, at "Social value outcomes"; changed 19 March 2026',
       ),
     );
     assert.ok(!mine.includes('owner'), 'my own list names no owners');
 
     const all = cards["record list, the tenant's"];
     assert.ok(textOf(all).startsWith('Commissioning records'));
+    assert.ok(textOf(all).includes('Most recently changed first.'));
     assert.ok(textOf(all).includes('changed 20 March 2026, owner Olive Owner'));
     assert.deepEqual(
       actionsOf(all).map((action) => action.data),
@@ -181,7 +184,11 @@ describe('information cards', () => {
   it('the record list gives the day of each change in UK time', () => {
     const [item] = items(1);
     assert.ok(item);
-    const late = recordListCard([{ ...item, updatedAt: '2026-06-01T23:30:00.000Z' }], false);
+    const late = recordListCard(
+      [{ ...item, updatedAt: '2026-06-01T23:30:00.000Z' }],
+      false,
+      '2026-06-01',
+    );
     assert.ok(textOf(late).includes('changed 2 June 2026'));
   });
 

@@ -79,6 +79,7 @@ export const stages: PolicyPack['stages'] = [
     action: 'Measure the value delivered.',
     citation: 'Fig 1 stage 11',
     review: true,
+    ratesSupplier: true,
     schedule: {
       from: 'award',
       months: 3,
@@ -94,6 +95,7 @@ export const stages: PolicyPack['stages'] = [
     action: 'Encourage further value and innovation.',
     citation: 'Fig 1 stage 12',
     review: true,
+    ratesSupplier: true,
     schedule: {
       from: 'award',
       months: 3,
