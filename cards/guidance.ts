@@ -1,113 +1,190 @@
-import type { PolicyPack } from '../core/policy/index.js';
 import type { Assessment, Reason } from '../core/rules/index.js';
 import { formatDate, formatMoney } from './format.js';
 import type { Line, Section } from './info.js';
+import type { Element } from './inputs.js';
+import { policyRef } from './policy-ref.js';
 
-const lineOf = (reason: Reason): Line => ({ text: reason.text, citation: reason.citation });
+const lineOf = (reason: { text: string; citation?: string }): Line => ({
+  text: reason.text,
+  ...(reason.citation ? { citation: reason.citation } : {}),
+});
 
-/** The local value thresholds of §1.1.3 that apply to the contract's category. */
-function localThresholdLines(assessment: Assessment, pack: PolicyPack): Line[] {
-  return pack.scope.rules.flatMap((rule) =>
-    rule.kind === 'valueGreaterThan' && rule.appliesTo.includes(assessment.element)
-      ? [
-          {
-            text: `${rule.text} (${formatMoney(rule.threshold)}, strictly greater than)`,
-            citation: rule.citation,
-          },
-        ]
-      : rule.kind === 'keyProvider'
-        ? [{ text: rule.text, citation: rule.citation }]
-        : [],
-  );
-}
-
-function regulatedLines(assessment: Assessment): Line[] {
-  const { regulatedThreshold: threshold } = assessment;
-  const period = threshold.effectiveTo
-    ? `${formatDate(threshold.effectiveFrom)} to ${formatDate(threshold.effectiveTo)}`
-    : `from ${formatDate(threshold.effectiveFrom)}`;
-  return [
-    {
-      text: `${formatMoney(threshold.value)} for ${threshold.basis} (in force ${period}, including VAT).`,
-      citation: threshold.source,
-    },
-    ...assessment.thresholdReasons.slice(1).map(lineOf),
-  ];
-}
+/** The element a card toggles to show the policy lines; one per card. */
+export const POLICY_LINES_ID = 'policyLines';
 
 /**
- * Threshold guidance: scope, the local and regulated thresholds and the Act, each line
- * with its citation. The `thresholds` command shows this alone.
+ * The lines behind the verdict, each with its paragraph: only those that apply to this
+ * contract, each once (a line two rules share is shown under the first).
  */
-export function thresholdSections(assessment: Assessment, pack: PolicyPack): Section[] {
-  return [
-    {
-      heading: assessment.inScope
-        ? 'In scope of the policy'
-        : 'Not in scope of the policy by value',
-      lines: assessment.scopeReasons.map(lineOf),
-    },
-    { heading: 'Local thresholds', lines: localThresholdLines(assessment, pack) },
-    { heading: 'Regulated threshold', lines: regulatedLines(assessment) },
-    {
-      heading: assessment.actApplies
-        ? 'The Social Value Act applies'
-        : 'The Social Value Act does not apply',
-      lines: assessment.actReasons.map(lineOf),
-    },
-  ];
-}
-
-/**
- * The full guidance shown after the basics step: thresholds, then the weighting range and
- * the smaller-provider and modern slavery checks that apply.
- */
-export function guidanceSections(assessment: Assessment, pack: PolicyPack): Section[] {
+export function policySections(
+  assessment: Assessment,
+  options: { thresholdsOnly?: boolean } = {},
+): Section[] {
   const { weighting } = assessment;
+  const weightingLines = assessment.advice.filter((a) => a.rule === 'weighting');
+  const sections: Section[] = [
+    { heading: 'Scope', lines: assessment.scopeReasons.map(lineOf) },
+    { heading: 'Regulated threshold', lines: assessment.thresholdReasons.map(lineOf) },
+    { heading: 'Social Value Act', lines: assessment.actReasons.map(lineOf) },
+  ];
+  if (!options.thresholdsOnly) {
+    sections.push(
+      {
+        heading: 'Award weighting',
+        lines: weighting.applies
+          ? weightingLines.map(lineOf)
+          : [
+              lineOf({
+                text: `${weighting.text} This award is not competitive.`,
+                citation: weighting.citation,
+              }),
+            ],
+      },
+      {
+        heading: 'Smaller providers',
+        lines: assessment.smallerProviderChecks.flatMap((check) => [
+          lineOf(check),
+          ...(check.statutory ? [lineOf(check.statutory)] : []),
+        ]),
+      },
+      { heading: 'Modern slavery', lines: assessment.modernSlaveryItems.map(lineOf) },
+      {
+        heading: 'Also consider',
+        lines: assessment.advice.filter((a: Reason) => a.rule !== 'weighting').map(lineOf),
+      },
+    );
+  }
+  const seen = new Set<string>();
+  return sections
+    .map((section) => ({
+      heading: section.heading,
+      lines: section.lines.filter((line) => {
+        if (seen.has(line.text)) return false;
+        seen.add(line.text);
+        return true;
+      }),
+    }))
+    .filter((section) => section.lines.length > 0);
+}
+
+/** The verdict in a few facts: scope, regulated, the Act, the weighting. */
+function verdictFacts(assessment: Assessment, months?: number): { title: string; value: string }[] {
+  const { input, regulatedThreshold: threshold, weighting } = assessment;
+  const kind = input.lightTouch ? 'light-touch services' : assessment.element;
+  const length = months === undefined ? '' : `, ${months} months`;
+  const act = assessment.actApplies
+    ? 'Applies: consider well-being, how to secure it, and whether to consult'
+    : assessment.element === 'services'
+      ? 'Does not apply: below the regulated threshold'
+      : `Does not apply: ${assessment.element}, not services`;
+  const range =
+    weighting.min > 0 ? `${weighting.min}% to ${weighting.max}%` : `Up to ${weighting.max}%`;
   return [
-    ...thresholdSections(assessment, pack),
     {
-      heading: 'Award weighting',
-      lines: weighting.applies
-        ? [
-            {
-              text: `${weighting.min}${weighting.unit} to ${weighting.max}${weighting.unit} of the award criteria may be on social value; above ${weighting.min}${weighting.unit} record a justification.`,
-              citation: weighting.citation,
-            },
-            ...assessment.advice
-              .filter((a) => a.rule === 'weighting')
-              .slice(1)
-              .map(lineOf),
-          ]
-        : [
-            {
-              text: `${weighting.text} This award is not competitive.`,
-              citation: weighting.citation,
-            },
-          ],
+      title: 'Your contract',
+      value: `${formatMoney(input.value)} of ${kind}, starting ${formatDate(input.procurementStart)}${length}`,
     },
     {
-      heading: 'Smaller providers',
-      lines:
-        assessment.smallerProviderChecks.length > 0
-          ? assessment.smallerProviderChecks.flatMap((check) => [
-              { text: check.text, citation: check.citation },
-              ...(check.statutory
-                ? [{ text: check.statutory.text, citation: check.statutory.citation }]
-                : []),
-            ])
-          : [{ text: 'No smaller-provider checks apply to an award that is not competitive.' }],
+      title: 'Policy scope',
+      value: assessment.inScope
+        ? 'In scope: seek social value outcomes'
+        : 'Not in scope by value: outcomes are welcome, not required',
     },
     {
-      heading: 'Modern slavery',
-      lines: assessment.modernSlaveryItems.map((item) => ({
-        text: item.text,
-        citation: item.citation,
-      })),
+      title: 'Regulated',
+      value: `${assessment.aboveRegulatedThreshold ? 'Yes: at or above' : 'No: below'} ${formatMoney(threshold.value)} for ${threshold.basis}`,
+    },
+    { title: 'Social Value Act', value: act },
+    {
+      title: 'Award weighting',
+      value: weighting.applies
+        ? `${range} of the award criteria on social value, with a justification`
+        : 'None: the award is not competitive',
+    },
+  ];
+}
+
+export interface VerdictOptions {
+  title: string;
+  /** What to do next, in two or three short points. */
+  next: string[];
+  months?: number;
+  thresholdsOnly?: boolean;
+  /** Leave the policy lines off (the summary shows them behind its own toggle, with the answers). */
+  hideLines?: boolean;
+}
+
+/**
+ * The verdict first: a few facts and what to do next, with the lines behind them (each
+ * with its paragraph) behind "Show the policy lines".
+ */
+export function verdictElements(assessment: Assessment, options: VerdictOptions): Element[] {
+  const sections = policySections(assessment, options);
+  return [
+    {
+      type: 'Container',
+      style: 'emphasis',
+      items: [
+        { type: 'TextBlock', text: options.title, weight: 'Bolder', wrap: true, style: 'heading' },
+        { type: 'FactSet', facts: verdictFacts(assessment, options.months) },
+        ...(options.next.length > 0
+          ? [
+              {
+                type: 'TextBlock',
+                text: `**Next:** ${options.next.join(' ')}`,
+                wrap: true,
+              },
+            ]
+          : []),
+        ...(options.hideLines ? [] : policyLinesToggle(sections)),
+      ],
+    },
+  ];
+}
+
+/** "Show the policy lines", and the lines it shows. */
+function policyLinesToggle(sections: Section[]): Element[] {
+  return [
+    {
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: 'Show the policy lines',
+          targetElements: [POLICY_LINES_ID],
+        },
+      ],
     },
     {
-      heading: 'Also consider',
-      lines: assessment.advice.filter((a) => a.rule !== 'weighting').map(lineOf),
+      type: 'Container',
+      id: POLICY_LINES_ID,
+      isVisible: false,
+      items: sections.flatMap((section) => [
+        {
+          type: 'TextBlock',
+          text: section.heading,
+          weight: 'Bolder',
+          wrap: true,
+          style: 'heading',
+        },
+        ...section.lines.map((line) => ({
+          type: 'TextBlock',
+          text: line.citation ? `${line.text} _(${policyRef(line.citation)})_` : line.text,
+          wrap: true,
+          spacing: 'Small',
+        })),
+      ]),
     },
+  ];
+}
+
+/** What a wizard's officer does next, after the basics. */
+export function wizardNext(assessment: Assessment): string[] {
+  return [
+    '1. Say why you are commissioning it and who you will consult (below).',
+    '2. Choose the outcomes and a target for each.',
+    assessment.weighting.applies
+      ? '3. Open the contract to smaller providers and plan the modern slavery checks.'
+      : '3. Plan the modern slavery checks.',
   ];
 }

@@ -3,7 +3,7 @@ import type { Assessment, PolicyStatus } from '../core/rules/index.js';
 import { button } from './actions.js';
 import { COMMANDS } from './commands.js';
 import { formatDate, formatMoney } from './format.js';
-import { thresholdSections } from './guidance.js';
+import { verdictElements } from './guidance.js';
 import { infoCard, type Section } from './info.js';
 import type { AdaptiveCard } from './render.js';
 
@@ -54,7 +54,7 @@ export function themesCard(pack: PolicyPack): AdaptiveCard {
         ...pack.framework.measures
           .filter((measure) => measure.theme === theme.id)
           .map((measure) => ({
-            text: `• ${measure.text} (${measure.unit.label})${measure.derived ? ' [derived: not in Appendix 1]' : ''}`,
+            text: `• ${measure.text} (${measure.unit.label})${measure.derived ? ' (our reading of the policy: not listed in Appendix 1)' : ''}`,
             citation: measure.citation,
           })),
       ],
@@ -91,8 +91,9 @@ export function policyCard(pack: PolicyPack, status: PolicyStatus): AdaptiveCard
   });
 }
 
+/** The `thresholds` command answers in the verdict's shape: the facts first, the lines behind a toggle. */
 export function thresholdsCard(
-  pack: PolicyPack,
+  _pack: PolicyPack,
   assessment: Assessment,
   today: string,
 ): AdaptiveCard {
@@ -100,8 +101,12 @@ export function thresholdsCard(
   const kind = input.lightTouch ? 'light-touch services' : assessment.element;
   return infoCard({
     title: `Thresholds: ${kind}, ${formatMoney(input.value)}`,
-    intro: `Guidance for a procurement starting today, ${formatDate(today)}, not from a key provider and awarded competitively. Start an exercise for guidance on your own contract.`,
-    sections: thresholdSections(assessment, pack),
+    intro: `For a procurement starting today, ${formatDate(today)}, not with a key provider and awarded competitively.`,
+    lead: verdictElements(assessment, {
+      title: 'What the policy says',
+      next: ['Type **new** (or press the button) for guidance on your own contract.'],
+      thresholdsOnly: true,
+    }),
     actions: [startButton],
   });
 }

@@ -1,4 +1,5 @@
 import type { ShownQuestion, TargetInput } from '../core/flow/index.js';
+import { policyRef } from './policy-ref.js';
 
 /** An Adaptive Card element, as JSON. */
 export type Element = Record<string, unknown>;
@@ -18,12 +19,23 @@ const YES_NO = [
 /** Up to this many choices show as radio buttons; more as a drop-down. */
 const EXPANDED_UP_TO = 5;
 
-const labelOf = (label: string, required: boolean): string =>
-  required ? label : `${label} (optional)`;
+/**
+ * "(optional)" only on a question never refused; one required on a condition says which
+ * ("required if above 5%"), so the label never promises what the bot then refuses.
+ */
+function labelOf(question: Pick<ShownQuestion, 'label' | 'required' | 'requiredIf'>): string {
+  if (question.required) return question.label;
+  return question.requiredIf
+    ? `${question.label} (required if ${question.requiredIf})`
+    : `${question.label} (optional)`;
+}
 
+/** A question's help, if any; its paragraph is named after it ("§2.2 of the policy"), never bare. */
 function helpBlock(help: string | undefined, citation: string | undefined): Element[] {
   if (!help && !citation) return [];
-  const text = [help, citation ? `_(${citation})_` : undefined].filter(Boolean).join(' ');
+  const text = [help, citation ? `_(${policyRef(citation)})_` : undefined]
+    .filter(Boolean)
+    .join(' ');
   return [{ type: 'TextBlock', text, wrap: true, isSubtle: true, size: 'Small', spacing: 'None' }];
 }
 
@@ -53,7 +65,7 @@ function inputFor(
 ): Element {
   const common = {
     id: question.id,
-    label: labelOf(question.label, question.required),
+    label: labelOf(question),
     ...shownValue(question.id, state),
   };
   switch (question.kind) {
@@ -83,14 +95,17 @@ function inputFor(
         ...(question.max === undefined ? {} : { max: question.max }),
       };
     case 'yesNo':
+      // Starts unanswered: no default may decide what the officer did not choose.
+      return { type: 'Input.ChoiceSet', ...common, style: 'expanded', choices: YES_NO };
+    case 'tick':
       return {
-        type: 'Input.ChoiceSet',
-        ...common,
-        ...(common.value === undefined && question.default !== undefined
-          ? { value: String(question.default) }
-          : {}),
-        style: 'expanded',
-        choices: YES_NO,
+        type: 'Input.Toggle',
+        id: question.id,
+        title: question.label,
+        label: question.label,
+        valueOn: 'true',
+        valueOff: 'false',
+        value: state.values[question.id] === 'true' ? 'true' : 'false',
       };
     case 'choice':
       return {
@@ -101,6 +116,7 @@ function inputFor(
         choices: question.choices.map((choice) => ({ title: choice.label, value: choice.id })),
       };
     case 'multiChoice':
+      if (question.choices.some((choice) => choice.group)) return groupedChoices(question, state);
       return {
         type: 'Input.ChoiceSet',
         ...common,
@@ -109,6 +125,56 @@ function inputFor(
         choices: question.choices.map((choice) => ({ title: choice.label, value: choice.id })),
       };
   }
+}
+
+/**
+ * A multi-choice in groups (outcomes under their themes): one list per group, each labelled
+ * with the group's name, so the officer reads the themes as headings. The lists send
+ * `${id}.${groupId}`; the flow reads them as one answer.
+ */
+function groupedChoices(
+  question: Extract<ShownQuestion, { kind: 'choice' | 'multiChoice' }>,
+  state: InputState,
+): Element {
+  const chosen = (state.values[question.id] ?? '').split(',');
+  const groups = new Map<string, { label: string; choices: { title: string; value: string }[] }>();
+  for (const choice of question.choices) {
+    const group = choice.group ?? { id: 'other', label: 'Other' };
+    const entry = groups.get(group.id) ?? { label: group.label, choices: [] };
+    entry.choices.push({ title: choice.label, value: choice.id });
+    groups.set(group.id, entry);
+  }
+  return {
+    type: 'Container',
+    items: [
+      {
+        type: 'TextBlock',
+        text: labelOf(question),
+        weight: 'Bolder',
+        wrap: true,
+        style: 'heading',
+      },
+      ...[...groups].map(([groupId, group]) => {
+        const key = `${question.id}.${groupId}`;
+        const own = state.values[key];
+        const picked =
+          own ??
+          group.choices
+            .filter((c) => chosen.includes(c.value))
+            .map((c) => c.value)
+            .join(',');
+        return {
+          type: 'Input.ChoiceSet',
+          id: key,
+          label: group.label,
+          isMultiSelect: true,
+          style: 'expanded',
+          ...(picked ? { value: picked } : {}),
+          choices: group.choices,
+        };
+      }),
+    ],
+  };
 }
 
 function targetInput(input: TargetInput, state: InputState): Element[] {
@@ -124,7 +190,8 @@ function targetInput(input: TargetInput, state: InputState): Element[] {
       : {
           type: 'Input.Toggle',
           id: input.key,
-          title: input.citation ? `${input.label} (${input.citation})` : input.label,
+          title: input.label,
+          label: input.label,
           valueOn: 'true',
           valueOff: 'false',
           value: state.values[input.key] === 'true' ? 'true' : 'false',
@@ -144,9 +211,10 @@ export function questionElements(question: ShownQuestion, state: InputState): El
   return [
     {
       type: 'TextBlock',
-      text: labelOf(question.label, question.required),
+      text: labelOf(question),
       weight: 'Bolder',
       wrap: true,
+      style: 'heading',
     },
     ...helpBlock(question.help, question.citation),
     ...errorBlock(question.id, state),
@@ -155,12 +223,7 @@ export function questionElements(question: ShownQuestion, state: InputState): El
       separator: true,
       spacing: 'Medium',
       items: [
-        {
-          type: 'TextBlock',
-          text: `${measure.label} _(${measure.citation})_`,
-          wrap: true,
-          weight: 'Bolder',
-        },
+        { type: 'TextBlock', text: measure.label, wrap: true, weight: 'Bolder' },
         ...measure.inputs.flatMap((input) => targetInput(input, state)),
       ],
     })),

@@ -14,6 +14,7 @@ import {
   type Question,
   type TargetMeasure,
   type TextQuestion,
+  type TickQuestion,
   type YesNoQuestion,
 } from './questions.js';
 
@@ -39,6 +40,7 @@ export type ShownQuestion =
   | Resolved<DateQuestion>
   | Resolved<NumberQuestion>
   | Resolved<YesNoQuestion>
+  | Resolved<TickQuestion>
   | (Omit<Resolved<ChoiceQuestion>, 'choices'> & { choices: Choice[] })
   | (Omit<Resolved<MeasureTargetsQuestion>, 'measures'> & { measures: ShownMeasure[] });
 
@@ -60,7 +62,7 @@ export function showQuestion(
       const { when: _when, required: _required, measures: _measures, ...rest } = question;
       const measures = question.measures(answers, pack).map((measure) => ({
         ...measure,
-        inputs: targetInputs(question.id, measure, pack),
+        inputs: targetInputs(question.id, measure),
       }));
       return { ...rest, required, measures };
     }
@@ -75,6 +77,8 @@ export function showQuestion(
       return resolve(question, required);
     case 'yesNo':
       return resolve(question, required);
+    case 'tick':
+      return resolve(question, required);
   }
 }
 
@@ -83,7 +87,7 @@ function resolve<Q extends Question>(question: Q, required: boolean): Resolved<Q
   return { ...rest, required };
 }
 
-function targetInputs(questionId: string, measure: TargetMeasure, pack: PolicyPack): TargetInput[] {
+function targetInputs(questionId: string, measure: TargetMeasure): TargetInput[] {
   const target: TargetInput[] =
     measure.unit.kind === 'commitment'
       ? []
@@ -96,11 +100,10 @@ function targetInputs(questionId: string, measure: TargetMeasure, pack: PolicyPa
         ];
   return [
     ...target,
-    ...pack.outcomeTests.map((test) => ({
-      key: targetKey(questionId, measure.id, test.id),
-      kind: 'yesNo' as const,
-      label: test.text,
-      citation: test.citation,
-    })),
+    {
+      key: targetKey(questionId, measure.id, 'tests'),
+      kind: 'yesNo',
+      label: 'Meets all three tests',
+    },
   ];
 }

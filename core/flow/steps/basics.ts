@@ -23,23 +23,47 @@ const CATEGORY_LABELS: Record<ContractCategory, string> = {
   mixed: 'Mixed: more than one of these',
 };
 
-const categoryChoices: Choice[] = contractCategorySchema.options.map((id) => ({
-  id,
-  label: CATEGORY_LABELS[id],
-}));
-const elementChoices: Choice[] = mainElementSchema.options.map((id) => ({
-  id,
-  label: CATEGORY_LABELS[id],
-}));
+/**
+ * Light-touch is a kind of services, so it is one of the choices rather than a question of
+ * its own: asked only where it applies, it starts unanswered like the rest of the choice.
+ */
+export const LIGHT_TOUCH = 'lightTouchServices';
+const LIGHT_TOUCH_LABEL = 'Light-touch services (such as health, social or education services)';
+
+/** Goods, services, light-touch services, works (and mixed for the category). */
+function withLightTouch(ids: readonly string[]): Choice[] {
+  return ids.flatMap((id) => {
+    const own = { id, label: CATEGORY_LABELS[id as ContractCategory] };
+    return id === 'services' ? [own, { id: LIGHT_TOUCH, label: LIGHT_TOUCH_LABEL }] : [own];
+  });
+}
+
+const categoryChoices = withLightTouch(contractCategorySchema.options);
+const elementChoices = withLightTouch(mainElementSchema.options);
 
 export const isMixed = (answers: Answers): boolean => textAnswer(answers, 'category') === 'mixed';
 
+/** The category or main element as chosen: light-touch services read as services. */
+const asElement = (chosen: string | undefined): string | undefined =>
+  chosen === LIGHT_TOUCH ? 'services' : chosen;
+
 /** The element the rules judge: a mixed contract's main element, otherwise its category. */
 export function elementOf(answers: Answers): string | undefined {
-  return isMixed(answers) ? textAnswer(answers, 'mainElement') : textAnswer(answers, 'category');
+  return asElement(
+    isMixed(answers) ? textAnswer(answers, 'mainElement') : textAnswer(answers, 'category'),
+  );
 }
 
-/** Competitive unless the officer said otherwise, as the assessment assumes. */
+/** Light-touch services: chosen as such (or, in a draft saved before, answered yes on its own). */
+export function isLightTouch(answers: Answers): boolean {
+  const chosen = isMixed(answers)
+    ? textAnswer(answers, 'mainElement')
+    : textAnswer(answers, 'category');
+  if (chosen === LIGHT_TOUCH) return true;
+  return chosen === 'services' && yesNoAnswer(answers, 'lightTouch') === true;
+}
+
+/** Competitive until the officer says otherwise (the step that asks it comes first and requires it). */
 export const isCompetitive = (answers: Answers): boolean =>
   yesNoAnswer(answers, 'competitive') !== false;
 
@@ -48,14 +72,14 @@ export const contractValue = (answers: Answers): number | undefined =>
 
 /**
  * The assessment input the basics answers give, for `assess`. Answers to questions not
- * asked (a main element once the contract is no longer mixed, light-touch for anything but
- * services) stay in the draft but are left out here.
+ * asked (a main element once the contract is no longer mixed) stay in the draft but are
+ * left out here.
  */
 export function assessmentInputFrom(answers: Answers): Partial<AssessmentInput> {
   const input: Partial<AssessmentInput> = {};
-  const category = contractCategorySchema.safeParse(answers.category);
+  const category = contractCategorySchema.safeParse(asElement(textAnswer(answers, 'category')));
   if (category.success) input.category = category.data;
-  const main = mainElementSchema.safeParse(answers.mainElement);
+  const main = mainElementSchema.safeParse(asElement(textAnswer(answers, 'mainElement')));
   if (isMixed(answers) && main.success) input.mainElement = main.data;
   const value = contractValue(answers);
   if (value !== undefined) input.value = value;
@@ -65,9 +89,8 @@ export function assessmentInputFrom(answers: Answers): Partial<AssessmentInput> 
   if (start !== undefined) input.procurementStart = start;
   const competitive = yesNoAnswer(answers, 'competitive');
   if (competitive !== undefined) input.competitive = competitive;
-  const lightTouch = yesNoAnswer(answers, 'lightTouch');
-  if (elementOf(answers) === ('services' satisfies MainElement) && lightTouch !== undefined) {
-    input.lightTouch = lightTouch;
+  if (elementOf(answers) === ('services' satisfies MainElement)) {
+    input.lightTouch = isLightTouch(answers);
   }
   return input;
 }
@@ -109,20 +132,11 @@ export function basicsStep(pack: PolicyPack): Step {
       {
         id: 'mainElement',
         kind: 'choice',
-        label: 'Main element of the mixed contract',
+        label: 'The main element of the mixed contract',
         choices: elementChoices,
         required: true,
         when: isMixed,
-        followUp: 'If mixed',
         ...cited(pack.scope.coverage),
-      },
-      {
-        id: 'lightTouch',
-        kind: 'yesNo',
-        label: 'Light-touch services (such as health, social, education or other listed services)?',
-        default: false,
-        when: (answers) => elementOf(answers) === 'services',
-        followUp: 'If services',
       },
       {
         id: 'value',
@@ -159,7 +173,7 @@ export function basicsStep(pack: PolicyPack): Step {
         kind: 'yesNo',
         label: 'Will the contract be awarded through a competitive process?',
         help: 'If not, the award weighting and the checks for smaller providers do not apply.',
-        default: true,
+        required: true,
       },
     ],
     // The basics must give a valid assessment, or the guidance after this step cannot be worked out.
@@ -174,10 +188,10 @@ export function basicsStep(pack: PolicyPack): Step {
       return fieldErrorsFrom(result.problems, {
         category: { key: 'category', subject: 'The category' },
         mainElement: { key: 'mainElement', subject: 'The main element' },
+        lightTouch: { key: 'category', subject: 'Light-touch' },
         value: { key: 'value', subject: 'The estimated value' },
         keyProvider: { key: 'keyProvider', subject: 'Whether this is a key provider' },
         competitive: { key: 'competitive', subject: 'Whether the award is competitive' },
-        lightTouch: { key: 'lightTouch', subject: 'Light-touch' },
         procurementStart: start,
         on: start,
       });

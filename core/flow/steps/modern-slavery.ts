@@ -5,6 +5,7 @@ import type { Answers } from '../draft.js';
 import { TEXT_LIMITS } from '../limits.js';
 import type { FieldErrors, Step } from '../questions.js';
 import { assessmentOf } from './basics.js';
+import { smallerProviderErrors, smallerProviderQuestions } from './smaller-providers.js';
 
 /** The sector choice for a supplier in none of the pack's high-risk sectors. */
 export const NO_SECTOR = 'none';
@@ -28,13 +29,22 @@ export function riskInputFrom(answers: Answers): { indicators: string[]; sector?
   };
 }
 
+/** Every Modern Slavery Statement item that applies is planned, or the officer says why not. */
+const notAllPlanned =
+  (pack: PolicyPack) =>
+  (answers: Answers): boolean => {
+    const planned = listAnswer(answers, 'mssPlanned');
+    return applicableSlaveryItems(pack, answers).some((item) => !planned.includes(item.id));
+  };
+
 export function modernSlaveryStep(pack: PolicyPack): Step {
   const { indicators, highRiskSectors, rating } = pack.modernSlavery;
   return {
     id: 'modernSlavery',
-    title: 'Modern slavery',
-    citation: 'MSS',
+    replaces: ['smallerProviders'],
+    title: 'Smaller providers and modern slavery',
     questions: [
+      ...smallerProviderQuestions(pack),
       {
         id: 'msIndicators',
         kind: 'multiChoice',
@@ -48,40 +58,26 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
         label: "Is the supplier's sector one often named high-risk?",
         choices: [...highRiskSectors, { id: NO_SECTOR, label: 'None of these' }],
         required: true,
-        citation: rating.citation,
       },
       {
         id: 'mssPlanned',
         kind: 'multiChoice',
-        label: 'Which of the Modern Slavery Statement commitments will this contract carry out?',
+        label: 'Which Modern Slavery Statement commitments will this contract carry out?',
         choices: (answers) =>
           applicableSlaveryItems(pack, answers).map((item) => ({
             id: item.id,
-            label: `${item.citation}: ${item.text}`,
+            label: item.text,
           })),
       },
       {
         id: 'mssNotPlannedReason',
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
-        label: 'Why any of these commitments is not planned',
+        label: 'Why the commitments not ticked are not planned',
+        required: true,
+        when: notAllPlanned(pack),
       },
     ],
-    validate: (answers): FieldErrors => {
-      const planned = listAnswer(answers, 'mssPlanned');
-      const missing = applicableSlaveryItems(pack, answers).filter(
-        (item) => !planned.includes(item.id),
-      );
-      if (missing.length === 0 || textAnswer(answers, 'mssNotPlannedReason') !== undefined) {
-        return {};
-      }
-      const ids = missing.map((item) => item.id);
-      const named =
-        ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join('');
-      const one = missing.length === 1;
-      return {
-        mssNotPlannedReason: `Say why ${named} ${one ? 'is' : 'are'} not planned, or tick ${one ? 'it' : 'them'} as planned`,
-      };
-    },
+    validate: (answers): FieldErrors => smallerProviderErrors(pack, answers),
   };
 }

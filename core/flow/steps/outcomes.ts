@@ -6,7 +6,7 @@ import { fieldErrorsFrom } from '../field-errors.js';
 import { TEXT_LIMITS } from '../limits.js';
 import type { FieldErrors, Step } from '../questions.js';
 import { isCompetitive } from './basics.js';
-import { byId, cited } from './cited.js';
+import { byId } from './cited.js';
 
 /** The measures chosen, in the pack's order. */
 export function chosenMeasures(
@@ -17,32 +17,35 @@ export function chosenMeasures(
   return pack.framework.measures.filter((measure) => ids.includes(measure.id));
 }
 
+/** The themes the chosen measures come under, in the pack's order: they follow from the outcomes. */
+export function chosenThemes(pack: PolicyPack, answers: Answers): PolicyPack['themes'] {
+  const measures = chosenMeasures(pack, answers);
+  return pack.themes.filter((theme) => measures.some((measure) => measure.theme === theme.id));
+}
+
 export function outcomesStep(pack: PolicyPack): Step {
-  const { unit } = pack.weighting;
+  const { unit, min } = pack.weighting;
   const themeName = new Map(pack.themes.map((theme) => [theme.id, theme.name]));
+  const outcomes = byId(pack.preCommissioningQuestions, 'outcomes');
   return {
     id: 'outcomes',
     title: 'Social value outcomes',
-    ...cited(byId(pack.preCommissioningQuestions, 'outcomes')),
+    ...(outcomes ? { citation: outcomes.citation } : {}),
     questions: [
-      {
-        id: 'themes',
-        kind: 'multiChoice',
-        label: 'Which themes will the contract contribute to?',
-        choices: pack.themes.map((theme) => ({ id: String(theme.id), label: theme.name })),
-        required: true,
-        citation: '§5.0',
-      },
       {
         id: 'measures',
         kind: 'multiChoice',
-        label: 'Which outcomes will you seek? Tick at least one for each theme',
+        label: 'Which outcomes will you seek?',
+        help: 'Tick each outcome the contract will deliver; the themes follow from them.',
         choices: pack.framework.measures.map((measure) => ({
           id: measure.id,
-          label: `${themeName.get(measure.theme) ?? `Theme ${measure.theme}`}: ${measure.text}`,
+          label: measure.text,
+          group: {
+            id: String(measure.theme),
+            label: themeName.get(measure.theme) ?? `Theme ${measure.theme}`,
+          },
         })),
         required: true,
-        citation: 'App 1',
       },
       {
         id: 'weighting',
@@ -53,57 +56,20 @@ export function outcomesStep(pack: PolicyPack): Step {
         unit,
         required: true,
         when: isCompetitive,
-        ...cited(pack.weighting),
+        citation: pack.weighting.citation,
       },
       {
         id: 'weightingJustification',
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
         label: 'Why social value carries this weight',
+        requiredIf: `above ${min}${unit}`,
+        required: (answers) => (numberAnswer(answers, 'weighting') ?? 0) > min,
         when: isCompetitive,
-        citation: pack.weighting.citation,
       },
     ],
-    validate: (answers) => ({
-      ...themeAndMeasureErrors(pack, answers, themeName),
-      ...weightingErrors(pack, answers),
-    }),
+    validate: (answers) => weightingErrors(pack, answers),
   };
-}
-
-/** Every chosen measure under a chosen theme, and every chosen theme with a measure. */
-function themeAndMeasureErrors(
-  pack: PolicyPack,
-  answers: Answers,
-  themeName: Map<number, string>,
-): FieldErrors {
-  const themes = listAnswer(answers, 'themes');
-  const chosen = chosenMeasures(pack, answers);
-  // Either list left empty has its own error; pairing them up would only repeat it.
-  if (themes.length === 0 || chosen.length === 0) return {};
-  const errors: FieldErrors = {};
-  const stray = chosen.filter((measure) => !themes.includes(String(measure.theme)));
-  if (stray.length > 0) {
-    errors.measures = stray
-      .map(
-        (measure) =>
-          `“${measure.text}” is under ${themeName.get(measure.theme)}, which is not ticked: tick that theme or untick the outcome`,
-      )
-      .join('; ');
-  }
-  const bare = pack.themes.filter(
-    (theme) =>
-      themes.includes(String(theme.id)) && !chosen.some((measure) => measure.theme === theme.id),
-  );
-  if (bare.length > 0) {
-    errors.themes = bare
-      .map(
-        (theme) =>
-          `${theme.name} has no outcome ticked: tick at least one of its outcomes or untick the theme`,
-      )
-      .join('; ');
-  }
-  return errors;
 }
 
 /** §2.2 through checkWeighting: within the pack's range, and justified above its minimum. */

@@ -2,19 +2,36 @@ import type { PolicyPack } from '../../policy/schema.js';
 import { yesNoAnswer } from '../answers.js';
 import { TEXT_LIMITS } from '../limits.js';
 import type { Step } from '../questions.js';
-import { byId, cited } from './cited.js';
+import { byId } from './cited.js';
 
+/**
+ * §4.2(a) and (b) on one card: why commission it, and who to consult. Both are short
+ * questions about the same service, and one card fewer is a minute saved.
+ */
 export function whyStep(pack: PolicyPack): Step {
+  const why = byId(pack.preCommissioningQuestions, 'why');
+  const consultation = byId(pack.preCommissioningQuestions, 'consultation');
+  const citation = [why?.citation, consultation?.citation].filter(Boolean).join(', ');
   return {
     id: 'why',
-    title: 'Why commission it?',
-    ...cited(byId(pack.preCommissioningQuestions, 'why')),
+    replaces: ['consultation'],
+    title: 'Why commission it, and who to consult',
+    ...(citation ? { citation } : {}),
     questions: [
       {
         id: 'stillRelevant',
         kind: 'yesNo',
         label: 'Is the service still relevant?',
         required: true,
+        ...(why ? { citation: why.citation } : {}),
+      },
+      {
+        id: 'relevanceNote',
+        kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
+        label: 'It is no longer fully relevant: why is it going ahead?',
+        required: true,
+        when: (answers) => yesNoAnswer(answers, 'stillRelevant') === false,
       },
       {
         id: 'aims',
@@ -31,11 +48,27 @@ export function whyStep(pack: PolicyPack): Step {
         required: true,
       },
       {
-        id: 'relevanceNote',
+        id: 'consult',
+        kind: 'yesNo',
+        label: 'Will you consult service users, the community or the market?',
+        required: true,
+        ...(consultation ? { citation: consultation.citation } : {}),
+      },
+      {
+        // One box for either answer: a card cannot swap the question on the radio button
+        // chosen, and a second card for it would cost every officer a round trip.
+        id: 'consultationPlan',
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
-        label: 'If it is no longer fully relevant, why is it going ahead?',
-        required: (answers) => yesNoAnswer(answers, 'stillRelevant') === false,
+        label: 'Who will you consult, and how? If you will not consult, why not?',
+        required: true,
+      },
+      {
+        id: 'coDesign',
+        kind: 'longText',
+        maxLength: TEXT_LIMITS.long,
+        label: 'Chances to co-design or co-commission, or other delivery models (such as mutuals)',
+        ...(pack.scope.otherModels ? { citation: pack.scope.otherModels.citation } : {}),
       },
     ],
   };
