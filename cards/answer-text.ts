@@ -69,7 +69,9 @@ export function outcomeTexts(
       target.target === undefined
         ? 'a commitment'
         : `target ${targetText(target.target, measure?.unit)}`;
-    const tests = Object.values(target.tests).every(Boolean) ? '; meets the three tests' : '';
+    const tests = Object.values(target.tests).every(Boolean)
+      ? ''
+      : ' (the three tests not yet met)';
     return `${measure?.label ?? target.measureId}: ${goal}${tests}`;
   });
 }
@@ -85,10 +87,14 @@ export function answersByStep(flow: Questionnaire, record: CommissioningRecord):
   return activeSteps(flow, answers).flatMap((step) => {
     const shown = visibleQuestions(flow, record.draft, step.id).flatMap((question) => {
       if (question.kind === 'measureTargets') {
-        return outcomeTexts(question, answers).map((text) => ({ label: 'Outcome', text }));
+        return outcomeTexts(question, answers).map((text, index) => ({
+          label: index === 0 ? (question.short ?? 'Outcomes') : '',
+          text,
+        }));
       }
+      if (question.listed === false) return [];
       const text = answerText(question, answers[question.id]);
-      return text === undefined ? [] : [{ label: question.label, text }];
+      return text === undefined ? [] : [{ label: question.short ?? question.label, text }];
     });
     return shown.length === 0 ? [] : [{ step, answers: shown }];
   });

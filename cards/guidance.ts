@@ -73,7 +73,7 @@ function verdictFacts(assessment: Assessment, months?: number): { title: string;
   const kind = input.lightTouch ? 'light-touch services' : assessment.element;
   const length = months === undefined ? '' : `, ${months} months`;
   const act = assessment.actApplies
-    ? 'Applies: consider well-being, how to secure it, and whether to consult'
+    ? 'Applies'
     : assessment.element === 'services'
       ? 'Does not apply: below the regulated threshold'
       : `Does not apply: ${assessment.element}, not services`;
@@ -92,13 +92,13 @@ function verdictFacts(assessment: Assessment, months?: number): { title: string;
     },
     {
       title: 'Regulated',
-      value: `${assessment.aboveRegulatedThreshold ? 'Yes: at or above' : 'No: below'} ${formatMoney(threshold.value)} for ${threshold.basis}`,
+      value: `${assessment.aboveRegulatedThreshold ? 'Yes: at or above' : 'No: below'} ${formatMoney(threshold.value)} (${threshold.basis})`,
     },
     { title: 'Social Value Act', value: act },
     {
       title: 'Award weighting',
       value: weighting.applies
-        ? `${range} of the award criteria on social value, with a justification`
+        ? `${range}, with a justification`
         : 'None: the award is not competitive',
     },
   ];
@@ -181,10 +181,7 @@ function policyLinesToggle(sections: Section[]): Element[] {
 /** What a wizard's officer does next, after the basics. */
 export function wizardNext(assessment: Assessment): string[] {
   return [
-    '1. Say why you are commissioning it and who you will consult (below).',
-    '2. Choose the outcomes and a target for each.',
-    assessment.weighting.applies
-      ? '3. Open the contract to smaller providers and plan the modern slavery checks.'
-      : '3. Plan the modern slavery checks.',
+    'why and who to consult; the outcomes and their targets;',
+    assessment.weighting.applies ? 'smaller providers and modern slavery.' : 'modern slavery.',
   ];
 }

@@ -1,5 +1,4 @@
 import type { ShownQuestion, TargetInput } from '../core/flow/index.js';
-import { policyRef } from './policy-ref.js';
 
 /** An Adaptive Card element, as JSON. */
 export type Element = Record<string, unknown>;
@@ -30,14 +29,52 @@ function labelOf(question: Pick<ShownQuestion, 'label' | 'required' | 'requiredI
     : `${question.label} (optional)`;
 }
 
-/** A question's help, if any; its paragraph is named after it ("§2.2 of the policy"), never bare. */
-function helpBlock(help: string | undefined, citation: string | undefined): Element[] {
-  if (!help && !citation) return [];
-  const text = [help, citation ? `_(${policyRef(citation)})_` : undefined]
-    .filter(Boolean)
-    .join(' ');
-  return [{ type: 'TextBlock', text, wrap: true, isSubtle: true, size: 'Small', spacing: 'None' }];
+/**
+ * A question's help, if any. Its paragraph is not repeated under each question: the card's
+ * policy lines and the summary carry the citations, and a bare "(§4.4(b))" tells an officer nothing.
+ */
+function helpBlock(help: string | undefined): Element[] {
+  if (!help) return [];
+  return [
+    { type: 'TextBlock', text: help, wrap: true, isSubtle: true, size: 'Small', spacing: 'None' },
+  ];
 }
+
+/** Lines the officer may open beside a question (what a tick agrees to), behind a toggle. */
+function detailsBlock(question: ShownQuestion): Element[] {
+  const lines = question.details ?? [];
+  if (lines.length === 0) return [];
+  const id = `${question.id}-details`;
+  return [
+    {
+      type: 'ActionSet',
+      spacing: 'None',
+      actions: [
+        { type: 'Action.ToggleVisibility', title: 'Show what this covers', targetElements: [id] },
+      ],
+    },
+    {
+      type: 'Container',
+      id,
+      isVisible: false,
+      items: lines.map((line) => ({
+        type: 'TextBlock',
+        text: `• ${line}`,
+        wrap: true,
+        spacing: 'Small',
+      })),
+    },
+  ];
+}
+
+const isGrouped = (question: ShownQuestion): boolean =>
+  question.kind === 'multiChoice' && question.choices.some((choice) => choice.group);
+
+/** A choice as shown: a derived one says so in plain words. */
+const choiceTitle = (choice: { label: string; derivedFrom?: string[] }): string =>
+  choice.derivedFrom && choice.derivedFrom.length > 0
+    ? `${choice.label} (our reading)`
+    : choice.label;
 
 export function errorBlock(key: string, state: InputState): Element[] {
   const error = state.errors[key];
@@ -83,7 +120,7 @@ function inputFor(
         ...(question.maxLength ? { maxLength: question.maxLength } : {}),
       };
     case 'money':
-      return { type: 'Input.Text', ...common, placeholder: 'For example £250,000 or 250k' };
+      return { type: 'Input.Text', ...common, placeholder: 'Such as £250,000 or 250k' };
     case 'date':
       return { type: 'Input.Date', ...common };
     case 'number':
@@ -102,7 +139,6 @@ function inputFor(
         type: 'Input.Toggle',
         id: question.id,
         title: question.label,
-        label: question.label,
         valueOn: 'true',
         valueOff: 'false',
         value: state.values[question.id] === 'true' ? 'true' : 'false',
@@ -113,16 +149,22 @@ function inputFor(
         ...common,
         style: question.choices.length > EXPANDED_UP_TO ? 'compact' : 'expanded',
         ...(question.choices.length > EXPANDED_UP_TO ? { placeholder: 'Choose one' } : {}),
-        choices: question.choices.map((choice) => ({ title: choice.label, value: choice.id })),
+        choices: question.choices.map((choice) => ({
+          title: choiceTitle(choice),
+          value: choice.id,
+        })),
       };
     case 'multiChoice':
-      if (question.choices.some((choice) => choice.group)) return groupedChoices(question, state);
+      if (isGrouped(question)) return groupedChoices(question, state);
       return {
         type: 'Input.ChoiceSet',
         ...common,
         isMultiSelect: true,
         style: 'expanded',
-        choices: question.choices.map((choice) => ({ title: choice.label, value: choice.id })),
+        choices: question.choices.map((choice) => ({
+          title: choiceTitle(choice),
+          value: choice.id,
+        })),
       };
   }
 }
@@ -141,7 +183,7 @@ function groupedChoices(
   for (const choice of question.choices) {
     const group = choice.group ?? { id: 'other', label: 'Other' };
     const entry = groups.get(group.id) ?? { label: group.label, choices: [] };
-    entry.choices.push({ title: choice.label, value: choice.id });
+    entry.choices.push({ title: choiceTitle(choice), value: choice.id });
     groups.set(group.id, entry);
   }
   return {
@@ -154,6 +196,7 @@ function groupedChoices(
         wrap: true,
         style: 'heading',
       },
+      ...helpBlock(question.help),
       ...[...groups].map(([groupId, group]) => {
         const key = `${question.id}.${groupId}`;
         const own = state.values[key];
@@ -191,7 +234,6 @@ function targetInput(input: TargetInput, state: InputState): Element[] {
           type: 'Input.Toggle',
           id: input.key,
           title: input.label,
-          label: input.label,
           valueOn: 'true',
           valueOff: 'false',
           value: state.values[input.key] === 'true' ? 'true' : 'false',
@@ -204,19 +246,15 @@ export function questionElements(question: ShownQuestion, state: InputState): El
   if (question.kind !== 'measureTargets') {
     return [
       inputFor(question, state),
-      ...helpBlock(question.help, question.citation),
+      // A grouped list carries its help under its heading, above the lists.
+      ...(isGrouped(question) ? [] : helpBlock(question.help)),
+      ...detailsBlock(question),
       ...errorBlock(question.id, state),
     ];
   }
+  // The step's own title names the targets: each outcome's box is headed by the outcome.
   return [
-    {
-      type: 'TextBlock',
-      text: labelOf(question),
-      weight: 'Bolder',
-      wrap: true,
-      style: 'heading',
-    },
-    ...helpBlock(question.help, question.citation),
+    ...helpBlock(question.help),
     ...errorBlock(question.id, state),
     ...question.measures.map((measure) => ({
       type: 'Container',

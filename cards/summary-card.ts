@@ -1,6 +1,8 @@
 import {
   type Answers,
-  listAnswer,
+  applicableSlaveryItems,
+  excerpt,
+  plannedSlaveryItems,
   numberAnswer,
   type Questionnaire,
   riskInputFrom,
@@ -45,12 +47,12 @@ function planFacts(
   answers: Answers,
 ): { title: string; value: string }[] {
   const outcomes = answersByStep(flow, record)
-    .flatMap((step) => step.answers)
-    .filter((answer) => answer.label === 'Outcome')
-    .map((answer) => answer.text.replace('; meets the three tests', ''));
+    .filter(({ step }) => step.id === 'targets')
+    .flatMap((step) => step.answers.map((answer) => answer.text));
   const weighting = numberAnswer(answers, 'weighting');
   const risk = rateModernSlaveryRisk(flow.pack, riskInputFrom(answers));
-  const planned = listAnswer(answers, 'mssPlanned');
+  const planned = plannedSlaveryItems(flow.pack, answers).map((item) => item.id);
+  const all = applicableSlaveryItems(flow.pack, answers).length;
   const reason = textAnswer(answers, 'mssNotPlannedReason');
   return [
     ...(outcomes.length > 0 ? [{ title: 'Outcomes and targets', value: outcomes.join('; ') }] : []),
@@ -68,8 +70,8 @@ function planFacts(
       title: 'Modern slavery items planned',
       value:
         planned.length === 0
-          ? 'None yet'
-          : `${planned.map(policyRef).join(', ')}${reason ? `; not planned: ${reason.slice(0, 120)}` : ''}`,
+          ? 'None'
+          : `${planned.length === all ? 'All' : `${planned.length} of ${all}`}: ${planned.join(', ')}${reason ? `; why not the others: ${excerpt(reason, 120)}` : ''}`,
     },
   ];
 }

@@ -145,7 +145,7 @@ export function recordCard(
   const lead =
     previous?.id === VERDICT_AFTER && assessment
       ? verdictElements(assessment, {
-          title: 'What the policy says about this contract',
+          title: 'The verdict',
           next: wizardNext(assessment),
           ...(typeof months === 'number' ? { months } : {}),
         })

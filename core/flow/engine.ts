@@ -9,7 +9,7 @@ import {
   STEP_ERROR_KEY,
   type Step,
 } from './questions.js';
-import { asCardText, gathered, type RawValues } from './raw.js';
+import { asCardText, gathered, isBlank, type RawValues } from './raw.js';
 import { type ShownQuestion, showQuestion } from './shown-question.js';
 
 export type ApplyResult =
@@ -101,7 +101,9 @@ export function applyAnswers(
   const values = step ? submittedValues(step, raw) : {};
   const refusal = stepRefusal(flow, draft.answers, stepId, step);
   if (refusal || !step) return { ok: false, errors: refusal ?? {}, values };
-  const { answers, errors } = evaluateStep(flow, step, draft.answers, raw, 'submit');
+  const evaluated = evaluateStep(flow, step, draft.answers, raw, 'submit');
+  const { answers } = evaluated;
+  const errors = asFollowUps(flow, step, draft, raw, evaluated.errors);
   if (!isEmpty(errors)) return { ok: false, errors, values };
   const back = draft.returnTo;
   const next =
@@ -205,6 +207,27 @@ function nextStep(flow: Questionnaire, answers: Answers, stepId: StepId): DraftS
     (step) => !isEmpty(stepErrors(flow, answers, step.id)),
   );
   return incomplete?.id ?? 'done';
+}
+
+/**
+ * A question the card did not show (its condition was met by an answer on the same card)
+ * comes back as a question, not as a mistake: "One more question, from your answers above".
+ */
+function asFollowUps(
+  flow: Questionnaire,
+  step: Step,
+  draft: Draft,
+  raw: RawValues,
+  errors: FieldErrors,
+): FieldErrors {
+  const shown = new Set(visibleQuestions(flow, draft, step.id).map((question) => question.id));
+  const out: FieldErrors = { ...errors };
+  for (const question of step.questions) {
+    if (shown.has(question.id) || out[question.id] === undefined) continue;
+    if (!isBlank(raw[question.id])) continue;
+    out[question.id] = `One more question, from your answers above: “${question.label}”`;
+  }
+  return out;
 }
 
 /** Back to the step "Change" was pressed on, unless a step before it is now incomplete. */

@@ -12,6 +12,8 @@ export interface Choice {
   label: string;
   /** A multi-choice with groups is shown as one list per group, under the group's name. */
   group?: { id: string; label: string };
+  /** A choice the pack derives rather than lists: the paragraphs it is read from. */
+  derivedFrom?: string[];
 }
 
 /** Fixed choices, or choices worked out from the pack and the answers so far. */
@@ -22,6 +24,12 @@ interface QuestionBase {
   id: string;
   /** Every input has a label. */
   label: string;
+  /** The answer's name where answers are listed (the review, the summary); the label if none. */
+  short?: string;
+  /** Left out where answers are listed, because another answer shows it (each outcome, with its target). */
+  listed?: false;
+  /** Lines the officer may open beside the question (what a tick agrees to), behind a toggle. */
+  details?: (answers: Answers, pack: PolicyPack) => string[];
   help?: string;
   /** A paragraph of the pack or one of its sources. */
   citation?: string;

@@ -31,7 +31,10 @@ export interface ShownMeasure extends TargetMeasure {
   inputs: TargetInput[];
 }
 
-type Resolved<Q extends Question> = Omit<Q, 'when' | 'required'> & { required: boolean };
+type Resolved<Q extends Question> = Omit<Q, 'when' | 'required' | 'details'> & {
+  required: boolean;
+  details?: string[];
+};
 
 /** A question as a card shows it: plain data, with its conditions worked out on the answers. */
 export type ShownQuestion =
@@ -52,14 +55,36 @@ export function showQuestion(
 ): ShownQuestion | undefined {
   if (!isShown(question, answers, pack)) return undefined;
   const required = isRequired(question, answers, pack);
+  const shown = showKind(question, required, answers, pack);
+  return question.details ? { ...shown, details: question.details(answers, pack) } : shown;
+}
+
+function showKind(
+  question: Question,
+  required: boolean,
+  answers: Answers,
+  pack: PolicyPack,
+): ShownQuestion {
   switch (question.kind) {
     case 'choice':
     case 'multiChoice': {
-      const { when: _when, required: _required, choices: _choices, ...rest } = question;
+      const {
+        when: _when,
+        required: _required,
+        details: _details,
+        choices: _choices,
+        ...rest
+      } = question;
       return { ...rest, required, choices: choicesOf(question, answers, pack) };
     }
     case 'measureTargets': {
-      const { when: _when, required: _required, measures: _measures, ...rest } = question;
+      const {
+        when: _when,
+        required: _required,
+        details: _details,
+        measures: _measures,
+        ...rest
+      } = question;
       const measures = question.measures(answers, pack).map((measure) => ({
         ...measure,
         inputs: targetInputs(question.id, measure),
@@ -83,7 +108,7 @@ export function showQuestion(
 }
 
 function resolve<Q extends Question>(question: Q, required: boolean): Resolved<Q> {
-  const { when: _when, required: _required, ...rest } = question;
+  const { when: _when, required: _required, details: _details, ...rest } = question;
   return { ...rest, required };
 }
 

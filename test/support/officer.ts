@@ -47,13 +47,20 @@ export const officerAnswers: Record<StepId, Record<string, string>> = {
     useLots: 'true',
     msIndicators: 'workforce',
     msSector: 'none',
-    mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5',
+    mssAll: 'true',
   },
   review: {},
 };
 
 /** The steps the wizard shows, in order. */
-export const WIZARD_STEPS: StepId[] = ['basics', 'why', 'outcomes', 'targets', 'modernSlavery', 'review'];
+export const WIZARD_STEPS: StepId[] = [
+  'basics',
+  'why',
+  'outcomes',
+  'targets',
+  'modernSlavery',
+  'review',
+];
 
 /** The step titles, in order, as the cards show them. */
 export const STEP_TITLES: Record<StepId, string> = {

@@ -20,7 +20,7 @@ const CATEGORY_LABELS: Record<ContractCategory, string> = {
   goods: 'Goods',
   services: 'Services',
   works: 'Works',
-  mixed: 'Mixed: more than one of these',
+  mixed: 'A mix of these',
 };
 
 /**
@@ -28,7 +28,7 @@ const CATEGORY_LABELS: Record<ContractCategory, string> = {
  * its own: asked only where it applies, it starts unanswered like the rest of the choice.
  */
 export const LIGHT_TOUCH = 'lightTouchServices';
-const LIGHT_TOUCH_LABEL = 'Light-touch services (such as health, social or education services)';
+const LIGHT_TOUCH_LABEL = 'Light-touch services (health, social, education and others)';
 
 /** Goods, services, light-touch services, works (and mixed for the category). */
 function withLightTouch(ids: readonly string[]): Choice[] {
@@ -112,6 +112,7 @@ export function basicsStep(pack: PolicyPack): Step {
         id: 'title',
         kind: 'text',
         label: 'Contract title',
+        short: 'Title',
         required: true,
         maxLength: TEXT_LIMITS.short,
       },
@@ -119,20 +120,23 @@ export function basicsStep(pack: PolicyPack): Step {
         id: 'description',
         kind: 'longText',
         label: 'What is being bought, briefly',
+        short: 'What',
         maxLength: TEXT_LIMITS.long,
       },
       {
         id: 'category',
         kind: 'choice',
         label: 'Is the contract for goods, services or works, or a mix?',
+        short: 'Kind',
         choices: categoryChoices,
         required: true,
-        ...cited(pack.scope.coverage),
+        citation: pack.scope.coverage.citation,
       },
       {
         id: 'mainElement',
         kind: 'choice',
         label: 'The main element of the mixed contract',
+        short: 'Main element',
         choices: elementChoices,
         required: true,
         when: isMixed,
@@ -142,13 +146,14 @@ export function basicsStep(pack: PolicyPack): Step {
         id: 'value',
         kind: 'money',
         label: `Estimated whole-life value, ${vat} VAT`,
+        short: 'Value',
         required: true,
-        ...cited(pack.regulated.atOrAbove),
       },
       {
         id: 'contractMonths',
         kind: 'number',
         label: 'Contract length in months, including any extensions',
+        short: 'Months',
         integer: true,
         min: 1,
         max: MAX_CONTRACT_MONTHS,
@@ -158,21 +163,23 @@ export function basicsStep(pack: PolicyPack): Step {
         id: 'procurementStart',
         kind: 'date',
         label: 'Date the procurement starts',
-        help: 'The regulated threshold and the procurement rules that apply follow this date.',
+        short: 'Starts',
+        help: 'It decides the regulated threshold in force.',
         required: true,
       },
       {
         id: 'keyProvider',
         kind: 'yesNo',
         label: 'Is the provider one of our key providers?',
+        short: 'Key provider',
         required: true,
-        ...cited(keyProviderRule),
+        ...(keyProviderRule ? { citation: keyProviderRule.citation } : {}),
       },
       {
         id: 'competitive',
         kind: 'yesNo',
         label: 'Will the contract be awarded through a competitive process?',
-        help: 'If not, the award weighting and the checks for smaller providers do not apply.',
+        short: 'Competitive',
         required: true,
       },
     ],

@@ -1,6 +1,6 @@
 import type { PolicyPack } from '../../policy/schema.js';
 import type { CitedItem } from '../../rules/assessment.js';
-import { listAnswer, textAnswer } from '../answers.js';
+import { listAnswer, textAnswer, yesNoAnswer } from '../answers.js';
 import type { Answers } from '../draft.js';
 import { TEXT_LIMITS } from '../limits.js';
 import type { FieldErrors, Step } from '../questions.js';
@@ -29,13 +29,25 @@ export function riskInputFrom(answers: Answers): { indicators: string[]; sector?
   };
 }
 
-/** Every Modern Slavery Statement item that applies is planned, or the officer says why not. */
-const notAllPlanned =
-  (pack: PolicyPack) =>
-  (answers: Answers): boolean => {
-    const planned = listAnswer(answers, 'mssPlanned');
-    return applicableSlaveryItems(pack, answers).some((item) => !planned.includes(item.id));
-  };
+/**
+ * The Modern Slavery Statement items the contract will carry out: every one that applies
+ * when the officer ticked "all of them", otherwise those ticked one by one.
+ */
+export function plannedSlaveryItems(pack: PolicyPack, answers: Answers): CitedItem[] {
+  const applicable = applicableSlaveryItems(pack, answers);
+  if (yesNoAnswer(answers, 'mssAll') === true) return applicable;
+  const planned = listAnswer(answers, 'mssPlanned');
+  return applicable.filter((item) => planned.includes(item.id));
+}
+
+/**
+ * Asked only once the officer has said the contract will not carry out all of them (the
+ * card comes back with these; most officers tick "all" and never see them). A draft saved
+ * before "all" was asked keeps its own ticks.
+ */
+const notAll = (answers: Answers): boolean =>
+  yesNoAnswer(answers, 'mssAll') === false ||
+  (answers.mssAll === undefined && answers.mssPlanned !== undefined);
 
 export function modernSlaveryStep(pack: PolicyPack): Step {
   const { indicators, highRiskSectors, rating } = pack.modernSlavery;
@@ -49,6 +61,7 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
         id: 'msIndicators',
         kind: 'multiChoice',
         label: 'Which modern slavery risk indicators apply to this contract?',
+        short: 'Risk indicators',
         choices: indicators,
         citation: rating.citation,
       },
@@ -56,13 +69,23 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
         id: 'msSector',
         kind: 'choice',
         label: "Is the supplier's sector one often named high-risk?",
+        short: 'High-risk sector',
         choices: [...highRiskSectors, { id: NO_SECTOR, label: 'None of these' }],
         required: true,
       },
       {
+        id: 'mssAll',
+        kind: 'tick',
+        label: 'The contract will carry out every Modern Slavery Statement commitment that applies',
+        short: 'Every commitment',
+        details: (answers) => applicableSlaveryItems(pack, answers).map((item) => item.text),
+      },
+      {
         id: 'mssPlanned',
         kind: 'multiChoice',
-        label: 'Which Modern Slavery Statement commitments will this contract carry out?',
+        label: 'Which commitments will it carry out?',
+        short: 'Commitments',
+        when: notAll,
         choices: (answers) =>
           applicableSlaveryItems(pack, answers).map((item) => ({
             id: item.id,
@@ -73,9 +96,12 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
         id: 'mssNotPlannedReason',
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
-        label: 'Why the commitments not ticked are not planned',
+        label: 'Why the others are not planned',
+        short: 'Why not the others',
         required: true,
-        when: notAllPlanned(pack),
+        when: (answers) =>
+          notAll(answers) &&
+          plannedSlaveryItems(pack, answers).length < applicableSlaveryItems(pack, answers).length,
       },
     ],
     validate: (answers): FieldErrors => smallerProviderErrors(pack, answers),

@@ -36,7 +36,16 @@ export function outcomesStep(pack: PolicyPack): Step {
         id: 'measures',
         kind: 'multiChoice',
         label: 'Which outcomes will you seek?',
-        help: 'Tick each outcome the contract will deliver; the themes follow from them.',
+        short: 'Outcomes',
+        // The targets step lists each outcome with its target.
+        listed: false,
+        help: 'The themes follow from the outcomes you tick.',
+        details: () =>
+          pack.framework.measures.flatMap((measure) =>
+            measure.derived
+              ? [`${measure.text}: ${measure.derived.note} (${measure.derived.from.join(', ')})`]
+              : [],
+          ),
         choices: pack.framework.measures.map((measure) => ({
           id: measure.id,
           label: measure.text,
@@ -44,6 +53,7 @@ export function outcomesStep(pack: PolicyPack): Step {
             id: String(measure.theme),
             label: themeName.get(measure.theme) ?? `Theme ${measure.theme}`,
           },
+          ...(measure.derived ? { derivedFrom: measure.derived.from } : {}),
         })),
         required: true,
       },
@@ -51,6 +61,7 @@ export function outcomesStep(pack: PolicyPack): Step {
         id: 'weighting',
         kind: 'number',
         label: `Share of the award criteria on social value (${unit})`,
+        short: 'Weighting',
         min: 0,
         max: 100,
         unit,
@@ -63,6 +74,7 @@ export function outcomesStep(pack: PolicyPack): Step {
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
         label: 'Why social value carries this weight',
+        short: 'Why this weight',
         requiredIf: `above ${min}${unit}`,
         required: (answers) => (numberAnswer(answers, 'weighting') ?? 0) > min,
         when: isCompetitive,

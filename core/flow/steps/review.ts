@@ -8,7 +8,6 @@ export function reviewStep(): Step {
   return {
     id: 'review',
     title: 'Check your answers',
-    help: 'Check each answer; Change opens its card and brings you back here.',
     questions: [],
   };
 }

@@ -8,12 +8,13 @@ export function targetsStep(pack: PolicyPack): Step {
   return {
     id: 'targets',
     title: 'Targets for each outcome',
-    help: `Set a target for each outcome, and tick it once you are sure it meets all three tests: ${tests}.`,
+    help: `Set a target for each, and tick it if it meets all three tests: ${tests}.`,
     questions: [
       {
         id: 'outcomeTargets',
         kind: 'measureTargets',
         label: 'Target for each outcome',
+        short: 'Outcomes',
         required: true,
         measures: (answers) =>
           chosenMeasures(pack, answers).map((measure) => ({
