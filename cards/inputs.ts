@@ -49,9 +49,7 @@ function detailsBlock(question: ShownQuestion): Element[] {
     {
       type: 'ActionSet',
       spacing: 'None',
-      actions: [
-        { type: 'Action.ToggleVisibility', title: 'Show what this covers', targetElements: [id] },
-      ],
+      actions: [{ type: 'Action.ToggleVisibility', title: 'Show details', targetElements: [id] }],
     },
     {
       type: 'Container',
@@ -127,7 +125,6 @@ function inputFor(
       return {
         type: 'Input.Number',
         ...common,
-        ...(question.unit ? { placeholder: question.unit } : {}),
         ...(question.min === undefined ? {} : { min: question.min }),
         ...(question.max === undefined ? {} : { max: question.max }),
       };

@@ -9,7 +9,6 @@ import type { Person } from './activities.js';
 export const officerAnswers: Record<StepId, Record<string, string>> = {
   basics: {
     title: 'Custody healthcare',
-    description: 'Healthcare for people held in police custody',
     category: 'services',
     value: '£250,000',
     contractMonths: '36',
@@ -65,8 +64,8 @@ export const WIZARD_STEPS: StepId[] = [
 /** The step titles, in order, as the cards show them. */
 export const STEP_TITLES: Record<StepId, string> = {
   basics: 'About the contract',
-  why: 'Why commission it, and who to consult',
-  consultation: 'Why commission it, and who to consult',
+  why: 'Why, and who to consult',
+  consultation: 'Why, and who to consult',
   outcomes: 'Social value outcomes',
   targets: 'Targets for each outcome',
   smallerProviders: 'Smaller providers and modern slavery',

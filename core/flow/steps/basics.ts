@@ -117,13 +117,6 @@ export function basicsStep(pack: PolicyPack): Step {
         maxLength: TEXT_LIMITS.short,
       },
       {
-        id: 'description',
-        kind: 'longText',
-        label: 'What is being bought, briefly',
-        short: 'What',
-        maxLength: TEXT_LIMITS.long,
-      },
-      {
         id: 'category',
         kind: 'choice',
         label: 'Is the contract for goods, services or works, or a mix?',
@@ -178,7 +171,7 @@ export function basicsStep(pack: PolicyPack): Step {
       {
         id: 'competitive',
         kind: 'yesNo',
-        label: 'Will the contract be awarded through a competitive process?',
+        label: 'Will the award be competitive?',
         short: 'Competitive',
         required: true,
       },

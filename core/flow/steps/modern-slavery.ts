@@ -60,7 +60,7 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
       {
         id: 'msIndicators',
         kind: 'multiChoice',
-        label: 'Which modern slavery risk indicators apply to this contract?',
+        label: 'Modern slavery risk indicators that apply',
         short: 'Risk indicators',
         choices: indicators,
         citation: rating.citation,
@@ -76,7 +76,7 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
       {
         id: 'mssAll',
         kind: 'tick',
-        label: 'The contract will carry out every Modern Slavery Statement commitment that applies',
+        label: 'We will carry out every Modern Slavery Statement commitment',
         short: 'Every commitment',
         details: (answers) => applicableSlaveryItems(pack, answers).map((item) => item.text),
       },

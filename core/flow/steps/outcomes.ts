@@ -39,7 +39,7 @@ export function outcomesStep(pack: PolicyPack): Step {
         short: 'Outcomes',
         // The targets step lists each outcome with its target.
         listed: false,
-        help: 'The themes follow from the outcomes you tick.',
+        help: 'Themes follow from the outcomes.',
         details: () =>
           pack.framework.measures.flatMap((measure) =>
             measure.derived

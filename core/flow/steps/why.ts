@@ -15,7 +15,7 @@ export function whyStep(pack: PolicyPack): Step {
   return {
     id: 'why',
     replaces: ['consultation'],
-    title: 'Why commission it, and who to consult',
+    title: 'Why, and who to consult',
     ...(citation ? { citation } : {}),
     questions: [
       {
@@ -65,7 +65,7 @@ export function whyStep(pack: PolicyPack): Step {
         id: 'consultationPlan',
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
-        label: 'Who will you consult, and how? If you will not consult, why not?',
+        label: 'Who will you consult, and how? (If no one, why not?)',
         short: 'Who and how',
         required: true,
       },
