@@ -225,7 +225,9 @@ function asFollowUps(
   for (const question of step.questions) {
     if (shown.has(question.id) || out[question.id] === undefined) continue;
     if (!isBlank(raw[question.id])) continue;
-    out[question.id] = `One more question, from your answers above: “${question.label}”`;
+    const message = out[question.id] ?? '';
+    out[question.id] =
+      `One more question, from your answers above: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
   }
   return out;
 }

@@ -75,8 +75,8 @@ export function outcomesStep(pack: PolicyPack): Step {
         maxLength: TEXT_LIMITS.long,
         label: 'Why social value carries this weight',
         short: 'Why this weight',
+        // Refused by the §2.2 rule below (with its paragraph) when the weighting needs it.
         requiredIf: `above ${min}${unit}`,
-        required: (answers) => (numberAnswer(answers, 'weighting') ?? 0) > min,
         when: isCompetitive,
       },
     ],
@@ -101,6 +101,9 @@ function weightingErrors(pack: PolicyPack, answers: Answers): FieldErrors {
       subject: 'The weighting',
       fix: `Enter a weighting from ${min}${unit} to ${max}${unit}`,
     },
-    justification: { key: 'weightingJustification', subject: 'A justification' },
+    justification: {
+      key: 'weightingJustification',
+      subject: 'A justification of the weighting',
+    },
   });
 }
