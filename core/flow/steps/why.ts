@@ -11,12 +11,11 @@ import { byId } from './cited.js';
 export function whyStep(pack: PolicyPack): Step {
   const why = byId(pack.preCommissioningQuestions, 'why');
   const consultation = byId(pack.preCommissioningQuestions, 'consultation');
-  const citation = [why?.citation, consultation?.citation].filter(Boolean).join(', ');
   return {
     id: 'why',
     replaces: ['consultation'],
     title: 'Why, and who to consult',
-    ...(citation ? { citation } : {}),
+    ...(why ? { citation: why.citation } : {}),
     questions: [
       {
         id: 'stillRelevant',
