@@ -34,9 +34,8 @@ export function measureTargetsAsCard(questionId: string, value: unknown): Record
     if (entry.target !== undefined) {
       fields[targetKey(questionId, entry.measureId, 'target')] = String(entry.target);
     }
-    for (const test of TEST_IDS) {
-      fields[targetKey(questionId, entry.measureId, test)] = String(entry.tests[test]);
-    }
+    const all = TEST_IDS.every((test) => entry.tests[test]);
+    fields[targetKey(questionId, entry.measureId, 'tests')] = String(all);
   }
   return fields;
 }

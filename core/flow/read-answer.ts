@@ -16,6 +16,7 @@ import {
   YES_NO_MESSAGE,
 } from './parse-values.js';
 import {
+  type Choice,
   type ChoiceQuestion,
   choicesOf,
   type FieldErrors,
@@ -193,10 +194,30 @@ export function answerAsCard(question: Question, value: AnswerValue): Record<str
   if (question.kind === 'money' && typeof value === 'number') {
     return { [question.id]: formatMoney(value) };
   }
+  if (question.kind === 'multiChoice' && Array.isArray(question.choices) && Array.isArray(value)) {
+    const grouped = groupedAsCard(question.id, question.choices, value);
+    if (grouped) return grouped;
+  }
   const text = asCardText(value);
   if (text === undefined) return {};
   // A text saved before it had a limit is shown cut a little past it, so that its card still
   // fits in Teams; the stored answer stays whole until the officer shortens it.
   const isText = question.kind === 'text' || question.kind === 'longText';
   return { [question.id]: isText ? echoed(text, question.maxLength) : text };
+}
+
+/** A grouped multi-choice as its card holds it: one list per group, `${id}.${groupId}`. */
+function groupedAsCard(
+  id: string,
+  choices: readonly Choice[],
+  value: readonly unknown[],
+): Record<string, string> | undefined {
+  if (!choices.some((choice) => choice.group)) return undefined;
+  const fields: Record<string, string> = {};
+  for (const choice of choices) {
+    if (!choice.group || !value.includes(choice.id)) continue;
+    const key = `${id}.${choice.group.id}`;
+    fields[key] = fields[key] === undefined ? choice.id : `${fields[key]},${choice.id}`;
+  }
+  return fields;
 }
