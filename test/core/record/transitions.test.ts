@@ -188,15 +188,7 @@ describe('commissioning records', () => {
       );
       assert.deepEqual(
         complete.history.map((entry) => entry.step),
-        [
-          undefined,
-          'basics',
-          'why',
-          'outcomes',
-          'targets',
-          'modernSlavery',
-          'review',
-        ],
+        [undefined, 'basics', 'why', 'outcomes', 'targets', 'modernSlavery', 'review'],
       );
       // The review asks nothing: its "Confirm and finish" is the confirmation.
       assert.deepEqual(lastEntry(complete).changes, []);
