@@ -1,3 +1,4 @@
+import type { PolicyPack } from '../core/policy/index.js';
 import type { Assessment, Reason } from '../core/rules/index.js';
 import { formatDate, formatMoney } from './format.js';
 import type { Line, Section } from './info.js';
@@ -18,12 +19,20 @@ export const POLICY_LINES_ID = 'policyLines';
  */
 export function policySections(
   assessment: Assessment,
+  pack: PolicyPack,
   options: { thresholdsOnly?: boolean } = {},
 ): Section[] {
   const { weighting } = assessment;
+  // The key-provider rule is shown to a key provider only: to anyone else it says nothing.
+  const keyRules = new Set(
+    pack.scope.rules.filter((rule) => rule.kind === 'keyProvider').map((rule) => rule.id),
+  );
+  const scopeLines = assessment.scopeReasons.filter(
+    (reason) => assessment.input.keyProvider || !keyRules.has(reason.rule),
+  );
   const weightingLines = assessment.advice.filter((a) => a.rule === 'weighting');
   const sections: Section[] = [
-    { heading: 'Scope', lines: assessment.scopeReasons.map(lineOf) },
+    { heading: 'Scope', lines: scopeLines.map(lineOf) },
     { heading: 'Regulated threshold', lines: assessment.thresholdReasons.map(lineOf) },
     { heading: 'Social Value Act', lines: assessment.actReasons.map(lineOf) },
   ];
@@ -118,8 +127,12 @@ export interface VerdictOptions {
  * The verdict first: a few facts and what to do next, with the lines behind them (each
  * with its paragraph) behind "Show the policy lines".
  */
-export function verdictElements(assessment: Assessment, options: VerdictOptions): Element[] {
-  const sections = policySections(assessment, options);
+export function verdictElements(
+  assessment: Assessment,
+  pack: PolicyPack,
+  options: VerdictOptions,
+): Element[] {
+  const sections = policySections(assessment, pack, options);
   return [
     {
       type: 'Container',

@@ -93,7 +93,7 @@ export function policyCard(pack: PolicyPack, status: PolicyStatus): AdaptiveCard
 
 /** The `thresholds` command answers in the verdict's shape: the facts first, the lines behind a toggle. */
 export function thresholdsCard(
-  _pack: PolicyPack,
+  pack: PolicyPack,
   assessment: Assessment,
   today: string,
 ): AdaptiveCard {
@@ -102,7 +102,7 @@ export function thresholdsCard(
   return infoCard({
     title: `Thresholds: ${kind}, ${formatMoney(input.value)}`,
     intro: `For a procurement starting today, ${formatDate(today)}, not with a key provider and awarded competitively.`,
-    lead: verdictElements(assessment, {
+    lead: verdictElements(assessment, pack, {
       title: 'What the policy says',
       next: ['Type **new** (or press the button) for guidance on your own contract.'],
       thresholdsOnly: true,

@@ -92,7 +92,7 @@ function fullRecord(flow: Questionnaire, record: CommissioningRecord): Element[]
           },
         ]
       : []),
-    ...(record.assessment ? policySections(record.assessment) : []),
+    ...(record.assessment ? policySections(record.assessment, flow.pack) : []),
     {
       heading: 'The procurement stages and their social value actions',
       lines: flow.pack.stages.map((stage) => ({
@@ -155,7 +155,7 @@ export function summaryCard(
       : 'Pre-commissioning is not finished yet.',
     lead: [
       ...(record.assessment
-        ? verdictElements(record.assessment, {
+        ? verdictElements(record.assessment, flow.pack, {
             title: 'The verdict',
             next: [],
             hideLines: true,

@@ -144,7 +144,7 @@ export function recordCard(
   const months = record.draft.answers.contractMonths;
   const lead =
     previous?.id === VERDICT_AFTER && assessment
-      ? verdictElements(assessment, {
+      ? verdictElements(assessment, flow.pack, {
           title: 'The verdict',
           next: wizardNext(assessment),
           ...(typeof months === 'number' ? { months } : {}),
