@@ -1,8 +1,8 @@
 import { type ShownQuestion, STEP_ERROR_KEY, type Step } from '../core/flow/index.js';
 import { type ActionData, button } from './actions.js';
 import { formCard } from './form.js';
-import { policyRef } from './policy-ref.js';
 import { type Element, questionElements } from './inputs.js';
+import { policyRef } from './policy-ref.js';
 import type { AdaptiveCard } from './render.js';
 
 /** The keys a wizard button sends besides the inputs; no question may use them as its id. */

@@ -2,8 +2,8 @@ import {
   type Answers,
   applicableSlaveryItems,
   excerpt,
-  plannedSlaveryItems,
   numberAnswer,
+  plannedSlaveryItems,
   type Questionnaire,
   riskInputFrom,
   textAnswer,
@@ -20,6 +20,7 @@ import { policyRef } from './policy-ref.js';
 import { RATING_VERBS } from './rating-card.js';
 import type { AdaptiveCard } from './render.js';
 import { STAGE_VERBS } from './stage-inputs.js';
+import { stageStatusLines } from './stages-card.js';
 
 /** The element the summary toggles to show every answer and every cited line; one per card. */
 const FULL_RECORD_ID = 'fullRecord';
@@ -93,13 +94,15 @@ function fullRecord(flow: Questionnaire, record: CommissioningRecord): Element[]
         ]
       : []),
     ...(record.assessment ? policySections(record.assessment, flow.pack) : []),
-    {
-      heading: 'The procurement stages and their social value actions',
-      lines: flow.pack.stages.map((stage) => ({
-        text: `${stage.number}. ${stage.name}${stage.action ? `: ${stage.action}` : ''}`,
-        citation: stage.citation,
-      })),
-    },
+    record.stages
+      ? { heading: 'Where the stages stand', lines: stageStatusLines(flow.pack, record) }
+      : {
+          heading: 'The procurement stages and their social value actions',
+          lines: flow.pack.stages.map((stage) => ({
+            text: `${stage.number}. ${stage.name}${stage.action ? `: ${stage.action}` : ''}`,
+            citation: stage.citation,
+          })),
+        },
   ];
   return [
     {

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../cards/render.js';
 import { WIZARD_ACTION_KEYS, WIZARD_VERBS } from '../../cards/step-card.js';
+import { recordCard, type WizardNotice } from '../../cards/wizard-card.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import {
   applyAnswers,
@@ -30,7 +31,6 @@ import {
 import { assess } from '../../core/rules/index.js';
 import type { Logger } from '../log.js';
 import { type RecordStore, StaleRecordError, type Versioned } from '../store/records.js';
-import { recordCard, type WizardNotice } from '../../cards/wizard-card.js';
 
 export interface WizardAction {
   verb: string;

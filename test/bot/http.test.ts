@@ -17,8 +17,8 @@ import {
   inputsOf,
 } from '../support/cards.js';
 import { CaptureConnector } from '../support/connector.js';
-import { WALK_GOALS, walkFigures, walkTypical } from '../support/walk.js';
 import { freshTenant, officerAnswers, STEP_TITLES, WIZARD_STEPS } from '../support/officer.js';
+import { WALK_GOALS, walkFigures, walkTypical } from '../support/walk.js';
 
 /** The day the tests run on: references are numbered in its year. */
 const NOW = new Date('2026-03-02T09:30:00Z');

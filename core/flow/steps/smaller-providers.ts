@@ -1,9 +1,9 @@
 import type { PolicyPack } from '../../policy/schema.js';
 import { checkTurnover } from '../../rules/turnover.js';
 import { numberAnswer, textAnswer, yesNoAnswer } from '../answers.js';
+import type { Answers } from '../draft.js';
 import { fieldErrorsFrom } from '../field-errors.js';
 import { TEXT_LIMITS } from '../limits.js';
-import type { Answers } from '../draft.js';
 import type { FieldErrors, Question } from '../questions.js';
 import { contractValue, isCompetitive } from './basics.js';
 import { byId } from './cited.js';
