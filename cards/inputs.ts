@@ -49,7 +49,13 @@ function detailsBlock(question: ShownQuestion): Element[] {
     {
       type: 'ActionSet',
       spacing: 'None',
-      actions: [{ type: 'Action.ToggleVisibility', title: 'Show details', targetElements: [id] }],
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: question.detailsTitle ?? 'Show details',
+          targetElements: [id],
+        },
+      ],
     },
     {
       type: 'Container',

@@ -22,6 +22,8 @@ import type { AdaptiveCard } from './render.js';
 import { STAGE_VERBS } from './stage-inputs.js';
 import { stageStatusLines } from './stages-card.js';
 
+const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 /** The element the summary toggles to show every answer and every cited line; one per card. */
 const FULL_RECORD_ID = 'fullRecord';
 
@@ -61,12 +63,12 @@ function planFacts(
       ? []
       : [
           {
-            title: 'Award weighting',
+            title: 'Weighting chosen',
             value: `${weighting}% of the award criteria on social value`,
           },
         ]),
     { title: 'Stages', value: stagesText(flow, record) },
-    ...(risk.ok ? [{ title: 'Modern slavery risk', value: risk.value.level }] : []),
+    ...(risk.ok ? [{ title: 'Modern slavery risk', value: capitalised(risk.value.level) }] : []),
     {
       title: 'Modern slavery items planned',
       value:

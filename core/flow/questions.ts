@@ -30,6 +30,8 @@ interface QuestionBase {
   listed?: false;
   /** Lines the officer may open beside the question (what a tick agrees to), behind a toggle. */
   details?: (answers: Answers, pack: PolicyPack) => string[];
+  /** The button that shows the details ("Show details" if none). */
+  detailsTitle?: string;
   help?: string;
   /** A paragraph of the pack or one of its sources. */
   citation?: string;

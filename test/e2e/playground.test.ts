@@ -224,6 +224,8 @@ describe('an officer in the Agents Playground', function () {
 async function shot(card: Locator, name: string): Promise<void> {
   const folder = process.env.SV_SHOTS;
   if (!folder) return;
+  // Tall enough that the chat's own header never covers a long card.
+  await card.page().setViewportSize({ width: 1000, height: 3200 });
   await card.screenshot({ path: join(folder, `${name}.png`) });
 }
 

@@ -23,6 +23,14 @@ export function chosenThemes(pack: PolicyPack, answers: Answers): PolicyPack['th
   return pack.themes.filter((theme) => measures.some((measure) => measure.theme === theme.id));
 }
 
+/** The measures in the pack's order of themes (and their own order within a theme). */
+function byTheme(pack: PolicyPack): PolicyPack['framework']['measures'] {
+  const order = new Map(pack.themes.map((theme, index) => [theme.id, index]));
+  return [...pack.framework.measures].sort(
+    (a, b) => (order.get(a.theme) ?? 0) - (order.get(b.theme) ?? 0),
+  );
+}
+
 export function outcomesStep(pack: PolicyPack): Step {
   const { unit, min } = pack.weighting;
   const themeName = new Map(pack.themes.map((theme) => [theme.id, theme.name]));
@@ -39,14 +47,15 @@ export function outcomesStep(pack: PolicyPack): Step {
         short: 'Outcomes',
         // The targets step lists each outcome with its target.
         listed: false,
-        help: 'Themes follow from the outcomes.',
         details: () =>
           pack.framework.measures.flatMap((measure) =>
             measure.derived
               ? [`${measure.text}: ${measure.derived.note} (${measure.derived.from.join(', ')})`]
               : [],
           ),
-        choices: pack.framework.measures.map((measure) => ({
+        detailsTitle: 'Where “our reading” comes from',
+        // Under their themes, in the pack's order of themes; the themes follow from the ticks.
+        choices: byTheme(pack).map((measure) => ({
           id: measure.id,
           label: measure.text,
           group: {
