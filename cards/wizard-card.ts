@@ -9,6 +9,7 @@ import type { CommissioningRecord } from '../core/record/index.js';
 import { button } from './actions.js';
 import { answersByStep } from './answer-text.js';
 import { verdictElements, wizardNext } from './guidance.js';
+import { messageCard } from './info-cards.js';
 import type { Element } from './inputs.js';
 import type { AdaptiveCard } from './render.js';
 import { stepCard, WIZARD_VERBS } from './step-card.js';
@@ -172,3 +173,19 @@ export function recordCard(
           : 'Continue',
   });
 }
+
+/** A button from a card the bot can no longer act on (no record or step on it). */
+export const outOfDateCard = (): AdaptiveCard =>
+  messageCard('That button is out of date', 'Type **list** to see your records.');
+
+/** A turn that failed: nothing was saved, and the officer may try again. */
+export const turnFailedCard = (): AdaptiveCard =>
+  messageCard(
+    'Something went wrong',
+    'Your answers were not saved. Please try again in a moment.',
+    'attention',
+  );
+
+/** A record the person may not see, or that does not exist: the same words for both. */
+export const recordNotFoundCard = (reference: string): AdaptiveCard =>
+  messageCard('Record not found', `I could not find ${reference} among the records you can see.`);
