@@ -218,10 +218,41 @@ describe('an officer in the Agents Playground', function () {
 });
 
 /**
+ * Every input a screen reader meets on the card has a name: its own label, a label element,
+ * or the group it belongs to (a radio or tick box in a labelled group).
+ */
+async function assertLabelled(card: Locator, name: string): Promise<void> {
+  const fields = await card.locator('input, textarea, [role="combobox"]').count();
+  const summary = name.endsWith('summary') || name.endsWith('review') || name.includes('lines');
+  assert.ok(summary || fields > 0, `${name}: no inputs found to check`);
+  const unnamed = await card.locator('input, textarea, [role="combobox"]').evaluateAll((fields) =>
+    fields
+      .filter((field) => {
+        const element = field as unknown as {
+          type?: string;
+          labels?: { length: number } | null;
+          getAttribute(name: string): string | null;
+        };
+        if (element.type === 'hidden' || element.getAttribute('aria-hidden') === 'true')
+          return false;
+        const own =
+          element.getAttribute('aria-label') ??
+          element.getAttribute('aria-labelledby') ??
+          (element.labels && element.labels.length > 0 ? 'label' : null) ??
+          element.getAttribute('title');
+        return own === null || own.trim() === '';
+      })
+      .map((field) => field.outerHTML.slice(0, 120)),
+  );
+  assert.deepEqual(unnamed, [], `${name}: inputs without a name`);
+}
+
+/**
  * With SV_SHOTS set to a folder, saves a screenshot of the card there, to look at what the
  * officer sees (`.shots/` is git-ignored); otherwise does nothing.
  */
 async function shot(card: Locator, name: string): Promise<void> {
+  await assertLabelled(card, name);
   const folder = process.env.SV_SHOTS;
   if (!folder) return;
   // Tall enough that the chat's own header never covers a long card.
