@@ -194,7 +194,7 @@ function policyLinesToggle(sections: Section[]): Element[] {
 /** What a wizard's officer does next, after the basics. */
 export function wizardNext(assessment: Assessment): string[] {
   return [
-    'why and who to consult; the outcomes and their targets;',
+    'why and who to consult, the outcomes and targets,',
     assessment.weighting.applies ? 'smaller providers and modern slavery.' : 'modern slavery.',
   ];
 }

@@ -66,7 +66,7 @@ export function stepCard(view: StepCardView): AdaptiveCard {
     actions: [
       button(view.continueTitle ?? 'Continue', data(WIZARD_VERBS.next), 'positive'),
       ...(view.canGoBack ? [button('Back', data(WIZARD_VERBS.back))] : []),
-      button('Save for later', data(WIZARD_VERBS.save)),
+      button('Save and continue later', data(WIZARD_VERBS.save)),
     ],
   });
 }

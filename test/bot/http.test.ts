@@ -244,7 +244,7 @@ describe('the bot over HTTP', function () {
       assert.equal(cardTitle(fixed), STEP_TITLES.why);
     });
 
-    it('keeps what was typed on Back and on Save for later', async () => {
+    it('keeps what was typed on Back and on Save and continue later', async () => {
       const { owner } = freshTenant('back-save');
       const { card: first } = await bot.say(owner, 'new');
       const reference = referenceOf(first);
@@ -260,8 +260,8 @@ describe('the bot over HTTP', function () {
       assert.equal(cardTitle(whyAgain), STEP_TITLES.why);
       assert.equal(input(whyAgain, 'aims').value, 'Typed before going back');
 
-      // Save for later: a note of how to come back, and the answers kept.
-      const saved = await bot.execute(owner, whyAgain, 'Save for later', {
+      // Save and continue later: a note of how to come back, and the answers kept.
+      const saved = await bot.execute(owner, whyAgain, 'Save and continue later', {
         baselineOutcomes: 'Typed before saving',
       });
       assert.equal(cardTitle(saved), STEP_TITLES.why);

@@ -123,12 +123,14 @@ describe('step cards', () => {
         assert.deepEqual(inputIds(card), questionKeys(record, step.id));
       });
 
-      it('has Continue (on the review: Confirm and finish), Back except on the first step, and Save for later, each sending the step and revision', () => {
+      it('has Continue (on the review: Confirm and finish), Back except on the first step, and Save and continue later, each sending the step and revision', () => {
         const card = recordCard(flow, record);
         const next = step.id === 'review' ? 'Confirm and finish' : 'Continue';
         assert.deepEqual(
           footTitles(card),
-          index === 0 ? [next, 'Save for later'] : [next, 'Back', 'Save for later'],
+          index === 0
+            ? [next, 'Save and continue later']
+            : [next, 'Back', 'Save and continue later'],
         );
         const foot = (card.actions as Json[]) ?? [];
         for (const action of foot) {

@@ -8,7 +8,7 @@ export function targetsStep(pack: PolicyPack): Step {
   return {
     id: 'targets',
     title: 'Targets for each outcome',
-    help: `Set a target for each, and tick it if it meets all three tests: ${tests}.`,
+    help: `Set each target; tick it if it meets all three tests: ${tests}.`,
     questions: [
       {
         id: 'outcomeTargets',
