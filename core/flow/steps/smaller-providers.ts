@@ -45,8 +45,17 @@ export function smallerProviderQuestions(pack: PolicyPack): Question[] {
       maxLength: TEXT_LIMITS.long,
       label: 'Why that turnover is needed',
       short: 'Why that turnover',
-      requiredIf: `over ${turnover.maxMultipleOfValue} times the value`,
+      // Asked only of a turnover above the pack's multiple of the value (§4.4(c)).
+      required: true,
+      when: (answers) => {
+        const asked = numberAnswer(answers, 'minimumTurnover');
+        const value = contractValue(answers);
+        return (
+          asked !== undefined && value !== undefined && asked > value * turnover.maxMultipleOfValue
+        );
+      },
       citation: turnover.citation,
+      help: turnover.text,
     },
     {
       id: 'useLots',

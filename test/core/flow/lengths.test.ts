@@ -26,6 +26,7 @@ const textQuestions: { step: StepId; question: TextQuestion }[] = flow.steps.fla
 const shownWith: Record<string, Record<string, string>> = {
   relevanceNote: { stillRelevant: 'false' },
   mssNotPlannedReason: { mssAll: 'false' },
+  turnoverJustification: { minimumTurnover: '£900,000' },
 };
 
 const cardWith = (step: StepId, id: string, text: string): Record<string, string> => ({
