@@ -4,7 +4,9 @@
  * wizard turn makes, counted at the embedded Cosmos server. Speed is reported as ratios to
  * the echo bot, never as pass/fail thresholds. Then the reminder sweep's fan-out to a
  * connector enforcing the Teams limits, and its query at two store sizes (bench/reminders.ts).
- * `--quick` runs a short version of each; `--reminders` or `--wizard` runs that part alone.
+ * Then the local store's cost per write and per query at two store sizes, and the bot's stop
+ * after a run of turns (bench/store.ts). `--quick` runs a short version of each; `--wizard`,
+ * `--reminders` or `--store` runs that part alone.
  */
 import { cpus } from 'node:os';
 import { type App, startApp } from '../bot/app.js';
@@ -24,11 +26,15 @@ import {
 } from './load.js';
 import { runRemindersBench } from './reminders.js';
 import { countRoundTrips, type RoundTripRow } from './round-trips.js';
+import { runStoreBench } from './store.js';
 import { type WizardEnv, WizardSession, WizardWalker } from './wizard-client.js';
 
 const quick = process.argv.includes('--quick');
 const onlyReminders = process.argv.includes('--reminders');
 const onlyWizard = process.argv.includes('--wizard');
+const onlyStore = process.argv.includes('--store');
+/** With no part named, every part runs. */
+const all = !onlyReminders && !onlyWizard && !onlyStore;
 const SETTINGS = {
   concurrency: 4,
   warmupTurns: quick ? 60 : 150,
@@ -352,8 +358,9 @@ function report(run: Report): void {
 }
 
 async function main(): Promise<void> {
-  if (!onlyReminders || onlyWizard) await wizardBench();
-  if (!onlyWizard || onlyReminders) await runRemindersBench({ quick });
+  if (all || onlyWizard) await wizardBench();
+  if (all || onlyReminders) await runRemindersBench({ quick });
+  if (all || onlyStore) await runStoreBench({ quick });
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { buildQuestionnaire } from '../core/flow/index.js';
 import { cumbriaPack, type PolicyPack } from '../core/policy/index.js';
+import { withReviewDue } from '../core/rules/index.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
 import { CommissioningBot } from './conversation/commissioning-bot.js';
@@ -32,7 +33,10 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const flow = buildQuestionnaire(options.pack ?? cumbriaPack);
+  // The policy document is undated: the force gives its review date as a setting.
+  const flow = buildQuestionnaire(
+    withReviewDue(options.pack ?? cumbriaPack, config.POLICY_REVIEW_DUE),
+  );
   const store = await openCosmos(config);
   const records = new RecordStore(store.containers.records);
   const conversations = new ConversationStore(store.containers.conversations);

@@ -1,5 +1,6 @@
 import { isIPv4 } from 'node:net';
 import { z } from 'zod';
+import { isIsoDate } from '../core/common/dates.js';
 
 const list = z
   .string()
@@ -130,6 +131,14 @@ export const configSchema = z
       )
       .describe(
         'Minutes between reminder sweeps in each instance; 0 leaves sweeping to an external scheduler',
+      ),
+    POLICY_REVIEW_DUE: z
+      .preprocess(
+        (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+        z.string().trim().refine(isIsoDate, 'must be a real date written YYYY-MM-DD').optional(),
+      )
+      .describe(
+        "The date the force's annual review of the policy is due (YYYY-MM-DD); unset, the bot says the review date is not recorded",
       ),
     REMINDERS_SECRET: optionalText
       .refine((secret) => secret === undefined || secret.length >= 16, {

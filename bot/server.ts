@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import './quiet-restify.js';
 import restify from 'restify';
 import type { Config } from './config.js';
 import { plainWords, type RestifyError } from './http-answers.js';

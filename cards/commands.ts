@@ -15,6 +15,12 @@ export const COMMANDS = [
     description: 'Open a record by its reference',
   },
   {
+    name: 'discard',
+    showsRecords: true,
+    usage: 'discard SV-2026-0042',
+    description: 'Discard an unfinished draft of mine, after confirming',
+  },
+  {
     name: 'thresholds',
     usage: 'thresholds services 250k',
     description: 'Threshold guidance for a category and value, without starting a record',

@@ -5,10 +5,31 @@ import type { Line, Section } from './info.js';
 import type { Element } from './inputs.js';
 import { policyRef } from './policy-ref.js';
 
-const lineOf = (reason: { text: string; citation?: string }): Line => ({
-  text: reason.text,
+/**
+ * A line with its paragraph. A derived one is the pack's reading, not the policy's words: it
+ * says so in plain words, with its grounds ("Our reading of PCR 2015 reg 58(9): ...").
+ */
+const lineOf = (reason: {
+  text: string;
+  citation?: string;
+  derived?: { from: string[]; note: string };
+}): Line => ({
+  text: reason.derived ? `${reason.text} ${ourReading(reason.derived)}` : reason.text,
   ...(reason.citation ? { citation: reason.citation } : {}),
 });
+
+/** A derived rule in plain words, with what it is read from. */
+export const ourReading = (derived: { from: string[]; note: string }): string =>
+  `(Our reading of ${derived.from.join(', ')}: ${derived.note})`;
+
+/**
+ * A record keeps its assessment as it was made: one made before warnings and set-aside items
+ * existed has neither, and is shown without them.
+ */
+const storedList = <K extends 'warnings' | 'setAside'>(
+  assessment: Assessment,
+  key: K,
+): Assessment[K] => (assessment as Partial<Assessment>)[key] ?? [];
 
 /** The element a card toggles to show the policy lines; one per card. */
 export const POLICY_LINES_ID = 'policyLines';
@@ -37,26 +58,42 @@ export function policySections(
     { heading: 'Social Value Act', lines: assessment.actReasons.map(lineOf) },
   ];
   if (!options.thresholdsOnly) {
+    const setAside = (ids: string[]): Line[] =>
+      storedList(assessment, 'setAside')
+        .filter((item) => ids.includes(item.id))
+        .map((item) =>
+          lineOf({
+            text: `Not for a direct award: ${item.text} ${item.why}`,
+            citation: item.citation,
+            derived: item.derived,
+          }),
+        );
+    const withDirect = (item: { text: string; citation: string; directAward?: string }): Line =>
+      lineOf({
+        text: item.directAward ? `${item.text} ${item.directAward}` : item.text,
+        citation: item.citation,
+      });
     sections.push(
-      {
-        heading: 'Award weighting',
-        lines: weighting.applies
-          ? weightingLines.map(lineOf)
-          : [
-              lineOf({
-                text: `${weighting.text} This award is not competitive.`,
-                citation: weighting.citation,
-              }),
-            ],
-      },
+      // Only a contract in scope and awarded competitively has a weighting (§2.2).
+      { heading: 'Award weighting', lines: weighting.applies ? weightingLines.map(lineOf) : [] },
       {
         heading: 'Smaller providers',
-        lines: assessment.smallerProviderChecks.flatMap((check) => [
-          lineOf(check),
-          ...(check.statutory ? [lineOf(check.statutory)] : []),
-        ]),
+        lines: [
+          ...assessment.smallerProviderChecks.flatMap((check) => [
+            withDirect(check),
+            ...(check.statutory ? [lineOf(check.statutory)] : []),
+          ]),
+          ...setAside(pack.smallerProviders.checks.map((c) => c.id)),
+        ],
       },
-      { heading: 'Modern slavery', lines: assessment.modernSlaveryItems.map(lineOf) },
+      {
+        heading: 'Modern slavery',
+        lines: [
+          ...assessment.modernSlaveryItems.map(withDirect),
+          ...setAside(pack.modernSlavery.items.map((i) => i.id)),
+          lineOf(pack.modernSlavery.statementTurnover),
+        ],
+      },
       {
         heading: 'Also consider',
         lines: assessment.advice.filter((a: Reason) => a.rule !== 'weighting').map(lineOf),
@@ -108,7 +145,9 @@ function verdictFacts(assessment: Assessment, months?: number): { title: string;
       title: 'Award weighting',
       value: weighting.applies
         ? `${range}, with a justification`
-        : 'None: the award is not competitive',
+        : assessment.input.competitive
+          ? 'None: the contract is not in the policy’s scope'
+          : 'None: the award is not competitive',
     },
   ];
 }
@@ -133,12 +172,27 @@ export function verdictElements(
   options: VerdictOptions,
 ): Element[] {
   const sections = policySections(assessment, pack, options);
+  // A date missing or possibly out of date is shown first and in words, never behind a toggle.
+  const warnings = storedList(assessment, 'warnings');
   return [
     {
       type: 'Container',
       style: 'emphasis',
       items: [
         { type: 'TextBlock', text: options.title, weight: 'Bolder', wrap: true, style: 'heading' },
+        ...(warnings.length > 0
+          ? [
+              {
+                type: 'Container',
+                style: 'warning',
+                items: warnings.map((warning) => ({
+                  type: 'TextBlock',
+                  text: `**Check before relying on this:** ${warning.text} _(${policyRef(warning.citation)})_`,
+                  wrap: true,
+                })),
+              },
+            ]
+          : []),
         { type: 'FactSet', facts: verdictFacts(assessment, options.months) },
         ...(options.next.length > 0
           ? [

@@ -59,23 +59,28 @@ export function themesCard(pack: PolicyPack): AdaptiveCard {
           })),
       ],
     })),
+    // Which theme each example and measure serves is the pack's reading, and says so.
+    notice: `${pack.themeLinks.text} [derived: ${pack.themeLinks.derived.note}]`,
+    noticeStyle: 'default',
   });
 }
 
 export function policyCard(pack: PolicyPack, status: PolicyStatus): AdaptiveCard {
+  const warning = status.warnings[0];
   return infoCard({
     title: 'The policy in force',
-    ...(status.reviewOverdue
-      ? {
-          notice: `This policy's annual review was due on ${formatDate(status.reviewDue)}. Check with procurement that it is still current.`,
-          noticeStyle: 'attention' as const,
-        }
-      : {}),
+    ...(warning ? { notice: warning.text, noticeStyle: 'attention' as const } : {}),
     facts: [
       { title: 'Policy', value: status.name },
-      { title: 'Version', value: status.version },
-      { title: 'In force from', value: formatDate(status.effectiveFrom) },
-      { title: 'Review due', value: formatDate(status.reviewDue) },
+      { title: 'Pack release', value: status.version },
+      {
+        title: 'Document date',
+        value: status.documentDated ? 'dated' : 'The policy document carries no date',
+      },
+      {
+        title: 'Review due',
+        value: status.reviewDue === null ? 'Not recorded' : formatDate(status.reviewDue),
+      },
     ],
     sections: [
       {

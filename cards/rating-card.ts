@@ -1,11 +1,16 @@
 import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack, TierId } from '../core/policy/index.js';
-import type { CommissioningRecord, SupplierRating } from '../core/record/index.js';
+import {
+  type CommissioningRecord,
+  ratingStages,
+  type SupplierRating,
+} from '../core/record/index.js';
 import { button } from './actions.js';
 import { formCard, type Notice } from './form.js';
 import { formatDate } from './format.js';
 import { infoCard } from './info.js';
 import { type Element, errorBlock } from './inputs.js';
+import { errorSummary } from './post-award-words.js';
 import type { AdaptiveCard } from './render.js';
 
 export const RATING_VERBS = { show: 'rating.show', submit: 'supplier.rate' } as const;
@@ -14,11 +19,10 @@ export const RATING_INPUTS = {
   stage: 'ratingStage',
   supplier: 'ratingSupplier',
   evidence: 'ratingEvidence',
+  decision: 'ratingDecision',
+  justification: 'ratingJustification',
   row: (id: string) => `rating_${id}`,
 } as const;
-
-/** Suppliers are rated at these review stages (Fig 1 stages 11 and 12). */
-export const RATING_STAGES = [11, 12] as const;
 
 export interface RatingState {
   values?: Readonly<Record<string, string>>;
@@ -41,17 +45,19 @@ export function ratingCard(
     const typed = values[key] ?? fallback;
     return typed === undefined ? {} : { value: typed };
   };
+  // The review stages at which the pack has suppliers rated.
+  const stages = ratingStages(pack);
   const body: Element[] = [
     {
       type: 'Input.ChoiceSet',
       id: RATING_INPUTS.stage,
       label: 'Review stage',
       style: 'expanded',
-      choices: RATING_STAGES.map((n) => ({
+      choices: stages.map((n) => ({
         title: `${n}. ${pack.stages.find((s) => s.number === n)?.name ?? ''}`,
         value: String(n),
       })),
-      ...value(RATING_INPUTS.stage, String(RATING_STAGES[0])),
+      ...value(RATING_INPUTS.stage, stages[0] === undefined ? undefined : String(stages[0])),
     },
     ...errorBlock(RATING_INPUTS.stage, shown),
     {
@@ -97,6 +103,25 @@ export function ratingCard(
       ...value(RATING_INPUTS.evidence),
     },
     ...errorBlock(RATING_INPUTS.evidence, shown),
+    {
+      type: 'Input.ChoiceSet',
+      id: RATING_INPUTS.decision,
+      label: 'Tier awarded: Fig 2 grades on overall behaviours, so the rubric only suggests one',
+      choices: [
+        { title: 'The tier the rubric suggests (the lowest row)', value: 'suggested' },
+        ...byRank.map((tier) => ({ title: `${tierLabel(tier)} instead`, value: tier })),
+      ],
+      ...value(RATING_INPUTS.decision, 'suggested'),
+    },
+    ...errorBlock(RATING_INPUTS.decision, shown),
+    {
+      type: 'Input.Text',
+      id: RATING_INPUTS.justification,
+      label: 'Why another tier than the one suggested, if you chose one',
+      isMultiline: true,
+      ...value(RATING_INPUTS.justification),
+    },
+    ...errorBlock(RATING_INPUTS.justification, shown),
   ];
   const errorCount = Object.keys(state.errors ?? {}).length;
   return formCard({
@@ -105,11 +130,7 @@ export function ratingCard(
     help: `${basis} ${combining.text}`,
     citation,
     ...(state.notice ? { notice: state.notice } : {}),
-    ...(errorCount > 0
-      ? {
-          errorSummary: `Check the ${errorCount === 1 ? 'answer' : `${errorCount} answers`} marked below.`,
-        }
-      : {}),
+    ...(errorCount > 0 ? { errorSummary: errorSummary(errorCount) } : {}),
     body,
     actions: [
       button(
@@ -138,6 +159,10 @@ export function ratingResultCard(
     facts: [
       { title: 'Record', value: `${record.id}: ${record.title}` },
       { title: 'Rated by', value: rating.by.name },
+      ...(rating.suggested
+        ? [{ title: 'Suggested by the rubric', value: tierLabel(rating.suggested) }]
+        : []),
+      { title: 'Decided', value: tier?.label ?? rating.tier },
     ],
     sections: [
       {
@@ -153,7 +178,13 @@ export function ratingResultCard(
       {
         heading: 'How the tier is worked out',
         lines: [
-          { text: pack.supplierStatus.combining.text, citation: pack.supplierStatus.citation },
+          {
+            text: `${pack.supplierStatus.combining.text} [derived: ${pack.supplierStatus.combining.derived.note}]`,
+            citation: pack.supplierStatus.citation,
+          },
+          ...(rating.justification
+            ? [{ text: `Another tier than suggested, because: ${rating.justification}` }]
+            : []),
         ],
       },
       { heading: 'Evidence', lines: [{ text: rating.evidence }] },

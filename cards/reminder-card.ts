@@ -4,9 +4,22 @@ import type { CommissioningRecord, OwedReminder } from '../core/record/index.js'
 import { SNOOZE_DAYS } from '../core/record/index.js';
 import { button } from './actions.js';
 import { formatDate } from './format.js';
+import { errorSummary } from './post-award-words.js';
 import { type AdaptiveCard, expand } from './render.js';
 import { STAGE_VERBS, stageInputIds } from './stage-inputs.js';
 import template from './templates/reminder.json' with { type: 'json' };
+
+/** What was typed on a refused "Mark done", with the errors beside each field. */
+export interface ReminderState {
+  values?: Readonly<Record<string, string>>;
+  errors?: Readonly<Record<string, string>>;
+}
+
+/** "Overdue since 15 July 2026" once the day has passed; "Due on 15 July 2026" until then. */
+export const dueWords = (due: string, today: string): { title: string; when: string } =>
+  due < today
+    ? { title: 'Overdue since', when: `overdue since ${formatDate(due)}` }
+    : { title: 'Due on', when: `due on ${formatDate(due)}` };
 
 /**
  * A review stage has fallen due: the contract, the stage and its social value action, and
@@ -18,12 +31,24 @@ export function reminderCard(
   owed: OwedReminder,
   today: string,
   notice?: string,
+  state: ReminderState = {},
 ): AdaptiveCard {
   const stage = pack.stages.find((s) => s.number === owed.stage);
   const ids = { reference: record.id, stage: owed.stage, due: owed.due };
+  const inputs = stageInputIds(owed.stage);
+  const errors = state.errors ?? {};
+  const values = state.values ?? {};
+  const count = Object.keys(errors).length;
+  const due = dueWords(owed.due, today);
   return expand(template, {
-    title: `Reminder: stage ${owed.stage} is due`,
+    title: `Reminder: stage ${owed.stage} is ${due.when}`,
     notice: notice ?? '',
+    errorSummary: count > 0 ? errorSummary(count) : '',
+    dueTitle: due.title,
+    doneOnValue: values[inputs.doneOn] ?? today,
+    doneOnError: errors[inputs.doneOn] ?? '',
+    noteValue: values[inputs.note] ?? '',
+    noteError: errors[inputs.note] ?? '',
     contract: `${record.id}: ${record.title}`,
     // "11: …", not "11. …", which Teams would show as a numbered list.
     stage: `${owed.stage}: ${stage?.name ?? ''}`,

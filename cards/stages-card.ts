@@ -1,12 +1,18 @@
 import { addMonths } from '../core/common/dates.js';
 import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
-import { type CommissioningRecord, SNOOZE_DAYS, stagesOf } from '../core/record/index.js';
+import {
+  type CommissioningRecord,
+  ratingRefusal,
+  SNOOZE_DAYS,
+  stagesOf,
+} from '../core/record/index.js';
 import { button } from './actions.js';
 import { formCard, type Notice } from './form.js';
 import { formatDate } from './format.js';
 import type { Line } from './info.js';
 import { type Element, errorBlock } from './inputs.js';
+import { errorSummary } from './post-award-words.js';
 import type { AdaptiveCard } from './render.js';
 import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from './stage-inputs.js';
 
@@ -43,7 +49,31 @@ const ids = (record: CommissioningRecord, stage?: number) => ({
   ...(stage === undefined ? {} : { stage }),
 });
 
-function contractElements(record: CommissioningRecord, state: StagesState): Element[] {
+/** The contract length: as awarded, else as the wizard's first card gave it. */
+function monthsOf(record: CommissioningRecord): string | undefined {
+  if (record.contract) return String(record.contract.months);
+  const answered = record.draft.answers.contractMonths;
+  return typeof answered === 'number' || typeof answered === 'string'
+    ? String(answered)
+    : undefined;
+}
+
+/** "11 to 13", "11 and 12" or "13": the pack's review stages, in words. */
+function stageRange(numbers: number[]): string {
+  const first = numbers[0];
+  const last = numbers.at(-1);
+  if (first === undefined || last === undefined) return '';
+  if (numbers.length === 1) return String(first);
+  if (numbers.length === 2) return `${first} and ${last}`;
+  return last - first === numbers.length - 1 ? `${first} to ${last}` : numbers.join(', ');
+}
+
+function contractElements(
+  pack: PolicyPack,
+  record: CommissioningRecord,
+  state: StagesState,
+): Element[] {
+  const reviews = pack.stages.filter((s) => s.review).map((s) => s.number);
   const values = state.values ?? {};
   const errors = { errors: state.errors ?? {}, values };
   const value = (key: string, fallback: string | undefined) => {
@@ -54,7 +84,7 @@ function contractElements(record: CommissioningRecord, state: StagesState): Elem
     { type: 'TextBlock', text: 'The award', weight: 'Bolder', wrap: true, style: 'heading' },
     {
       type: 'TextBlock',
-      text: 'The award date and contract length give the review stages (11 to 13) their default due dates.',
+      text: `The award date and contract length give the review stages (${stageRange(reviews)}) their default due dates.`,
       wrap: true,
       isSubtle: true,
       size: 'Small',
@@ -70,11 +100,9 @@ function contractElements(record: CommissioningRecord, state: StagesState): Elem
       type: 'Input.Number',
       id: CONTRACT_INPUTS.months,
       label: 'Contract length in months',
-      min: 1,
-      ...value(
-        CONTRACT_INPUTS.months,
-        record.contract ? String(record.contract.months) : undefined,
-      ),
+      // No `min`: a client that enforces it would refuse or change 0 without a word; the bot
+      // says what to type instead.
+      ...value(CONTRACT_INPUTS.months, monthsOf(record)),
     },
     ...errorBlock(CONTRACT_INPUTS.months, errors),
     {
@@ -220,14 +248,13 @@ export function stagesCard(
     help: `Each stage has the action that promotes social value. Reminders come when a review stage falls due; a reminder can be snoozed for ${SNOOZE_DAYS} days.`,
     citation: 'Fig 1',
     ...(state.notice ? { notice: state.notice } : {}),
-    ...(errorCount > 0
-      ? {
-          errorSummary: `Check the ${errorCount === 1 ? 'answer' : `${errorCount} answers`} marked below.`,
-        }
-      : {}),
-    body: [...contractElements(record, state), ...stageElements(pack, record, today, state)],
+    ...(errorCount > 0 ? { errorSummary: errorSummary(errorCount) } : {}),
+    body: [...contractElements(pack, record, state), ...stageElements(pack, record, today, state)],
     actions: [
-      button('Rate the supplier', { verb: 'rating.show', ...ids(record) }),
+      // Offered once the supplier can be rated: a finished, awarded record.
+      ...(ratingRefusal(record, pack) === undefined
+        ? [button('Rate the supplier', { verb: 'rating.show', ...ids(record) })]
+        : []),
       button('Open the record', { verb: 'command', text: `open ${record.id}` }),
     ],
   });

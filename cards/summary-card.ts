@@ -90,7 +90,7 @@ function fullRecord(flow: Questionnaire, record: CommissioningRecord): Element[]
     ...(risk.ok
       ? [
           {
-            heading: `Modern slavery risk: ${risk.value.level}`,
+            heading: `Modern slavery risk: ${risk.value.level} (our reading of the Modern Slavery Statement)`,
             lines: risk.value.reasons.map((r) => ({ text: r.text, citation: r.citation })),
           },
         ]

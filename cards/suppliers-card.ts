@@ -1,4 +1,6 @@
 import { CARD_LIMITS, firstLines } from '../core/flow/index.js';
+import type { PolicyPack } from '../core/policy/index.js';
+import { ratingStages } from '../core/record/index.js';
 import { formatDate } from './format.js';
 import { infoCard } from './info.js';
 import type { AdaptiveCard } from './render.js';
@@ -12,12 +14,12 @@ export interface SupplierItem {
 }
 
 /** Each supplier with its current tier: the latest rating given anywhere in the tenant. */
-export function suppliersCard(items: SupplierItem[]): AdaptiveCard {
+export function suppliersCard(pack: PolicyPack, items: SupplierItem[]): AdaptiveCard {
   if (items.length === 0) {
+    const stages = ratingStages(pack);
     return infoCard({
       title: 'No suppliers rated yet',
-      intro:
-        'Suppliers are rated at contract review (stages 11 and 12): type **rate** and a record reference.',
+      intro: `Suppliers are rated at contract review (${stages.length === 1 ? 'stage' : 'stages'} ${stages.join(' and ')}), once a record is finished and awarded: type **rate** and a record reference.`,
     });
   }
   // A tenant may rate more suppliers than one Teams message holds: the first ones, then a count.

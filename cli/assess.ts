@@ -1,20 +1,27 @@
 /**
  * Command line: assess a proposed contract under the policy pack and print the result as JSON.
  *   npm run --silent assess -- --json '{"category":"services","value":250000,"keyProvider":false,"procurementStart":"2026-03-01"}'
- *   npm run --silent assess -- --file contract.json [--pack other-pack.json] [--on 2026-11-25]
+ *   npm run --silent assess -- --file contract.json [--pack other-pack.json] [--on 2026-11-25] [--review-due 2027-04-01]
  * Exit 0 with the assessment on stdout; exit 2 with the problems as JSON on stderr.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Problem } from '../core/common/index.js';
+import { isoDateSchema, type Problem } from '../core/common/index.js';
 import { cumbriaPack, loadPack, type PolicyPack } from '../core/policy/index.js';
-import { assess } from '../core/rules/index.js';
+import { assess, withReviewDue } from '../core/rules/index.js';
 import { todayInLondon } from './today.js';
 
-const USAGE = "usage: assess (--json '<input>' | --file PATH) [--pack PATH] [--on YYYY-MM-DD]";
+const USAGE =
+  "usage: assess (--json '<input>' | --file PATH) [--pack PATH] [--on YYYY-MM-DD] [--review-due YYYY-MM-DD]";
 
 async function main(argv: string[]): Promise<number> {
-  let options: { json?: string; file?: string; pack?: string; on?: string };
+  let options: {
+    json?: string;
+    file?: string;
+    pack?: string;
+    on?: string;
+    'review-due'?: string;
+  };
   try {
     options = parseArgs({
       args: argv,
@@ -23,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
         file: { type: 'string' },
         pack: { type: 'string' },
         on: { type: 'string' },
+        'review-due': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -52,6 +60,15 @@ async function main(argv: string[]): Promise<number> {
     const loaded = loadPack(packText);
     if (!loaded.ok) return refuse(loaded.problems.map((p) => ({ ...p, path: `pack.${p.path}` })));
     pack = loaded.value;
+  }
+
+  // The force's review date (§1.1.1): the document has none, so the caller gives it.
+  const reviewDue = options['review-due'];
+  if (reviewDue !== undefined) {
+    if (!isoDateSchema.safeParse(reviewDue).success) {
+      return refuse([{ path: '--review-due', message: 'must be a real date written YYYY-MM-DD' }]);
+    }
+    pack = withReviewDue(pack, reviewDue);
   }
 
   const result = assess(pack, input, options.on ?? todayInLondon());

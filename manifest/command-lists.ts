@@ -25,6 +25,8 @@ export const MENUS: Menu[] = [
         'it needs a colleague @mentioned, and no colleague can be @mentioned in a one-to-one chat with the bot',
       reminders: 'a setting changed once in a while, not a task done day to day',
       policy: 'reference, looked up less often than themes; the welcome card names the policy',
+      discard:
+        'needed now and then: `new` offers it beside an unfinished draft, and it can be typed',
     },
   },
   {
@@ -34,6 +36,7 @@ export const MENUS: Menu[] = [
       suppliers:
         'every supplier with its tier is commercially sensitive: better read in a one-to-one chat',
       reminders: "a personal setting: it changes one person's reminders, not the chat's",
+      discard: "a change to one person's own draft, made in the one-to-one chat",
     },
   },
 ];

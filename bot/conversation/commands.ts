@@ -1,12 +1,18 @@
-import { COMMANDS, type CommandName } from '../../cards/commands.js';
-import { dueCard } from '../../cards/due-card.js';
 import {
-  helpCard,
-  messageCard,
-  policyCard,
-  themesCard,
-  thresholdsCard,
-} from '../../cards/info-cards.js';
+  discardedRecordCard,
+  recordNotFoundCard,
+  remindersSetCard,
+  remindersUsageCard,
+  sharedCard,
+  shareNotFoundCard,
+  shareUsageCard,
+  thresholdsUsageCard,
+  whichRecordCard,
+} from '../../cards/command-answers.js';
+import { COMMANDS, type CommandName } from '../../cards/commands.js';
+import { NEW_ANOTHER, unfinishedDraftsCard } from '../../cards/drafts-card.js';
+import { dueCard } from '../../cards/due-card.js';
+import { helpCard, policyCard, themesCard, thresholdsCard } from '../../cards/info-cards.js';
 import { recordListCard } from '../../cards/list-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { type SupplierItem as SupplierLine, suppliersCard } from '../../cards/suppliers-card.js';
@@ -15,6 +21,7 @@ import { parseMoney } from '../../core/common/money.js';
 import { findStep, type Questionnaire } from '../../core/flow/index.js';
 import { type Person, referenceSchema, stagesOf } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
+import type { DraftDesk } from '../stages/drafts.js';
 import type { StageDesk } from '../stages/stage-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
@@ -25,6 +32,7 @@ export interface CommandContext {
   flow: Questionnaire;
   wizard: Wizard;
   desk: StageDesk;
+  drafts: DraftDesk;
   records: RecordStore;
   conversations: ConversationStore;
   clock: () => Date;
@@ -49,24 +57,44 @@ const THRESHOLD_KINDS: Record<
   'light-touch': { category: 'services', lightTouch: true },
 };
 
-const THRESHOLDS_USAGE =
-  'Type **thresholds**, a category (goods, services, works or light-touch) and a value, for example **thresholds services 250k** or **thresholds works £1.5m**.';
-
 const today = (context: CommandContext): string => isoDateInLondon(context.clock());
 
 /** The command table: the first word of a message picks one; nothing else does. */
 const HANDLERS: Record<CommandName, Handler> = {
-  async new(context) {
+  async new(context, args) {
+    // An unfinished exercise is offered first, so that a second one is never started unawares.
+    if ((args[0] ?? '').toLowerCase() !== NEW_ANOTHER) {
+      const drafts = await context.drafts.unfinished(context.actor);
+      if (drafts.length > 0) {
+        await context.reply(unfinishedDraftsCard(drafts));
+        return;
+      }
+    }
     const record = await context.wizard.start(context.actor);
     await context.reply(recordCard(context.flow, record));
+  },
+  async discard(context, args) {
+    await withReference(context, args, 'discard', (reference) =>
+      context.drafts.confirm(context.actor, reference),
+    );
   },
   async list(context) {
     const summaries = await context.records.list(context.actor);
     const items = summaries.map((summary) => ({
-      ...summary,
+      id: summary.id,
+      title: summary.title,
+      status:
+        summary.status === 'complete' && summary.awardDate !== undefined
+          ? ('awarded' as const)
+          : summary.status,
       stepTitle: findStep(context.flow, summary.step)?.title ?? summary.step,
+      updatedAt: summary.updatedAt,
+      ownerName: summary.ownerName,
+      ...(summary.nextDueOn
+        ? { nextDue: { on: summary.nextDueOn, stages: summary.nextDueStages ?? [] } }
+        : {}),
     }));
-    await context.reply(recordListCard(items, context.actor.isProcurementLead));
+    await context.reply(recordListCard(items, context.actor.isProcurementLead, today(context)));
   },
   async open(context, args) {
     await withReference(context, args, 'open', (reference) =>
@@ -77,7 +105,7 @@ const HANDLERS: Record<CommandName, Handler> = {
     const kind = THRESHOLD_KINDS[(args[0] ?? '').toLowerCase()];
     const value = parseMoney(args.slice(1).join(''));
     if (!kind || value === undefined) {
-      await context.reply(messageCard('Thresholds: what to type', THRESHOLDS_USAGE));
+      await context.reply(thresholdsUsageCard());
       return;
     }
     const on = today(context);
@@ -95,10 +123,7 @@ const HANDLERS: Record<CommandName, Handler> = {
     await context.reply(
       result.ok
         ? thresholdsCard(context.flow.pack, result.value, on)
-        : messageCard(
-            'Thresholds: what to type',
-            `${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}. ${THRESHOLDS_USAGE}`,
-          ),
+        : thresholdsUsageCard('no-threshold'),
     );
   },
   async themes(context) {
@@ -166,18 +191,16 @@ const HANDLERS: Record<CommandName, Handler> = {
       }
     }
     await context.reply(
-      suppliersCard([...latest.values()].sort((a, b) => a.supplier.localeCompare(b.supplier))),
+      suppliersCard(
+        context.flow.pack,
+        [...latest.values()].sort((a, b) => a.supplier.localeCompare(b.supplier)),
+      ),
     );
   },
   async reminders(context, args) {
     const choice = (args[0] ?? '').toLowerCase();
     if (choice !== 'on' && choice !== 'off') {
-      await context.reply(
-        messageCard(
-          'Reminders',
-          'Type **reminders off** to pause reminders, or **reminders on** to have them again.',
-        ),
-      );
+      await context.reply(remindersUsageCard());
       return;
     }
     const saved = await context.conversations.setReminders(
@@ -186,43 +209,21 @@ const HANDLERS: Record<CommandName, Handler> = {
       choice === 'on',
       context.clock(),
     );
-    await context.reply(
-      saved
-        ? messageCard(
-            choice === 'on' ? 'Reminders on' : 'Reminders paused',
-            choice === 'on'
-              ? 'I will remind you here when a review stage of your records falls due.'
-              : 'I will not send you reminders until you type **reminders on**. Stages still fall due: type **due** to see them.',
-            'good',
-          )
-        : messageCard(
-            'Reminders',
-            'I cannot reach you here yet: send me any message first, then try again.',
-          ),
-    );
+    await context.reply(remindersSetCard(choice === 'on', saved));
   },
   async share(context, args) {
     const reference = referenceSchema.safeParse(args[0] ?? '');
     if (!reference.success || context.mentions.length === 0) {
-      await context.reply(
-        messageCard(
-          'Share a record',
-          'Type **share**, a reference and @mention a colleague, for example **share SV-2026-0042 @Sam Jones**.',
-        ),
-      );
+      await context.reply(shareUsageCard());
       return;
     }
     const reply = await context.wizard.share(context.actor, reference.data, context.mentions);
     await context.reply(
       reply === RECORD_NOT_FOUND
-        ? messageCard(
-            'Record not found',
-            `I could not find ${reference.data} among the records you can share: only its owner or a procurement lead can.`,
-          )
-        : messageCard(
-            'Shared',
-            `${context.mentions.map((m) => m.name).join(', ')} can now see and work on ${reference.data}.`,
-            'good',
+        ? shareNotFoundCard(reference.data)
+        : sharedCard(
+            context.mentions.map((m) => m.name),
+            reference.data,
           ),
     );
   },
@@ -239,22 +240,18 @@ async function withReference(
 ): Promise<void> {
   const reference = referenceSchema.safeParse(args[0] ?? '');
   if (!reference.success) {
-    await context.reply(
-      messageCard(
-        'Which record?',
-        `Type **${command}** and a reference, for example **${command} SV-2026-0042**. Type **list** to see yours.`,
-      ),
-    );
+    await context.reply(whichRecordCard(command));
     return;
   }
   const reply = await show(reference.data);
+  if (reply !== RECORD_NOT_FOUND) {
+    await context.reply(reply);
+    return;
+  }
+  // A discarded draft is kept for the audit trail: say so rather than "not found".
+  const discarded = await context.records.discarded(context.actor, reference.data);
   await context.reply(
-    reply === RECORD_NOT_FOUND
-      ? messageCard(
-          'Record not found',
-          `I could not find ${reference.data} among the records you can see. Type **list** to see yours.`,
-        )
-      : reply,
+    discarded ? discardedRecordCard(discarded) : recordNotFoundCard(reference.data),
   );
 }
 

@@ -15,6 +15,7 @@ import {
   tooLongCard,
   unreadableButtonCard,
 } from '../../cards/conversation-notes.js';
+import { DRAFT_VERBS } from '../../cards/drafts-card.js';
 import { messageCard, welcomeCard } from '../../cards/info-cards.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
@@ -24,6 +25,7 @@ import type { Questionnaire } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
+import { DraftDesk } from '../stages/drafts.js';
 import { StageDesk } from '../stages/stage-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
@@ -71,11 +73,13 @@ type ActionOutcome =
 export class CommissioningBot extends TeamsActivityHandler {
   private readonly wizard: Wizard;
   private readonly desk: StageDesk;
+  private readonly drafts: DraftDesk;
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.wizard = new Wizard(deps.flow, deps.records, deps.clock, deps.logger);
     this.desk = new StageDesk(deps.flow.pack, deps.records, deps.clock, deps.logger);
+    this.drafts = new DraftDesk(deps.flow, deps.records, deps.clock, deps.logger);
     this.onInstallationUpdateAdd(async (context, next) => {
       // Added (perhaps back, after a 403 another instance saw): always check the stored one.
       await this.rememberConversation(context, { recheck: true });
@@ -208,6 +212,8 @@ export class CommissioningBot extends TeamsActivityHandler {
           return this.desk.showRating(actor, reference);
         case RATING_VERBS.submit:
           return this.desk.rate(actor, reference, values);
+        case DRAFT_VERBS.discard:
+          return this.drafts.discard(actor, reference, action.revision);
         case STAGE_VERBS.done:
         case STAGE_VERBS.snooze:
         case STAGE_VERBS.setDue:
@@ -307,6 +313,7 @@ export class CommissioningBot extends TeamsActivityHandler {
         flow: this.deps.flow,
         wizard: this.wizard,
         desk: this.desk,
+        drafts: this.drafts,
         records: this.deps.records,
         conversations: this.deps.conversations,
         clock: this.deps.clock,

@@ -1,22 +1,24 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
-import { CosmosClient, type ItemDefinition } from '@azure/cosmos';
-import { z } from 'zod';
+import { CosmosClient } from '@azure/cosmos';
+import { DurableFiles } from './local-files.js';
+import { holdUntilDurable, writeOf } from './local-writes.js';
 
 /**
  * The local default: a Cosmos-protocol server (@vercel/cosmosdb-server) in this process, so
  * that the same @azure/cosmos code runs with no Azure account. The server keeps data in
- * memory only; this saves it to a file after every write and loads it again at start.
- * It is a devDependency, loaded only here, and never in production.
+ * memory only; with a data file, every write is appended to a journal beside it and fsync'd
+ * before the server's answer is let through, so a write the bot was told succeeded survives
+ * a crash. The snapshot (the data file) is rewritten only at start and when the journal has
+ * grown past the snapshot's size, never per write. It is a devDependency, loaded only here,
+ * and never in production.
  */
 export interface LocalCosmos {
   endpoint: string;
   key: string;
-  /** Requests the bot made (the snapshots' own requests are not counted). */
+  /** Requests the bot made (the store's own loading requests are not counted). */
   requests(): number;
-  /** Writes any pending snapshot now. */
+  /** Waits for writes being made durable and any compaction under way. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,35 +26,31 @@ export interface LocalCosmos {
 /** The client options the local server needs: plain HTTP, so no endpoint discovery. */
 export const LOCAL_CONNECTION_POLICY = { enableEndpointDiscovery: false } as const;
 const LOCAL_KEY = 'local-development-key';
-const SNAPSHOT_AGENT = 'local-cosmos-snapshot';
-const SAVE_DELAY_MS = 100;
+const LOADER_AGENT = 'local-cosmos-snapshot';
 
-const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_ts', '_attachments']);
+export interface LocalCosmosOptions {
+  dataFile?: string;
+  /** Compact once the journal holds this many bytes (at least; the snapshot's size if larger). */
+  compactBytes?: number;
+}
 
-const snapshotSchema = z.object({
-  version: z.literal(1),
-  databases: z.array(
-    z.object({
-      id: z.string(),
-      containers: z.array(
-        z.object({
-          id: z.string(),
-          partitionKey: z.object({ paths: z.array(z.string()) }),
-          indexingPolicy: z.record(z.string(), z.unknown()).optional(),
-          items: z.array(z.record(z.string(), z.unknown())),
-        }),
-      ),
-    }),
-  ),
-});
-type Snapshot = z.infer<typeof snapshotSchema>;
-
-export async function startLocalCosmos(options: { dataFile?: string } = {}): Promise<LocalCosmos> {
+export async function startLocalCosmos(options: LocalCosmosOptions = {}): Promise<LocalCosmos> {
   const { createHttpServer } = await import('@vercel/cosmosdb-server');
   const server: Server = createHttpServer();
+  const serve = server.listeners('request')[0] as RequestListener | undefined;
+  if (!serve) throw new Error('the embedded Cosmos DB server has changed: no request handler');
+  server.removeAllListeners('request');
   let requests = 0;
-  let pending: NodeJS.Timeout | undefined;
-  let saving: Promise<void> = Promise.resolve();
+  let durable: DurableFiles | undefined;
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (!String(request.headers['user-agent'] ?? '').includes(LOADER_AGENT)) {
+      requests += 1;
+      const write = durable ? writeOf(request) : undefined;
+      if (durable && write) holdUntilDurable(durable, write, request, response);
+    }
+    serve(request, response);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -60,57 +58,31 @@ export async function startLocalCosmos(options: { dataFile?: string } = {}): Pro
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const snapshotClient = new CosmosClient({
-    endpoint,
-    key: LOCAL_KEY,
-    connectionPolicy: LOCAL_CONNECTION_POLICY,
-    userAgentSuffix: SNAPSHOT_AGENT,
-  });
-
-  const save = async (): Promise<void> => {
-    if (!options.dataFile) return;
-    const snapshot = await takeSnapshot(snapshotClient);
-    await mkdir(dirname(options.dataFile), { recursive: true });
-    const temporary = `${options.dataFile}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(snapshot));
-    await rename(temporary, options.dataFile);
+  const stopServer = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  const scheduleSave = (): void => {
-    if (!options.dataFile || pending) return;
-    pending = setTimeout(() => {
-      pending = undefined;
-      saving = saving.then(save, save);
-    }, SAVE_DELAY_MS);
-  };
-
-  server.on('request', (request: IncomingMessage, response) => {
-    if (String(request.headers['user-agent'] ?? '').includes(SNAPSHOT_AGENT)) return;
-    requests += 1;
-    if (!changesData(request)) return;
-    response.once('finish', () => {
-      if (response.statusCode < 400) scheduleSave();
-    });
-  });
 
   if (options.dataFile) {
+    const loader = new CosmosClient({
+      endpoint,
+      key: LOCAL_KEY,
+      connectionPolicy: LOCAL_CONNECTION_POLICY,
+      userAgentSuffix: LOADER_AGENT,
+    });
     try {
-      await restore(snapshotClient, options.dataFile);
+      durable = await DurableFiles.open(options.dataFile, loader, options.compactBytes);
     } catch (error) {
       // Not left listening: a server nobody can use would keep the process alive.
-      snapshotClient.dispose();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopServer();
       throw error;
+    } finally {
+      loader.dispose();
     }
   }
 
-  const flush = async (): Promise<void> => {
-    if (pending) {
-      clearTimeout(pending);
-      pending = undefined;
-      saving = saving.then(save, save);
-    }
-    await saving;
+  const flush = async () => {
+    await durable?.flush();
   };
   return {
     endpoint,
@@ -118,86 +90,8 @@ export async function startLocalCosmos(options: { dataFile?: string } = {}): Pro
     requests: () => requests,
     flush,
     close: async () => {
-      await flush();
-      snapshotClient.dispose();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await durable?.close();
+      await stopServer();
     },
   };
-}
-
-function changesData(request: IncomingMessage): boolean {
-  if (request.method === 'GET' || request.method === 'HEAD') return false;
-  const isQuery =
-    request.headers['x-ms-documentdb-isquery'] === 'true' ||
-    String(request.headers['content-type'] ?? '').startsWith('application/query+json');
-  return !isQuery;
-}
-
-async function takeSnapshot(client: CosmosClient): Promise<Snapshot> {
-  const { resources: databases } = await client.databases.readAll().fetchAll();
-  return {
-    version: 1,
-    databases: await Promise.all(
-      databases.map(async ({ id }) => {
-        const database = client.database(id);
-        const { resources: containers } = await database.containers.readAll().fetchAll();
-        return {
-          id,
-          containers: await Promise.all(
-            containers.map(async (definition) => {
-              const { resources: items } = await database
-                .container(definition.id)
-                .items.readAll()
-                .fetchAll();
-              return {
-                id: definition.id,
-                partitionKey: { paths: definition.partitionKey?.paths ?? ['/id'] },
-                ...(definition.indexingPolicy
-                  ? { indexingPolicy: { ...definition.indexingPolicy } }
-                  : {}),
-                items: items.map(withoutSystemFields),
-              };
-            }),
-          ),
-        };
-      }),
-    ),
-  };
-}
-
-function withoutSystemFields(item: ItemDefinition): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(item).filter(([key]) => !SYSTEM_FIELDS.has(key)));
-}
-
-async function restore(client: CosmosClient, dataFile: string): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(dataFile, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  const notSnapshot = new Error(
-    `The local data file ${dataFile} is not a snapshot this version can read.`,
-  );
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw notSnapshot;
-  }
-  const parsed = snapshotSchema.safeParse(json);
-  if (!parsed.success) throw notSnapshot;
-  for (const saved of parsed.data.databases) {
-    const { database } = await client.databases.createIfNotExists({ id: saved.id });
-    for (const savedContainer of saved.containers) {
-      const { container } = await database.containers.createIfNotExists({
-        id: savedContainer.id,
-        partitionKey: savedContainer.partitionKey,
-        ...(savedContainer.indexingPolicy ? { indexingPolicy: savedContainer.indexingPolicy } : {}),
-      });
-      for (const item of savedContainer.items) await container.items.upsert(item);
-    }
-  }
 }

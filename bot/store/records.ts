@@ -1,4 +1,5 @@
 import type { Container } from '@azure/cosmos';
+import { z } from 'zod';
 import {
   type CommissioningRecord,
   canAccess,
@@ -26,10 +27,16 @@ export class StaleRecordError extends Error {
 export interface RecordSummary {
   id: string;
   title: string;
-  status: CommissioningRecord['status'];
+  status: 'draft' | 'complete';
   step: string;
+  createdAt: string;
   updatedAt: string;
   ownerName: string;
+  /** Set once the contract is awarded. */
+  awardDate?: string;
+  /** The earliest due date of a stage not done, and the stages due on it. */
+  nextDueOn?: string;
+  nextDueStages?: number[];
 }
 
 const statusCode = (error: unknown): number | undefined =>
@@ -43,7 +50,8 @@ const statusCode = (error: unknown): number | undefined =>
  * query's partition key and would otherwise read every tenant's records.
  */
 function visibleTo(viewer: Viewer): string {
-  const tenant = "c.tenantId = @tenant AND c.kind = 'record'";
+  // A discarded draft is kept for the audit trail alone: no list, query or reminder finds it.
+  const tenant = "c.tenantId = @tenant AND c.kind = 'record' AND c.status != 'discarded'";
   return viewer.isProcurementLead
     ? tenant
     : `${tenant} AND (c.owner.id = @user OR ARRAY_CONTAINS(c.collaboratorIds, @user) OR ARRAY_CONTAINS(c.collaboratorIds, @other))`;
@@ -65,6 +73,20 @@ const accessFactsSchema = commissioningRecordSchema.pick({
   collaboratorIds: true,
 });
 
+/** A list line as the list query projects it. */
+const summarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['draft', 'complete']),
+  step: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  ownerName: z.string(),
+  awardDate: z.string().optional(),
+  nextDueOn: z.string().optional(),
+  nextDueStages: z.array(z.number()).optional(),
+});
+
 /** The per-tenant, per-year counter that numbers references. It lives beside the records. */
 const counterId = (year: number) => `counter-SV-${year}`;
 
@@ -75,8 +97,22 @@ const counterId = (year: number) => `counter-SV-${year}`;
 export class RecordStore {
   constructor(private readonly container: Container) {}
 
-  /** Reads a record the viewer may see; anything else (missing, another's) is undefined. */
+  /**
+   * Reads a record the viewer may see; anything else (missing, another's) is undefined. A
+   * discarded draft is undefined too: nothing reads it to change it (see `discarded`).
+   */
   async get(viewer: Viewer, reference: string): Promise<Versioned | undefined> {
+    const found = await this.readVisible(viewer, reference);
+    return found && found.record.status !== 'discarded' ? found : undefined;
+  }
+
+  /** A discarded draft the viewer could see, to say so rather than "not found". */
+  async discarded(viewer: Viewer, reference: string): Promise<CommissioningRecord | undefined> {
+    const found = await this.readVisible(viewer, reference);
+    return found?.record.status === 'discarded' ? found.record : undefined;
+  }
+
+  private async readVisible(viewer: Viewer, reference: string): Promise<Versioned | undefined> {
     const response = await this.container.item(reference, viewer.tenantId).read();
     if (response.statusCode === 404 || !response.resource) return undefined;
     const parsed = commissioningRecordSchema.safeParse(response.resource);
@@ -121,21 +157,35 @@ export class RecordStore {
   }
 
   /**
-   * The viewer's records (a procurement lead's: the tenant's), newest first, in one partition.
-   * The tenant is named in the query as well: the embedded local server ignores the partition
-   * key of a query and would otherwise list every tenant's records.
+   * The viewer's records (a procurement lead's: the tenant's), most recently changed first, in
+   * one partition. The tenant is named in the query as well: the embedded local server ignores
+   * the partition key of a query and would otherwise list every tenant's records.
    */
-  async list(viewer: Viewer, limit = 25): Promise<RecordSummary[]> {
+  list(viewer: Viewer, limit = 25): Promise<RecordSummary[]> {
+    return this.summaries(viewer, visibleTo(viewer), limit);
+  }
+
+  /** The viewer's own unfinished drafts (a lead's too: not the tenant's), most recently changed first. */
+  drafts(viewer: Viewer, limit = 5): Promise<RecordSummary[]> {
+    const own = `${visibleTo({ ...viewer, isProcurementLead: false })} AND c.owner.id = @user AND c.status = 'draft'`;
+    return this.summaries(viewer, own, limit);
+  }
+
+  private async summaries(viewer: Viewer, where: string, limit: number): Promise<RecordSummary[]> {
     const { resources } = await this.container.items
-      .query<RecordSummary>(
+      .query<Record<string, unknown>>(
         {
-          query: `SELECT TOP @limit c.id, c.title, c.status, c.draft.step AS step, c.updatedAt, c.owner.name AS ownerName FROM c WHERE ${visibleTo(viewer)} ORDER BY c.updatedAt DESC`,
+          // The stages due next are kept on the record for this: the stages themselves can be long.
+          query: `SELECT TOP @limit c.id, c.title, c.status, c.draft.step AS step, c.createdAt, c.updatedAt, c.owner.name AS ownerName, c.contract.awardDate AS awardDate, c.nextDueOn, c.nextDueStages FROM c WHERE ${where} ORDER BY c.updatedAt DESC`,
           parameters: [{ name: '@limit', value: limit }, ...viewerParameters(viewer)],
         },
         { partitionKey: viewer.tenantId },
       )
       .fetchAll();
-    return resources;
+    return resources.flatMap((resource) => {
+      const parsed = summarySchema.safeParse(resource);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   /**
@@ -156,14 +206,17 @@ export class RecordStore {
   async dueForReminders(today: string): Promise<Versioned[]> {
     const { resources } = await this.container.items
       .query<Record<string, unknown>>({
-        query: "SELECT * FROM c WHERE c.nextReminderOn <= @today AND c.kind = 'record'",
+        query:
+          "SELECT * FROM c WHERE c.nextReminderOn <= @today AND c.kind = 'record' AND c.status != 'discarded'",
         parameters: [{ name: '@today', value: today }],
       })
       .fetchAll();
     return resources.flatMap((resource) => {
       const parsed = commissioningRecordSchema.safeParse(resource);
       const etag = resource._etag;
-      return parsed.success && typeof etag === 'string' ? [{ record: parsed.data, etag }] : [];
+      return parsed.success && parsed.data.status !== 'discarded' && typeof etag === 'string'
+        ? [{ record: parsed.data, etag }]
+        : [];
     });
   }
 
@@ -181,7 +234,9 @@ export class RecordStore {
       .fetchAll();
     return resources.flatMap((resource) => {
       const parsed = commissioningRecordSchema.safeParse(resource);
-      return parsed.success && canAccess(parsed.data, viewer) ? [parsed.data] : [];
+      return parsed.success && parsed.data.status !== 'discarded' && canAccess(parsed.data, viewer)
+        ? [parsed.data]
+        : [];
     });
   }
 

@@ -6,11 +6,23 @@ export const toPence = (pounds: number): number => Math.round(pounds * 100);
 const hasAtMostTwoDecimals = (pounds: number): boolean =>
   Math.abs(pounds * 100 - Math.round(pounds * 100)) < 1e-6;
 
+/**
+ * No public contract, turnover or threshold comes near this: a larger amount is a typing
+ * slip, and past it pounds held as floating point lose their pence.
+ */
+export const MAX_POUNDS = 100_000_000_000;
+
 export const moneySchema = z
   .number({ error: 'must be an amount in pounds' })
   .refine(Number.isFinite, { message: 'must be a finite amount in pounds' })
   .refine((pounds) => pounds >= 0, { message: 'must not be negative' })
-  .refine(hasAtMostTwoDecimals, { message: 'must be in whole pence (at most two decimal places)' });
+  .refine((pounds) => !(Number.isFinite(pounds) && pounds > MAX_POUNDS), {
+    message: 'is too large: at most £100,000,000,000 (£100bn)',
+  })
+  // An amount too large has its own message; whole pence is checked only below the ceiling.
+  .refine((pounds) => !(pounds <= MAX_POUNDS) || hasAtMostTwoDecimals(pounds), {
+    message: 'must be in whole pence (at most two decimal places)',
+  });
 
 export const comparePounds = (a: number, b: number): number => toPence(a) - toPence(b);
 

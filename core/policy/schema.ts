@@ -36,7 +36,8 @@ export type Condition = z.infer<typeof conditionSchema>;
 const derivedSchema = z.object({ from: z.array(citation).min(1), note: text });
 
 const paragraphSchema = z.object({ ref: citation, title: text });
-const sourceSchema = z.object({ ref: citation, title: text, url: z.url().optional() });
+/** A public source names the document it points at: its own page, never a collection or a home page. */
+const sourceSchema = z.object({ ref: citation, title: text, url: z.url() });
 
 const scopeRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('keyProvider'), id: text, citation, text }),
@@ -56,7 +57,15 @@ const regulatedRowSchema = z.object({
   goodsAndServices: positiveMoney,
   works: positiveMoney,
   lightTouch: positiveMoney,
+  /** A works or services concession contract. */
+  concession: positiveMoney,
+  /** A light-touch service let as a concession has its own row in the Act's table. */
+  lightTouchConcession: positiveMoney,
   sources: z.array(citation).min(1),
+  /** The day the figures were last checked against their sources. */
+  confirmedOn: isoDateSchema,
+  /** The thresholds are revised every two years: when the next revision is expected. */
+  nextRevisionExpected: isoDateSchema,
 });
 
 const regimeSchema = z.object({
@@ -75,11 +84,15 @@ const sizeBandSchema = z.object({
   max: z.number().int().min(0).optional(),
 });
 
+/** What a direct award (no competition) does to an item, and why: the pack's reading, see `directAward`. */
+const directAwardSchema = z.object({ applies: z.boolean(), text });
+
 const checkSchema = z.object({
   id: text,
   citation,
   text,
   appliesWhen: z.array(conditionSchema),
+  directAward: directAwardSchema,
   /** A statutory duty behind the check, which applies only when its own conditions hold. */
   statutory: z.object({ citation, text, appliesWhen: z.array(conditionSchema) }).optional(),
 });
@@ -123,10 +136,12 @@ const stageSchema = z.object({
   action: z.string().trim(),
   citation,
   review: z.boolean(),
+  /** The supplier is rated (Fig 2) at this review stage; the rating card offers these stages alone. */
+  ratesSupplier: z.boolean().optional(),
   schedule: scheduleSchema.optional(),
 });
 
-const tierIdSchema = z.enum(['gold', 'silver', 'bronze', 'none']);
+export const tierIdSchema = z.enum(['gold', 'silver', 'bronze', 'none']);
 export type TierId = z.infer<typeof tierIdSchema>;
 
 const rubricRowSchema = z.object({
@@ -147,8 +162,15 @@ const tierSchema = z.object({
   incentives: z.array(text),
 });
 
-const mssItemSchema = z.object({ id: text, citation, text, appliesWhen: z.array(conditionSchema) });
+const mssItemSchema = z.object({
+  id: text,
+  citation,
+  text,
+  appliesWhen: z.array(conditionSchema),
+  directAward: directAwardSchema,
+});
 const labelled = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: text });
+const citedLabel = labelled.extend({ citation });
 
 const riskBandSchema = z.object({
   level: z.enum(['low', 'medium', 'high']),
@@ -156,18 +178,32 @@ const riskBandSchema = z.object({
   text,
 });
 
+/** A rule the pack states and tests, grounded in the sources it names rather than quoted from them. */
+const derivedRule = z.object({ text, derived: derivedSchema });
+
 const packObjectSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and hyphens'),
   name: text,
+  /** The pack's own release, not a date of the policy. */
   version: text,
-  effectiveFrom: isoDateSchema,
-  reviewDue: isoDateSchema,
+  /** The policy document itself: whether it carries an adoption date, and what the pack makes of it. */
+  document: z.object({ dated: z.boolean(), adopted: isoDateSchema.optional(), note: text }),
+  /** The review date the force set in its own pack; a setting may give it instead. */
+  reviewDue: isoDateSchema.optional(),
   reviewCitation: citation,
+  /** Messages shown when a date is missing or may be out of date. */
+  notices: z.object({
+    reviewUnknown: z.object({ citation, text }),
+    reviewOverdue: z.object({ citation, text }),
+    thresholdsOutdated: z.object({ citation, text }),
+  }),
   paragraphs: z.array(paragraphSchema).min(1),
   sources: z.array(sourceSchema),
   scope: z.object({
     rules: z.array(scopeRuleSchema).min(1),
     coverage: z.object({ citation, text }),
+    /** A mixed contract is judged as its main element: the pack's reading. */
+    mixed: derivedRule,
     otherModels: z.object({ citation, text }),
   }),
   regulated: z.object({
@@ -175,12 +211,15 @@ const packObjectSchema = z.object({
     atOrAbove: z.object({ citation, text }),
     includesVat: z.boolean(),
     rows: z.array(regulatedRowSchema).min(1),
+    concession: z.object({ citation, text }),
   }),
   act: z.object({
     citation,
     text,
     considerations: z.array(z.object({ id: text, text })).min(1),
     regimes: z.array(regimeSchema).min(1),
+    /** Whether the duty reaches a concession contract, and on what reading. */
+    concession: z.object({ applies: z.boolean(), citation, text, derived: derivedSchema }),
   }),
   objectiveAboveThreshold: z.object({ citation, text }),
   weighting: z.object({
@@ -190,6 +229,8 @@ const packObjectSchema = z.object({
     citation,
     text,
     context: z.object({ citation, text }),
+    /** Why no weighting line is shown for a contract outside the policy's scope or not competed. */
+    notApplicable: z.object({ citation, text }),
   }),
   outcomeTests: z
     .array(z.object({ id: z.enum(['relevant', 'specifiable', 'priorities']), citation, text }))
@@ -203,9 +244,23 @@ const packObjectSchema = z.object({
   }),
   smallerProviders: z.object({
     checks: z.array(checkSchema).min(1),
-    turnover: z.object({ maxMultipleOfValue: z.number().positive(), citation, text }),
+    turnover: z.object({
+      maxMultipleOfValue: z.number().positive(),
+      /** The law behind the turnover check, by the regime the procurement runs under. */
+      byRegime: z
+        .array(z.object({ regime: text, citation, text, statesMultiple: z.boolean() }))
+        .min(1),
+      /** The twice-the-value figure, where the law no longer states it. */
+      ruleOfThumb: derivedRule,
+    }),
   }),
+  /** The pack's reading of what a direct award changes; each check and item says so for itself. */
+  directAward: derivedRule,
+  /** §4.1, §5.2 and similar lines an officer is shown with the guidance. */
+  principles: z.array(z.object({ id: text, citation, text })),
   themes: z.array(themeSchema).min(1),
+  /** Which §2.2 example and which Appendix 1 measure goes with which theme: the pack's reading. */
+  themeLinks: derivedRule,
   framework: z.object({
     objectives: z.array(z.object({ id: z.number().int().min(1), text, citation })),
     outcomes: z.array(
@@ -219,17 +274,20 @@ const packObjectSchema = z.object({
     basis: text,
     rows: z.array(rubricRowSchema).min(1),
     tiers: z.array(tierSchema).length(4),
+    /** The tier the rubric suggests; the rater confirms it or chooses another with a justification. */
     combining: z.object({ rule: z.literal('lowestRow'), text, derived: derivedSchema }),
   }),
   modernSlavery: z.object({
     items: z.array(mssItemSchema).min(1),
     indicators: z.array(labelled).min(1),
-    highRiskSectors: z.array(labelled),
+    highRiskSectors: z.array(citedLabel),
     rating: z.object({
       sectorIndicator: z.string(),
       bands: z.array(riskBandSchema).min(1),
-      citation,
-      derived: derivedSchema,
+      /** What the central guidance itself says about the indicators. */
+      guidance: z.object({ citation, text }),
+      /** The count-to-level rule is the pack's own reading of that guidance. */
+      rule: derivedRule,
     }),
     statementTurnover: z.object({ amount: positiveMoney, citation, text }),
     assessmentTool: z.object({ from: z.enum(['low', 'medium', 'high']), citation, text }),
@@ -261,6 +319,7 @@ export type Regime = PolicyPack['act']['regimes'][number];
 export type SizeBand = PolicyPack['sizeBands']['bands'][number];
 export type SizeBandId = SizeBand['id'];
 export type RiskLevel = PolicyPack['modernSlavery']['rating']['bands'][number]['level'];
+export type DirectAward = PolicyPack['smallerProviders']['checks'][number]['directAward'];
 
 /**
  * Every citation a value holds, with its path: strings under a key named `citation`, and
@@ -291,6 +350,23 @@ export interface CitationUse {
 
 const CITATION_LISTS = new Set(['examples', 'sources', 'from']);
 
+/**
+ * Addresses that name no single document: a collection, a search or a site's home page.
+ * A source must link to its own instrument or note, so that a reader lands on what it says.
+ */
+export function isCollectionOrHomePage(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return true;
+  }
+  let path = parsed.pathname;
+  while (path.endsWith('/')) path = path.slice(0, -1);
+  if (path === '') return true;
+  return /\/(collections|search|browse|topic)(\/|$)/.test(path);
+}
+
 interface PackProblem {
   path: (string | number)[];
   message: string;
@@ -313,15 +389,23 @@ function shaped<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
 }
 
 const refsShape = z.array(z.object({ ref: z.string() }));
-const datesShape = z.object({ effectiveFrom: isoDateSchema, reviewDue: isoDateSchema });
 const rangeShape = z.object({ min: z.number(), max: z.number() });
-const rowsShape = z.array(z.object({ from: isoDateSchema, to: isoDateSchema.optional() }));
+const rowsShape = z.array(
+  z.object({
+    from: isoDateSchema,
+    to: isoDateSchema.optional(),
+    nextRevisionExpected: isoDateSchema.optional(),
+  }),
+);
 const bandsShape = z.array(z.object({ min: z.number(), max: z.number().optional() }));
 const numberedShape = z.array(z.object({ id: z.number() }));
 const measuresShape = z.array(
   z.object({ id: z.string(), theme: z.number(), outcome: z.number().optional() }),
 );
 const stagesShape = z.array(z.object({ number: z.number() }));
+const ratingStagesShape = z.array(
+  z.object({ review: z.boolean(), ratesSupplier: z.boolean().optional() }),
+);
 const tiersShape = z.array(z.object({ id: z.string(), rank: z.number() }));
 const idsShape = z.array(z.object({ id: z.string() }));
 const ratingShape = z.object({
@@ -356,9 +440,26 @@ function consistencyProblems(pack: unknown): PackProblem[] {
   duplicates((sources ?? []).map((s) => s.ref.trim())).forEach((ref) => {
     problems.push({ path: ['sources'], message: `lists "${ref}" more than once` });
   });
-  const dates = shaped(datesShape, pack);
-  if (dates && dates.reviewDue <= dates.effectiveFrom) {
-    problems.push({ path: ['reviewDue'], message: 'must be after effectiveFrom' });
+  const urls = shaped(z.array(z.object({ url: z.string() })), at(pack, 'sources'));
+  urls?.forEach((source, index) => {
+    if (isCollectionOrHomePage(source.url)) {
+      problems.push({
+        path: ['sources', index, 'url'],
+        message: 'must link to the document itself, not a collection or a home page',
+      });
+    }
+  });
+  const document = shaped(
+    z.object({ dated: z.boolean(), adopted: z.string().optional() }),
+    at(pack, 'document'),
+  );
+  if (document && document.dated !== (document.adopted !== undefined)) {
+    problems.push({
+      path: ['document', 'adopted'],
+      message: document.dated
+        ? 'is required when the document is dated'
+        : 'must be left out: the document is recorded as undated',
+    });
   }
   const weighting = shaped(rangeShape, at(pack, 'weighting'));
   if (weighting && weighting.min > weighting.max) {
@@ -375,6 +476,15 @@ function consistencyProblems(pack: unknown): PackProblem[] {
       problems.push({
         path: ['stages', index, 'number'],
         message: `must be ${index + 1}: stages are numbered in order from 1`,
+      });
+    }
+  });
+  // A supplier is rated at contract review: a stage that rates it must be a review stage.
+  shaped(ratingStagesShape, at(pack, 'stages'))?.forEach((stage, index) => {
+    if (stage.ratesSupplier && !stage.review) {
+      problems.push({
+        path: ['stages', index, 'ratesSupplier'],
+        message: 'must be false unless the stage is a review stage (review: true)',
       });
     }
   });
@@ -457,9 +567,20 @@ function frameworkProblems(pack: unknown): PackProblem[] {
   return problems;
 }
 
-function rowProblems(rows: { from: string; to?: string | undefined }[]): PackProblem[] {
+function rowProblems(
+  rows: { from: string; to?: string | undefined; nextRevisionExpected?: string | undefined }[],
+): PackProblem[] {
   const problems: PackProblem[] = [];
   rows.forEach((row, index) => {
+    if (
+      row.nextRevisionExpected !== undefined &&
+      row.nextRevisionExpected <= (row.to ?? row.from)
+    ) {
+      problems.push({
+        path: ['regulated', 'rows', index, 'nextRevisionExpected'],
+        message: 'must be after the row ends (or, for the latest row, after it begins)',
+      });
+    }
     if (row.to !== undefined && row.to < row.from) {
       problems.push({
         path: ['regulated', 'rows', index, 'to'],

@@ -36,6 +36,7 @@ export const historyActionSchema = z.enum([
   'stage-snoozed',
   'reminder-sent',
   'supplier-rated',
+  'discarded',
 ]);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 
@@ -49,11 +50,17 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-/** A supplier status rating made at a review stage (Fig 2), with the evidence for each row. */
+/**
+ * A supplier status rating made at a review stage (Fig 2), with the evidence for each row.
+ * `tier` is the rater's decision; `suggested` the tier the rubric suggested (absent in
+ * ratings made before the rater decided), and `justification` why the two differ.
+ */
 export const supplierRatingSchema = z.object({
   stage: z.number().int(),
   supplier: z.string().min(1),
   tier: z.enum(['gold', 'silver', 'bronze', 'none']),
+  suggested: z.enum(['gold', 'silver', 'bronze', 'none']).optional(),
+  justification: z.string().optional(),
   rows: z.array(z.object({ id: z.string(), level: z.enum(['gold', 'silver', 'bronze', 'none']) })),
   evidence: z.string(),
   on: isoDateSchema,
@@ -82,7 +89,8 @@ export const commissioningRecordSchema = z.object({
   /** Ids alone, so that access checks and list queries need no join. */
   collaboratorIds: z.array(z.string()),
   collaborators: z.array(personSchema),
-  status: z.enum(['draft', 'complete']),
+  /** A discarded draft stays stored for the audit trail, but is listed nowhere and never changed. */
+  status: z.enum(['draft', 'complete', 'discarded']),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   revision: z.number().int().min(0),
@@ -98,7 +106,11 @@ export const commissioningRecordSchema = z.object({
   nextReminderOn: isoDateSchema.optional(),
   /** The earliest due date of a stage not done: the field "due soon" lists query. */
   nextDueOn: isoDateSchema.optional(),
+  /** The stages due on `nextDueOn`, for lists that show which stage is next without the stages. */
+  nextDueStages: z.array(z.number().int()).optional(),
   ratings: z.array(supplierRatingSchema).optional(),
+  /** Who discarded the draft, and when (the history says so too). */
+  discarded: z.object({ by: personSchema, at: z.iso.datetime() }).optional(),
 });
 
 export type CommissioningRecord = z.infer<typeof commissioningRecordSchema>;

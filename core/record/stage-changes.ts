@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../common/dates.js';
 import { fail, ok, problemsFromIssues, type Result } from '../common/result.js';
 import { boundedText, RECORD_TEXT_LIMITS } from '../flow/limits.js';
-import type { PolicyPack } from '../policy/schema.js';
+import { type PolicyPack, tierIdSchema } from '../policy/schema.js';
 import { supplierTier } from '../rules/supplier-tier.js';
 import { historyValue } from './changes.js';
 import type { Person } from './person.js';
@@ -14,10 +14,14 @@ import {
   contractTermsSchema,
   initialStages,
   nextDueOn,
+  nextDueStages,
   nextReminderOn,
   plannedDates,
   type StageProgress,
 } from './stages.js';
+
+/** The problem of a date done that is after today. */
+export const FUTURE = 'must not be in the future';
 
 /** Who acts, and when (an ISO date-time and the UK calendar date of it: core reads no clock). */
 export interface Act {
@@ -42,13 +46,13 @@ function withStages(
 ): CommissioningRecord {
   const next = nextReminderOn(stages);
   const due = nextDueOn(stages);
-  const { nextReminderOn: _reminder, nextDueOn: _due, ...rest } = record;
+  const { nextReminderOn: _reminder, nextDueOn: _due, nextDueStages: _stages, ...rest } = record;
   return {
     ...rest,
     ...extra,
     stages,
     ...(next ? { nextReminderOn: next } : {}),
-    ...(due ? { nextDueOn: due } : {}),
+    ...(due ? { nextDueOn: due, nextDueStages: nextDueStages(stages) } : {}),
     updatedAt: act.at,
     revision: record.revision + 1,
     history: [...record.history, { at: act.at, by: act.by, action, changes }],
@@ -147,8 +151,10 @@ export function markStageDone(
     ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)),
     ...(number.ok ? [] : number.problems),
   ];
-  if (parsed.success && parsed.data.on > act.today) {
-    problems.push({ path: 'on', message: 'must not be in the future' });
+  // Checked apart from the rest, so that a note too long and a date in the future are both told.
+  const on = isoDateSchema.safeParse(raw.on);
+  if (on.success && on.data > act.today) {
+    problems.push({ path: 'on', message: FUTURE });
   }
   if (!parsed.success || !number.ok || problems.length > 0) return fail(problems);
   const planned = record.contract ? plannedDates(pack, record.contract) : undefined;
@@ -216,22 +222,55 @@ export function snoozeStage(
   );
 }
 
-const ratingInputSchema = z.strictObject({
-  stage: z.union([z.literal(11), z.literal(12)], {
-    error: 'must be stage 11 or 12: suppliers are rated at contract review',
-  }),
-  supplier: boundedText(RECORD_TEXT_LIMITS.supplier).pipe(
-    z.string().min(1, 'Enter the supplier’s name'),
-  ),
-  rows: z.record(z.string(), z.unknown()),
-  evidence: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).pipe(
-    z.string().min(1, 'Describe the evidence for the rating'),
-  ),
-});
+/** The stages at which the pack has the supplier rated (Fig 2): review stages it marks so. */
+export const ratingStages = (pack: PolicyPack): number[] =>
+  pack.stages.filter((stage) => stage.review && stage.ratesSupplier).map((stage) => stage.number);
 
 /**
- * Rates the supplier at a review stage (Fig 2): core computes the tier from the rubric
- * rows; the rating and its evidence go into the record and its history.
+ * Why a record's supplier cannot be rated yet, or undefined when it can: a rating rests on a
+ * finished pre-commissioning record whose contract has been awarded.
+ */
+export type RatingRefusal = 'discarded' | 'unfinished' | 'not-awarded' | 'no-rating-stages';
+
+export function ratingRefusal(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+): RatingRefusal | undefined {
+  if (record.status === 'discarded') return 'discarded';
+  if (record.status !== 'complete') return 'unfinished';
+  if (!record.contract) return 'not-awarded';
+  if (ratingStages(pack).length === 0) return 'no-rating-stages';
+  return undefined;
+}
+
+function ratingInputSchema(pack: PolicyPack) {
+  const stages = ratingStages(pack);
+  return z.strictObject({
+    stage: z.unknown().refine((value) => typeof value === 'number' && stages.includes(value), {
+      message: `must be one of the stages at which suppliers are rated: ${stages.join(', ')}`,
+    }),
+    supplier: boundedText(RECORD_TEXT_LIMITS.supplier).pipe(
+      z.string().min(1, 'Enter the supplier’s name'),
+    ),
+    rows: z.record(z.string(), z.unknown()),
+    evidence: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).pipe(
+      z.string().min(1, 'Describe the evidence for the rating'),
+    ),
+    /** The rater's decision: the suggested tier unless another of the pack's tiers is chosen. */
+    decision: z
+      .union([z.literal('suggested'), tierIdSchema], {
+        error: 'Choose the suggested tier or another tier',
+      })
+      .default('suggested'),
+    justification: boundedText(RECORD_TEXT_LIMITS.ratingEvidence).optional(),
+  });
+}
+
+/**
+ * Rates the supplier at a review stage (Fig 2). Fig 2 grades on overall behaviours, so the
+ * rubric only suggests a tier (by the pack's stated rule); the rater confirms it, or chooses
+ * another with a justification. The suggestion, the decision and the evidence go into the
+ * record and its history.
  */
 export function rateSupplier(
   record: CommissioningRecord,
@@ -239,7 +278,9 @@ export function rateSupplier(
   input: unknown,
   act: Act,
 ): Result<CommissioningRecord> {
-  const parsed = ratingInputSchema.safeParse(input);
+  const refusal = ratingRefusal(record, pack);
+  if (refusal) return fail([{ path: 'record', message: refusal }]);
+  const parsed = ratingInputSchema(pack).safeParse(input);
   const rows =
     typeof input === 'object' && input !== null
       ? (input as Record<string, unknown>).rows
@@ -255,11 +296,27 @@ export function rateSupplier(
           path: p.path === '(input)' ? 'rows' : `rows.${p.path}`,
         }))),
   ];
+  if (parsed.success && tier.ok) {
+    const { decision, justification } = parsed.data;
+    if (decision !== 'suggested' && decision !== tier.value.tier && !justification) {
+      problems.push({
+        path: 'justification',
+        message: `is required: the rubric suggests ${tier.value.label}; say why the supplier gets another tier`,
+      });
+    }
+  }
   if (!parsed.success || !tier.ok || problems.length > 0) return fail(problems);
+  const suggested = tier.value.tier;
+  const decided = parsed.data.decision === 'suggested' ? suggested : parsed.data.decision;
+  const { justification } = parsed.data;
+  const labelOf = (id: string): string =>
+    pack.supplierStatus.tiers.find((t) => t.id === id)?.label ?? id;
   const rating = {
-    stage: parsed.data.stage,
+    stage: parsed.data.stage as number,
     supplier: parsed.data.supplier,
-    tier: tier.value.tier,
+    tier: decided,
+    suggested,
+    ...(decided !== suggested && justification ? { justification } : {}),
     rows: tier.value.rows.map((row) => ({ id: row.id, level: row.level })),
     evidence: parsed.data.evidence,
     on: act.today,
@@ -278,10 +335,14 @@ export function rateSupplier(
         by: act.by,
         action: 'supplier-rated',
         changes: [
+          { field: `supplier ${rating.supplier} suggested tier`, to: tier.value.label },
           {
             field: `supplier ${rating.supplier}`,
-            to: `${tier.value.label} at stage ${rating.stage}`,
+            to: `${labelOf(decided)} at stage ${rating.stage}${decided === suggested ? ', as suggested' : ''}`,
           },
+          ...(rating.justification
+            ? [{ field: `supplier ${rating.supplier} justification`, to: rating.justification }]
+            : []),
         ],
       },
     ],

@@ -138,3 +138,11 @@ export function nextDueOn(stages: StageProgress[]): string | undefined {
     .map((stage) => stage.due as string)
     .sort()[0];
 }
+
+/** The stages not done that are due on the earliest due date: what is next. */
+export function nextDueStages(stages: StageProgress[]): number[] {
+  const first = nextDueOn(stages);
+  return first === undefined
+    ? []
+    : stages.filter((stage) => !stage.done && stage.due === first).map((stage) => stage.number);
+}

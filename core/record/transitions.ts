@@ -1,6 +1,8 @@
+import { fail, ok, type Result } from '../common/result.js';
 import type { Draft } from '../flow/draft.js';
 import type { PolicyPack } from '../policy/schema.js';
 import type { Assessment } from '../rules/assessment.js';
+import { canAccess, type Viewer } from './access.js';
 import { answerChanges } from './changes.js';
 import type { Person } from './person.js';
 import type { CommissioningRecord, HistoryAction } from './record.js';
@@ -103,4 +105,52 @@ export function shareRecord(
       { at, by, action: 'shared', changes: [{ field: 'collaborators', to: collaborator.name }] },
     ],
   };
+}
+
+/** Why a record cannot be discarded by this person, or undefined when it can. */
+export type DiscardRefusal = 'not-owner' | 'complete' | 'discarded';
+
+/**
+ * Only the owner discards, and only an unfinished draft: a complete record is the evidence
+ * of a decision made, kept as it is.
+ */
+export function discardRefusal(
+  record: CommissioningRecord,
+  viewer: Viewer,
+): DiscardRefusal | undefined {
+  if (record.status === 'discarded') return 'discarded';
+  if (!canAccess(record, viewer) || record.owner.id !== viewer.userId) return 'not-owner';
+  if (record.status !== 'draft') return 'complete';
+  return undefined;
+}
+
+/**
+ * The owner discards an unfinished draft. The document stays, for the audit trail, with who
+ * discarded it and when; it leaves every list and owes no reminder (the indexed dates go).
+ */
+export function discardRecord(
+  record: CommissioningRecord,
+  viewer: Viewer,
+  by: Person,
+  at: string,
+): Result<CommissioningRecord> {
+  const refusal = discardRefusal(record, viewer);
+  if (refusal) return fail([{ path: 'record', message: refusal }]);
+  const { nextReminderOn: _reminder, nextDueOn: _due, nextDueStages: _stages, ...rest } = record;
+  return ok({
+    ...rest,
+    status: 'discarded',
+    discarded: { by, at },
+    updatedAt: at,
+    revision: record.revision + 1,
+    history: [
+      ...record.history,
+      {
+        at,
+        by,
+        action: 'discarded',
+        changes: [{ field: 'status', from: 'draft', to: 'discarded' }],
+      },
+    ],
+  });
 }

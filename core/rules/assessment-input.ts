@@ -8,7 +8,7 @@ const CATEGORIES = ['goods', 'services', 'works', 'mixed'] as const;
 const ELEMENTS = ['goods', 'services', 'works'] as const;
 const yesNo = z.boolean({ error: 'must be true or false' });
 
-/** A proposed contract, as the assessment takes it. Defaults: a competitive award, not light-touch. */
+/** A proposed contract, as the assessment takes it. Defaults: a competitive award, not light-touch, not a concession. */
 export const assessmentInputSchema = z.strictObject({
   category: z.enum(CATEGORIES, { error: `must be one of ${CATEGORIES.join(', ')}` }),
   mainElement: z.enum(ELEMENTS, { error: `must be one of ${ELEMENTS.join(', ')}` }).optional(),
@@ -17,6 +17,8 @@ export const assessmentInputSchema = z.strictObject({
   procurementStart: isoDateSchema,
   competitive: yesNo.default(true),
   lightTouch: yesNo.default(false),
+  /** A works or services concession: the supplier is paid mainly by the right to exploit them. */
+  concession: yesNo.default(false),
   headcount: headcountSchema.optional(),
 });
 
@@ -37,7 +39,7 @@ export function parseAssessmentInput(raw: unknown): Result<AssessmentInput> {
 
 function crossFieldProblems(raw: unknown): Problem[] {
   if (typeof raw !== 'object' || raw === null) return [];
-  const { category, mainElement, lightTouch } = raw as Record<string, unknown>;
+  const { category, mainElement, lightTouch, concession } = raw as Record<string, unknown>;
   const problems: Problem[] = [];
   if (category === 'mixed' && mainElement === undefined) {
     problems.push({
@@ -57,6 +59,13 @@ function crossFieldProblems(raw: unknown): Problem[] {
     problems.push({
       path: 'lightTouch',
       message: 'can only be true for services, or a mixed contract whose main element is services',
+    });
+  }
+  if (concession === true && element === 'goods') {
+    problems.push({
+      path: 'concession',
+      message:
+        'can only be true for works or services: a concession is a works or services contract',
     });
   }
   return problems;

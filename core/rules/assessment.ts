@@ -1,10 +1,10 @@
 import { isIsoDate, isoDateSchema } from '../common/dates.js';
 import { fail, ok, type Result } from '../common/result.js';
-import type { MainElement, PolicyPack } from '../policy/schema.js';
+import type { DirectAward, MainElement, PolicyPack } from '../policy/schema.js';
 import { type AssessmentInput, parseAssessmentInput } from './assessment-input.js';
 import { conditionsHold, type Facts } from './conditions.js';
 import { type PolicyStatus, policyStatus } from './policy-status.js';
-import { type Reason, reason } from './reason.js';
+import { derivedReason, type Reason, reason } from './reason.js';
 import { scope } from './scope.js';
 import { type SizeBandResult, sizeBand } from './size-band.js';
 import {
@@ -13,6 +13,7 @@ import {
   regulatedRow,
   regulatedThreshold,
 } from './thresholds.js';
+import type { Warning } from './warning.js';
 
 export interface CitedItem {
   id: string;
@@ -23,6 +24,19 @@ export interface CitedItem {
 export interface SmallerProviderCheck extends CitedItem {
   /** The statutory duty behind the check, where it applies to this procurement. */
   statutory?: { citation: string; text: string };
+  /** For a direct award: how the check still applies (the pack's reading). */
+  directAward?: string;
+}
+
+export interface ModernSlaveryItem extends CitedItem {
+  /** For a direct award: how the item still applies to the one supplier chosen (the pack's reading). */
+  directAward?: string;
+}
+
+/** A check or item that does not apply to this contract, with why: nothing is dropped silently. */
+export interface SetAsideItem extends CitedItem {
+  why: string;
+  derived: { from: string[]; note: string };
 }
 
 export interface Assessment {
@@ -42,18 +56,23 @@ export interface Assessment {
     min: number;
     max: number;
     unit: '%';
+    /** Only for a contract in the policy's scope that is awarded competitively (§2.2). */
     applies: boolean;
     citation: string;
     text: string;
   };
   smallerProviderChecks: SmallerProviderCheck[];
-  modernSlaveryItems: CitedItem[];
+  modernSlaveryItems: ModernSlaveryItem[];
+  /** The checks and items a direct award sets aside, each with why. */
+  setAside: SetAsideItem[];
   sizeBand?: SizeBandResult['band'];
   sizeBandReasons: Reason[];
   /** Context worth showing that decides nothing. */
   advice: Reason[];
-  policy: Omit<PolicyStatus, 'reasons'>;
+  policy: Omit<PolicyStatus, 'reasons' | 'warnings'>;
   policyReasons: Reason[];
+  /** Always present: dates missing or possibly out of date, each with its code. */
+  warnings: Warning[];
 }
 
 /**
@@ -83,6 +102,7 @@ export function assess(pack: PolicyPack, input: unknown, on: string): Result<Ass
   const threshold = regulatedThreshold(pack, {
     element,
     lightTouch: contract.lightTouch,
+    concession: contract.concession,
     value: contract.value,
     procurementStart: contract.procurementStart,
   });
@@ -97,7 +117,8 @@ export function assess(pack: PolicyPack, input: unknown, on: string): Result<Ass
   });
   const regulated = threshold.value.regulated;
   const regime = regimeOn(pack, contract.procurementStart);
-  const actApplies = element === 'services' && regulated;
+  const actReachesIt = !contract.concession || pack.act.concession.applies;
+  const actApplies = element === 'services' && regulated && actReachesIt;
   const facts: Facts = {
     inScope: inScope.inScope,
     competitive: contract.competitive,
@@ -106,7 +127,23 @@ export function assess(pack: PolicyPack, input: unknown, on: string): Result<Ass
     procurementActRegime: regime?.id === 'pa-2023',
   };
   const status = policyStatus(pack, on);
-  const { reasons: policyReasons, ...policy } = status;
+  const { reasons: policyReasons, warnings: policyWarnings, ...policy } = status;
+  const weightingApplies = inScope.inScope && contract.competitive;
+  const direct = !contract.competitive;
+  const setAside: SetAsideItem[] = [];
+  const keep = <T extends { id: string; citation: string; text: string; directAward: DirectAward }>(
+    item: T,
+  ): boolean => {
+    if (!direct || item.directAward.applies) return true;
+    setAside.push({
+      id: item.id,
+      citation: item.citation,
+      text: item.text,
+      why: item.directAward.text,
+      derived: pack.directAward.derived,
+    });
+    return false;
+  };
 
   return ok({
     input: contract,
@@ -114,7 +151,7 @@ export function assess(pack: PolicyPack, input: unknown, on: string): Result<Ass
     inScope: inScope.inScope,
     scopeReasons: [...inScope.reasons, ...coverageReasons(pack, contract)],
     actApplies,
-    actReasons: actReasons(pack, element, actApplies, regime),
+    actReasons: actReasons(pack, { element, applies: actApplies, regulated, contract }, regime),
     ...(regime ? { regime: { id: regime.id, name: regime.name, citation: regime.citation } } : {}),
     regulatedThreshold: threshold.value.threshold,
     aboveRegulatedThreshold: regulated,
@@ -124,55 +161,79 @@ export function assess(pack: PolicyPack, input: unknown, on: string): Result<Ass
       min: pack.weighting.min,
       max: pack.weighting.max,
       unit: pack.weighting.unit,
-      applies: contract.competitive,
+      applies: weightingApplies,
       citation: pack.weighting.citation,
-      text: pack.weighting.text,
+      text: weightingApplies ? pack.weighting.text : pack.weighting.notApplicable.text,
     },
     smallerProviderChecks: pack.smallerProviders.checks
       .filter((check) => conditionsHold(check.appliesWhen, facts))
-      .map(({ id, citation, text, statutory }) => ({
+      .filter(keep)
+      .map(({ id, citation, text, statutory, directAward }) => ({
         id,
         citation,
         text,
         ...(statutory && conditionsHold(statutory.appliesWhen, facts)
           ? { statutory: { citation: statutory.citation, text: statutory.text } }
           : {}),
+        ...(direct ? { directAward: directAward.text } : {}),
       })),
     modernSlaveryItems: pack.modernSlavery.items
       .filter((item) => conditionsHold(item.appliesWhen, facts))
-      .map(({ id, citation, text }) => ({ id, citation, text })),
+      .filter(keep)
+      .map(({ id, citation, text, directAward }) => ({
+        id,
+        citation,
+        text,
+        ...(direct ? { directAward: directAward.text } : {}),
+      })),
+    setAside,
     ...(size?.ok ? { sizeBand: size.value.band } : {}),
     sizeBandReasons: size?.ok ? size.value.reasons : [],
-    advice: adviceReasons(pack, regulated, contract.competitive),
+    advice: adviceReasons(pack, { regulated, weightingApplies, direct }),
     policy,
     policyReasons,
+    warnings: [...threshold.value.warnings, ...policyWarnings],
   });
 }
 
 function coverageReasons(pack: PolicyPack, contract: AssessmentInput): Reason[] {
   if (contract.category !== 'mixed') return [];
-  const { coverage } = pack.scope;
+  const { coverage, mixed } = pack.scope;
   return [
-    reason(
+    derivedReason(
       'coverage',
       coverage.citation,
-      `Judged as ${contract.mainElement}, its main element. ${coverage.text}`,
+      `Judged as ${contract.mainElement}, its main element. ${mixed.text}`,
+      mixed.derived,
     ),
   ];
 }
 
 function actReasons(
   pack: PolicyPack,
-  element: MainElement,
-  applies: boolean,
+  judged: {
+    element: MainElement;
+    applies: boolean;
+    regulated: boolean;
+    contract: AssessmentInput;
+  },
   regime: { name: string; citation: string; text: string } | undefined,
 ): Reason[] {
+  const { element, applies, regulated, contract } = judged;
+  const concessionOutside =
+    element === 'services' && regulated && contract.concession && !pack.act.concession.applies;
   const why = applies
     ? 'A services contract at or above the regulated threshold: the Act applies.'
     : element !== 'services'
       ? `The main element is ${element}, not services: the Act does not apply.`
-      : 'Below the regulated threshold: the Act does not apply.';
+      : concessionOutside
+        ? 'A services concession at or above its threshold, but the Act is read as not reaching concessions.'
+        : 'Below the regulated threshold: the Act does not apply.';
   const reasons = [reason('act', pack.act.citation, `${why} ${pack.act.text}`)];
+  if (contract.concession) {
+    const { citation, text, derived } = pack.act.concession;
+    reasons.push(derivedReason('act', citation, text, derived));
+  }
   if (applies) {
     const steps = pack.act.considerations.map((c) => `(${c.id}) ${c.text}`).join(' ');
     reasons.push(reason('act', pack.act.citation, `Before procuring, consider: ${steps}`));
@@ -181,18 +242,26 @@ function actReasons(
   return reasons;
 }
 
-function adviceReasons(pack: PolicyPack, regulated: boolean, competitive: boolean): Reason[] {
+function adviceReasons(
+  pack: PolicyPack,
+  judged: { regulated: boolean; weightingApplies: boolean; direct: boolean },
+): Reason[] {
   const advice = [
     reason('other-models', pack.scope.otherModels.citation, pack.scope.otherModels.text),
+    ...pack.principles.map((p) => reason(p.id, p.citation, p.text)),
   ];
-  if (regulated) {
+  if (judged.regulated) {
     advice.push(
       reason('objective', pack.objectiveAboveThreshold.citation, pack.objectiveAboveThreshold.text),
     );
   }
-  if (competitive) {
+  if (judged.weightingApplies) {
     advice.push(reason('weighting', pack.weighting.citation, pack.weighting.text));
     advice.push(reason('weighting', pack.weighting.context.citation, pack.weighting.context.text));
+  }
+  if (judged.direct) {
+    const { text, derived } = pack.directAward;
+    advice.push(derivedReason('direct-award', derived.from[0] ?? '§4.4', text, derived));
   }
   return advice;
 }

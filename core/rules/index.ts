@@ -10,4 +10,5 @@ export * from './stage-plan.js';
 export * from './supplier-tier.js';
 export * from './thresholds.js';
 export * from './turnover.js';
+export * from './warning.js';
 export * from './weighting.js';

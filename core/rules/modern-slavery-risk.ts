@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Problem, problemsFromIssues, type Result } from '../common/result.js';
 import type { PolicyPack, RiskLevel } from '../policy/schema.js';
-import { type Reason, reason } from './reason.js';
+import { derivedReason, type Reason, reason } from './reason.js';
 
 export const riskInputSchema = z.strictObject({
   /** Ids of the risk indicators present. */
@@ -20,7 +20,7 @@ export interface RiskRating {
 
 /**
  * Rates modern slavery risk low, medium or high from the indicators present and the sector
- * (PPN 009, as the pack's rating bands state it).
+ * by the pack's own count-to-level rule (derived: PPN 009 names the indicators, not the levels).
  */
 export function rateModernSlaveryRisk(pack: PolicyPack, input: unknown): Result<RiskRating> {
   const parsed = riskInputSchema.safeParse(input);
@@ -46,18 +46,21 @@ export function rateModernSlaveryRisk(pack: PolicyPack, input: unknown): Result<
   const assessmentToolAdvised = rank(level) >= rank(assessmentTool.from);
   const labels = indicators.filter((i) => present.has(i.id)).map((i) => i.label.toLowerCase());
   const reasons = [
-    reason(
+    // The level is the pack's own reading of the guidance, and says so.
+    derivedReason(
       'modern-slavery-risk',
-      rating.citation,
-      `${counted.length} of ${indicators.length} risk indicators present${labels.length ? ` (${labels.join('; ')})` : ''}: ${level} risk. ${band?.text ?? ''}`.trim(),
+      rating.guidance.citation,
+      `${counted.length} of ${indicators.length} risk indicators present${labels.length ? ` (${labels.join('; ')})` : ''}: ${level} risk by the pack's own rule (derived). ${band?.text ?? ''} ${rating.rule.text}`.trim(),
+      rating.rule.derived,
     ),
+    reason('modern-slavery-risk', rating.guidance.citation, rating.guidance.text),
   ];
   if (sector) {
     reasons.push(
       reason(
         'modern-slavery-risk',
-        rating.citation,
-        `${sector.label} is a sector often named high-risk, so the industry-type indicator is counted.`,
+        sector.citation,
+        `${sector.label} is a category central guidance names as higher risk, so the industry-type indicator is counted.`,
       ),
     );
   }

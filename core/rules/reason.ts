@@ -4,6 +4,11 @@ export interface Reason {
   rule: string;
   citation: string;
   text: string;
+  /**
+   * Present where the reason states the pack's own reading rather than the policy or the law:
+   * the grounds it rests on, so that it is shown as derived.
+   */
+  derived?: { from: string[]; note: string };
 }
 
 export const reason = (rule: string, citation: string, text: string): Reason => ({
@@ -11,3 +16,11 @@ export const reason = (rule: string, citation: string, text: string): Reason => 
   citation,
   text,
 });
+
+/** A reason resting on a derived rule of the pack: it carries the rule's grounds. */
+export const derivedReason = (
+  rule: string,
+  citation: string,
+  text: string,
+  derived: { from: string[]; note: string },
+): Reason => ({ rule, citation, text, derived });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Problem, type Result } from '../common/result.js';
 import type { PolicyPack, TierId } from '../policy/schema.js';
-import { type Reason, reason } from './reason.js';
+import { derivedReason, type Reason, reason } from './reason.js';
 
 const TIER_IDS = ['gold', 'silver', 'bronze', 'none'] as const;
 
@@ -13,6 +13,7 @@ export const rubricAnswersSchema = z.record(
 );
 
 export interface TierResult {
+  /** The tier the rubric suggests; the rater decides (see `rateSupplier`). */
   tier: TierId;
   label: string;
   incentives: string[];
@@ -22,8 +23,9 @@ export interface TierResult {
 }
 
 /**
- * The supplier's tier from its rubric answers (Fig 2), combined by the pack's rule: the
- * tier of the lowest row, since a tier needs all of its behaviours.
+ * The tier the rubric answers suggest (Fig 2), by the pack's stated rule: the tier of the
+ * lowest row. It is a suggestion (derived): Fig 2 grades on overall behaviours, and the rater
+ * confirms it or chooses another tier with a justification.
  */
 export function supplierTier(pack: PolicyPack, answers: unknown): Result<TierResult> {
   const parsed = rubricAnswersSchema.safeParse(answers);
@@ -65,10 +67,11 @@ export function supplierTier(pack: PolicyPack, answers: unknown): Result<TierRes
     rows: rated,
     reasons: [
       reason('supplier-tier', tier.citation, `${tier.label}: ${tier.summary}`),
-      reason(
+      derivedReason(
         'supplier-tier',
         combining.derived.from[0] ?? pack.supplierStatus.citation,
-        `${combining.text} Lowest row${limiting.length > 1 ? 's' : ''}: ${limiting.join('; ')}.`,
+        `Suggested: ${tier.label}. ${combining.text} Lowest row${limiting.length > 1 ? 's' : ''}: ${limiting.join('; ')}.`,
+        combining.derived,
       ),
     ],
   });

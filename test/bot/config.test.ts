@@ -130,6 +130,17 @@ describe('loadConfig', () => {
     assert.deepEqual(settingsNamed(refusal({ NODE_ENV: 'prod' })), ['NODE_ENV']);
   });
 
+  it("reads POLICY_REVIEW_DUE as the force's review date: unset or blank is none, a non-date is refused", () => {
+    assert.equal(loadConfig({}).POLICY_REVIEW_DUE, undefined);
+    assert.equal(loadConfig({ POLICY_REVIEW_DUE: ' ' }).POLICY_REVIEW_DUE, undefined);
+    assert.equal(loadConfig({ POLICY_REVIEW_DUE: '2027-04-01' }).POLICY_REVIEW_DUE, '2027-04-01');
+    for (const bad of ['2027-02-30', 'April 2027', '01/04/2027']) {
+      const error = refusal({ POLICY_REVIEW_DUE: bad });
+      assert.deepEqual(settingsNamed(error), ['POLICY_REVIEW_DUE'], bad);
+      assert.match(error.problems[0]?.message ?? '', /real date written YYYY-MM-DD/);
+    }
+  });
+
   it('reads ALLOWED_TENANT_IDS and PROCUREMENT_LEAD_IDS as comma lists', () => {
     const config = loadConfig({
       ALLOWED_TENANT_IDS: ' tenant-a, tenant-b ,,tenant-c, ',

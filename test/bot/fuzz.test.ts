@@ -85,6 +85,8 @@ const messageText = fc.oneof(
     '<at>Social Value</at>',
     '<<<>>>',
     '\\',
+    // A card template's binding, typed by a person: it must be shown as typed, never bound.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text a person types, on purpose
     '${x}',
     'open ../../etc',
   ),

@@ -530,19 +530,19 @@ describe('the bot over HTTP', function () {
       const { owner, colleague } = freshTenant('numbering');
       const references = [];
       for (const person of [owner, colleague, owner]) {
-        references.push(referenceOf((await bot.say(person, 'new')).card));
+        references.push(referenceOf((await bot.say(person, 'new another')).card));
       }
       assert.deepEqual(references, ['SV-2026-0001', 'SV-2026-0002', 'SV-2026-0003']);
       const { owner: elsewhere } = freshTenant('numbering-other');
       assert.equal(referenceOf((await bot.say(elsewhere, 'new')).card), 'SV-2026-0001');
     });
 
-    it('lists my records only, newest first', async () => {
+    it('lists my records only, most recently changed first', async () => {
       const { owner, colleague } = freshTenant('list');
       const mine = [];
       mine.push(referenceOf((await bot.say(owner, 'new')).card));
       const theirs = referenceOf((await bot.say(colleague, 'new')).card);
-      const { card: second } = await bot.say(owner, 'new');
+      const { card: second } = await bot.say(owner, 'new another');
       mine.push(referenceOf(second));
       await bot.execute(owner, second, 'Continue', officerAnswers.basics);
 
@@ -556,7 +556,10 @@ describe('the bot over HTTP', function () {
         listed.map((match) => match[1]),
         [...mine].reverse(),
       );
-      assert.match(listed[0]?.[2] ?? '', /^Custody healthcare: at "Why, and who to consult"/);
+      assert.match(
+        listed[0]?.[2] ?? '',
+        /^Custody healthcare: draft, at "Why, and who to consult"/,
+      );
 
       const colleagueList = cardText((await bot.say(colleague, 'list')).card);
       assert.match(colleagueList, /^1 record$/m);
@@ -717,6 +720,45 @@ describe('the bot over HTTP', function () {
       assert.doesNotMatch(cardText(card), /not available/);
       const { resources } = await app.store.containers.records.items.readAll().fetchAll();
       assert.ok(resources.some((item) => item.id === referenceOf(card)));
+    });
+  });
+  describe("with the force's policy review date set (POLICY_REVIEW_DUE)", () => {
+    it('shows the review date the setting gives, and warns once it has passed', async () => {
+      const { owner } = freshTenant('review-date');
+      const later = await start({ POLICY_REVIEW_DUE: '2099-12-31' });
+      try {
+        const text = cardText(
+          (await new BotClient(later.url, connector).say(owner, 'policy')).card,
+        );
+        assert.match(text, /^Review due: 31 December 2099$/m);
+        assert.doesNotMatch(text, /not recorded|has passed/);
+      } finally {
+        await later.close();
+      }
+      const passed = await start({ POLICY_REVIEW_DUE: '2000-01-01' });
+      try {
+        const text = cardText(
+          (await new BotClient(passed.url, connector).say(owner, 'policy')).card,
+        );
+        assert.match(text, /^Review due: 1 January 2000$/m);
+        assert.match(text, /its review date has passed/);
+      } finally {
+        await passed.close();
+      }
+    });
+
+    it('says the review date is not recorded when the setting is left unset', async () => {
+      const { owner } = freshTenant('no-review-date');
+      const unset = await start();
+      try {
+        const text = cardText(
+          (await new BotClient(unset.url, connector).say(owner, 'policy')).card,
+        );
+        assert.match(text, /^Review due: Not recorded$/m);
+        assert.match(text, /review date is not recorded/);
+      } finally {
+        await unset.close();
+      }
     });
   });
 });

@@ -8,6 +8,7 @@ import { CaptureConnector } from '../support/connector.js';
 import { maxLengthOf } from '../support/input-limits.js';
 import { freshTenant, officerAnswers, STEP_TITLES } from '../support/officer.js';
 import {
+  completeRecord,
   executeOn,
   newRecord,
   referenceOf,
@@ -146,7 +147,9 @@ describe('text length limits over HTTP', function () {
 
   it('refuses rating evidence one character too long beside the field, keeping every choice, and takes the maximum', async () => {
     const { owner } = freshTenant('lengths-rating');
-    const reference = await newRecord(bot, owner);
+    // A supplier is rated on a complete, awarded record.
+    const reference = await completeRecord(bot, owner);
+    await setAward(bot, owner, reference, { awardDate: '2026-04-15', months: 24 });
     const { card } = await bot.say(owner, `rate ${reference}`);
     assert.equal(maxLengthOf(card, 'ratingEvidence'), RECORD_TEXT_LIMITS.ratingEvidence);
     assert.equal(maxLengthOf(card, 'ratingSupplier'), RECORD_TEXT_LIMITS.supplier);
@@ -176,13 +179,23 @@ describe('text length limits over HTTP', function () {
 
   it('words every stage and rating error for the officer, never by a field id', async () => {
     const { owner } = freshTenant('lengths-words');
-    const reference = await newRecord(bot, owner);
+    const reference = await completeRecord(bot, owner);
+    await setAward(bot, owner, reference, { awardDate: '2026-04-15', months: 24 });
     const { card } = await bot.say(owner, `rate ${reference}`);
     const refused = await bot.execute(owner, card, 'Rate the supplier', { ratingSupplier: ' ' });
     const errors = fieldErrors(refused);
-    assert.equal(errors.rating_behaviour, "This row needs a rating: The supplier's behaviours");
-    assert.equal(errors.ratingSupplier, 'Enter the supplier’s name');
-    assert.equal(errors.ratingEvidence, 'Describe the evidence for the rating');
+    assert.equal(
+      errors.rating_behaviour,
+      "Choose one level for “The supplier's behaviours”: the supplier’s tier rests on every row.",
+    );
+    assert.equal(
+      errors.ratingSupplier,
+      'Enter the supplier’s name, as it appears on the contract.',
+    );
+    assert.equal(
+      errors.ratingEvidence,
+      'Describe the evidence for the rating: contract performance, 360-degree feedback and the social value delivered.',
+    );
 
     const stages = (await bot.say(owner, `stages ${reference}`)).card;
     const future = await executeOn(
@@ -193,7 +206,8 @@ describe('text length limits over HTTP', function () {
       { stageDoneOn_4: '2026-12-01' },
     );
     assert.deepEqual(fieldErrors(future), {
-      stageDoneOn_4: 'The date done must not be in the future',
+      stageDoneOn_4:
+        'The date stage 4 was done cannot be after today (2 June 2026): enter the day it was done.',
     });
   });
 });

@@ -238,17 +238,17 @@ describe('stage reminders', function () {
       );
       const [eleven, twelve] = reminders.map((r) => r.card);
       assert.ok(eleven && twelve);
-      assert.equal(cardTitle(eleven), 'Reminder: stage 11 is due');
+      assert.equal(cardTitle(eleven), 'Reminder: stage 11 is overdue since 1 June 2026');
       const text = cardText(eleven);
       assert.match(text, new RegExp(`^Contract: ${reference}: Custody healthcare$`, 'm'));
       assert.match(text, /^Stage: 11: Contract performance review and continuous improvement$/m);
-      assert.match(text, /^Due: 1 June 2026$/m);
+      assert.match(text, /^Overdue since: 1 June 2026$/m);
       assert.match(text, /^Measure the value delivered\. _\(Fig 1 stage 11\)_$/m);
       assert.deepEqual(
         actionsOf(eleven).map((a) => a.title),
         ['Mark done', 'Snooze 7 days', 'Open the record'],
       );
-      assert.equal(cardTitle(twelve), 'Reminder: stage 12 is due');
+      assert.equal(cardTitle(twelve), 'Reminder: stage 12 is overdue since 1 June 2026');
       assert.match(
         cardText(twelve),
         /^Encourage further value and innovation\. _\(Fig 1 stage 12\)_$/m,
@@ -272,7 +272,7 @@ describe('stage reminders', function () {
       const { reminders } = await sweepReminders();
       const card = reminders
         .map((r) => r.card)
-        .find((c) => cardTitle(c) === 'Reminder: stage 11 is due');
+        .find((c) => cardTitle(c) === 'Reminder: stage 11 is overdue since 1 June 2026');
       assert.ok(card);
 
       const { verb, data } = press(card, 'Mark done', {
@@ -317,9 +317,10 @@ describe('stage reminders', function () {
       const next = (await sweepReminders()).reminders;
       assert.deepEqual(
         next.map((r) => cardTitle(r.card)),
-        ['Reminder: stage 11 is due'],
+        ['Reminder: stage 11 is due on 1 September 2026'],
+        'due today: not overdue yet',
       );
-      assert.match(cardText(next[0]?.card ?? {}), /^Due: 1 September 2026$/m);
+      assert.match(cardText(next[0]?.card ?? {}), /^Due on: 1 September 2026$/m);
     });
 
     it('"Snooze 7 days" brings the reminder back seven days later, and not before', async () => {
@@ -327,7 +328,7 @@ describe('stage reminders', function () {
       const { reminders } = await sweepReminders();
       const card = reminders
         .map((r) => r.card)
-        .find((c) => cardTitle(c) === 'Reminder: stage 12 is due');
+        .find((c) => cardTitle(c) === 'Reminder: stage 12 is overdue since 1 June 2026');
       assert.ok(card);
       const { verb, data } = press(card, 'Snooze 7 days');
       const snoozed = await bot.executeData(owner, verb, data);
@@ -344,9 +345,9 @@ describe('stage reminders', function () {
       const back = (await sweepReminders()).reminders;
       assert.deepEqual(
         back.map((r) => cardTitle(r.card)),
-        ['Reminder: stage 12 is due'],
+        ['Reminder: stage 12 is overdue since 1 June 2026'],
       );
-      assert.match(cardText(back[0]?.card ?? {}), /^Due: 1 June 2026$/m);
+      assert.match(cardText(back[0]?.card ?? {}), /^Overdue since: 1 June 2026$/m);
       assert.deepEqual((await sweepReminders()).reminders, [], 'and then not again');
     });
 
@@ -372,7 +373,10 @@ describe('stage reminders', function () {
       assert.equal(resumed.report.sent, 2);
       assert.deepEqual(
         resumed.reminders.map((r) => cardTitle(r.card)),
-        ['Reminder: stage 11 is due', 'Reminder: stage 12 is due'],
+        [
+          'Reminder: stage 11 is overdue since 1 June 2026',
+          'Reminder: stage 12 is overdue since 1 June 2026',
+        ],
       );
     });
 
@@ -413,7 +417,10 @@ describe('stage reminders', function () {
         assert.equal(delivered.sent, 1);
         const arrived = remindersIn(connector.since(mark));
         assert.equal(assertEachOnce(arrived), 1);
-        assert.equal(cardTitle(arrived[0]?.card ?? {}), 'Reminder: stage 11 is due');
+        assert.equal(
+          cardTitle(arrived[0]?.card ?? {}),
+          'Reminder: stage 11 is overdue since 1 June 2026',
+        );
       } finally {
         await gateway.close();
       }
@@ -527,8 +534,8 @@ describe('stage reminders', function () {
       const arrived = remindersIn(connector.since(mark));
       assert.equal(assertEachOnce(arrived), 2, `reports: ${JSON.stringify([late, quick])}`);
       assert.deepEqual(arrived.map((r) => cardTitle(r.card)).sort(), [
-        'Reminder: stage 11 is due',
-        'Reminder: stage 12 is due',
+        'Reminder: stage 11 is overdue since 1 June 2026',
+        'Reminder: stage 12 is overdue since 1 June 2026',
       ]);
       assert.equal(late.sent + quick.sent, 2);
     });

@@ -7,7 +7,14 @@ import { BotClient } from '../support/bot-client.js';
 import { type CardJson, cardOf, cardText, cardTitle, press } from '../support/cards.js';
 import { CaptureConnector, type Captured } from '../support/connector.js';
 import { freshTenant, officerAnswers } from '../support/officer.js';
-import { newRecord, setAward, startBot, storedRecord, TestClock } from './post-award-support.js';
+import {
+  completeRecord,
+  newRecord,
+  setAward,
+  startBot,
+  storedRecord,
+  TestClock,
+} from './post-award-support.js';
 
 const NOW = '2026-06-02T08:30:00Z';
 const LEAD_ID = 'procurement-lead';
@@ -192,7 +199,8 @@ describe('records in shared chats, and who may press a card', function () {
   describe('suppliers', () => {
     it('lists only the suppliers of records the viewer may open', async () => {
       const { owner, colleague, lead } = freshTenant('suppliers-access');
-      const reference = await newRecord(bot, owner);
+      // Finished, since a supplier is rated only on a complete, awarded record.
+      const reference = await completeRecord(bot, owner);
       await setAward(bot, owner, reference, {
         awardDate: '2026-04-15',
         months: 24,

@@ -63,9 +63,12 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
     await connector.close();
   });
 
-  /** A record of the owner's with the award set: 24 months from 15 April 2026, from Acme. */
+  /**
+   * A finished record of the owner's with the award set: 24 months from 15 April 2026, from
+   * Acme. Finished, since a supplier is rated only once the record is complete and awarded.
+   */
   async function awardedRecord(owner: Person): Promise<{ reference: string; card: CardJson }> {
-    const reference = await newRecord(bot, owner);
+    const reference = await completeRecord(bot, owner);
     const card = await setAward(bot, owner, reference, {
       awardDate: '2026-04-15',
       months: 24,
@@ -100,9 +103,11 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
       const titles = actionsOf(card).map((a) => a.title);
       assert.equal(titles.filter((t) => t === 'Mark done').length, 13);
       assert.equal(titles.filter((t) => t === 'Set due date').length, 13);
-      for (const title of ['Set the award', 'Rate the supplier', 'Open the record']) {
+      for (const title of ['Set the award', 'Open the record']) {
         assert.ok(titles.includes(title), `no "${title}" button`);
       }
+      // An unfinished record is not rated: the card does not offer it.
+      assert.ok(!titles.includes('Rate the supplier'));
     });
 
     it('gives review stages 11 to 13 their due dates once the award is set', async () => {
@@ -143,7 +148,7 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
         { title: 'Set due date', stage: 5 },
         { stageDue_5: '2026-06-20' },
       );
-      assert.match(cardText(saved), /^Stage 5 is due on the date you set\.$/m);
+      assert.match(cardText(saved), /^Stage 5 is due on 20 June 2026\.$/m);
       assert.match(stageLine(saved, 5), /: due 20 June 2026 _\(Fig 1 stage 5\)_$/);
       assert.match(stageLine(saved, 4), /: no due date/);
       const record = await storedRecord(app, owner, reference);
@@ -199,7 +204,10 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
       );
       assert.match(cardText(badDue), /^Check the answer marked below\.$/m);
       assert.deepEqual(Object.keys(fieldErrors(badDue)), ['stageDue_5']);
-      assert.match(fieldErrors(badDue).stageDue_5 ?? '', /real date/);
+      assert.equal(
+        fieldErrors(badDue).stageDue_5,
+        'Enter the date stage 5 is due: pick it from the calendar, or type it as year-month-day, for example 2026-07-15.',
+      );
       // The field sits in the stage's closed "Update stage 5" card: the stage says to open it.
       assert.match(cardText(badDue), /^Check the date under "Update stage 5"\.$/m);
       assert.equal(input(badDue, 'stageDue_5').value, '2026-02-30');
@@ -213,7 +221,10 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
         { stageDoneOn_11: '2026-06-10', stageNote_11: 'Planned review' },
       );
       assert.deepEqual(Object.keys(fieldErrors(future)), ['stageDoneOn_11']);
-      assert.match(fieldErrors(future).stageDoneOn_11 ?? '', /must not be in the future/);
+      assert.equal(
+        fieldErrors(future).stageDoneOn_11,
+        'The date stage 11 was done cannot be after today (2 June 2026): enter the day it was done.',
+      );
       assert.equal(input(future, 'stageDoneOn_11').value, '2026-06-10');
       assert.equal(input(future, 'stageNote_11').value, 'Planned review');
 
@@ -367,6 +378,45 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
   });
 
   describe('supplier ratings', () => {
+    it('lets the rater award another tier than the rubric suggests, with a justification kept in the history', async () => {
+      const { owner } = freshTenant('rate-judgement');
+      const { reference } = await awardedRecord(owner);
+      const { card } = await bot.say(owner, `rate ${reference}`);
+      assert.equal(input(card, 'ratingDecision').value, 'suggested');
+      const goldButOne = {
+        ...ALL_GOLD,
+        ...rows({ 'social-value-outputs': 'bronze' }),
+        ratingEvidence: 'Board minutes and 360-degree feedback',
+        ratingDecision: 'gold',
+      };
+      const refused = await bot.execute(owner, card, 'Rate the supplier', goldButOne);
+      assert.equal(cardTitle(refused), 'Rate the supplier');
+      assert.match(fieldErrors(refused).ratingJustification ?? '', /rubric suggests Bronze/);
+      assert.equal(input(refused, 'ratingDecision').value, 'gold');
+      const gold = await bot.execute(owner, refused, 'Rate the supplier', {
+        ...goldButOne,
+        ratingJustification: 'Outputs were delayed by a site closure; behaviour was exemplary.',
+      });
+      assert.equal(cardTitle(gold), 'Acme Care Ltd: Gold');
+      const text = cardText(gold);
+      assert.match(text, /^Suggested by the rubric: Bronze$/m);
+      assert.match(text, /^Decided: Gold$/m);
+      assert.match(text, /^Another tier than suggested, because: Outputs were delayed/m);
+      const saved = await storedRecord(app, owner, reference);
+      assert.deepEqual(
+        saved.ratings?.map((r) => [r.tier, r.suggested]),
+        [['gold', 'bronze']],
+      );
+      assert.deepEqual(
+        saved.history.at(-1)?.changes.map((c) => c.to),
+        [
+          'Bronze',
+          'Gold at stage 11',
+          'Outputs were delayed by a site closure; behaviour was exemplary.',
+        ],
+      );
+    });
+
     it('rates the supplier by the lowest row, names missing rows, and keeps it in the history', async () => {
       const { owner } = freshTenant('rate');
       const { reference } = await awardedRecord(owner);
@@ -391,8 +441,14 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
         'rating_review-boards',
         'rating_social-value-outputs',
       ]);
-      assert.match(errors.rating_behaviour ?? '', /needs a rating: The supplier's behaviours/);
-      assert.match(errors.ratingEvidence ?? '', /evidence/);
+      assert.equal(
+        errors.rating_behaviour,
+        "Choose one level for “The supplier's behaviours”: the supplier’s tier rests on every row.",
+      );
+      assert.equal(
+        errors.ratingEvidence,
+        'Describe the evidence for the rating: contract performance, 360-degree feedback and the social value delivered.',
+      );
       assert.equal(input(partial, 'rating_relationship').value, 'gold');
       assert.equal(input(partial, 'rating_performance').value, 'silver');
       assert.equal(input(partial, 'ratingSupplier').value, ACME);
@@ -422,7 +478,9 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
         text,
         /^\*\*Social value outputs delivered against the contract commitments\*\*: Bronze, Some commitments met _\(Fig 2\)_$/m,
       );
-      assert.match(text, /^A tier is awarded only when every row shows that tier or better/m);
+      assert.match(text, /^The rubric suggests the tier of the lowest row/m);
+      assert.match(text, /^Suggested by the rubric: Bronze$/m);
+      assert.match(text, /^Decided: Bronze$/m);
       assert.match(text, /^Incentives the supplier may now use$/m);
       assert.match(
         text,
@@ -461,11 +519,11 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
       assert.deepEqual(
         record.history
           .filter((e) => e.action === 'supplier-rated')
-          .map((e) => [e.by.name, e.changes[0]?.to]),
+          .map((e) => [e.by.name, e.changes[1]?.to]),
         [
-          [owner.name, 'Bronze at stage 11'],
-          [owner.name, 'Gold at stage 12'],
-          [owner.name, 'No Award at stage 11'],
+          [owner.name, 'Bronze at stage 11, as suggested'],
+          [owner.name, 'Gold at stage 12, as suggested'],
+          [owner.name, 'No Award at stage 11, as suggested'],
         ],
       );
     });

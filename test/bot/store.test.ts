@@ -280,7 +280,7 @@ describe('RecordStore against the embedded Cosmos DB server', () => {
   });
 
   describe('list', () => {
-    it('gives my records, mine or shared with me, newest first; a lead sees the tenant’s; nobody sees another tenant’s', async () => {
+    it('gives my records, mine or shared with me, most recently changed first; a lead sees the tenant’s; nobody sees another tenant’s', async () => {
       const tenant = freshTenant();
       const mine1 = await create(records, tenant, { now: minutesLater(0) });
       const theirs = await create(records, tenant, { owner: STRANGER, now: minutesLater(1) });
@@ -334,6 +334,7 @@ describe('RecordStore against the embedded Cosmos DB server', () => {
         title: 'Custody healthcare',
         status: 'draft',
         step: 'basics',
+        createdAt: mine1.record.createdAt,
         updatedAt: minutesLater(20),
         ownerName: OWNER.name,
       });

@@ -72,14 +72,14 @@ describe('the in-process reminder sweep (sinon fake clock)', function () {
       (c) =>
         c.method === 'POST' &&
         Boolean(c.activity.attachments) &&
-        cardTitle(cardOf(c.activity)) === 'Reminder: stage 12 is due',
+        cardTitle(cardOf(c.activity)) === 'Reminder: stage 12 is due on 1 June 2026',
       { timeoutMs: 5_000 },
     );
     assert.deepEqual(
       reminders()
         .map((c) => cardTitle(cardOf(c.activity)))
         .sort(),
-      ['Reminder: stage 11 is due', 'Reminder: stage 12 is due'],
+      ['Reminder: stage 11 is due on 1 June 2026', 'Reminder: stage 12 is due on 1 June 2026'],
     );
 
     // Later sweeps do not send them again.

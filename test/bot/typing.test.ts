@@ -69,7 +69,8 @@ describe('a typing indicator the connector refuses', function () {
       const references: string[] = [];
       for (let n = 0; n < 5; n += 1) {
         // Exactly one reply each: the new record's first card, not an apology.
-        const { card } = await bot.say(owner, 'new');
+        // `new another`: the owner's earlier records are unfinished, and plain `new` offers them.
+        const { card } = await bot.say(owner, 'new another');
         assert.equal(cardTitle(card), STEP_TITLES.basics);
         assert.doesNotMatch(cardText(card), /went wrong/);
         references.push(/SV-\d{4}-\d{4,}/.exec(cardText(card))?.[0] ?? '');

@@ -94,11 +94,13 @@ function everyCard(record: CommissioningRecord): Map<string, AdaptiveCard> {
         ownerName: record.owner.name,
       })),
       true,
+      today,
     ),
   );
   cards.set(
     'suppliers',
     suppliersCard(
+      pack,
       Array.from({ length: 1_000 }, (_, n) => ({
         supplier: `${n} ${rating.supplier}`,
         tierLabel: 'Silver',

@@ -10,7 +10,7 @@ import {
 } from '../../cards/info-cards.js';
 import { type RecordListItem, recordListCard } from '../../cards/list-card.js';
 import { expand } from '../../cards/render.js';
-import { assess, policyStatus } from '../../core/rules/index.js';
+import { assess, policyStatus, withReviewDue } from '../../core/rules/index.js';
 import { pack } from '../core/record/fixtures.js';
 import { actionsOf, assertValidCard, inputsOf, libraryProblems, textOf } from './check-card.js';
 
@@ -45,13 +45,20 @@ describe('information cards', () => {
     'help for unknown text': helpCard('plese help me'),
     themes: themesCard(pack),
     policy: policyCard(pack, policyStatus(pack, '2026-06-01')),
-    'policy overdue for review': policyCard(pack, policyStatus(pack, '2027-02-01')),
+    'policy with a review date set': policyCard(
+      pack,
+      policyStatus(withReviewDue(pack, '2027-01-01'), '2026-06-01'),
+    ),
+    'policy overdue for review': policyCard(
+      pack,
+      policyStatus(withReviewDue(pack, '2027-01-01'), '2027-02-01'),
+    ),
     'thresholds, services £250k': thresholds('services', 250_000),
     'thresholds, works £1.5m': thresholds('works', 1_500_000),
     'thresholds, light-touch £90k': thresholds('services', 90_000, true),
-    'record list, empty': recordListCard([], false),
-    'record list, mine': recordListCard(items(3), false),
-    "record list, the tenant's": recordListCard(items(8), true),
+    'record list, empty': recordListCard([], false, '2026-06-01'),
+    'record list, mine': recordListCard(items(3), false, '2026-06-01'),
+    "record list, the tenant's": recordListCard(items(8), true, '2026-06-01'),
     message: messageCard(
       'Record not found',
       'I could not find SV-2026-0042 among the records you can see.',
@@ -98,20 +105,27 @@ describe('information cards', () => {
     for (const measure of pack.framework.measures)
       assert.ok(text.includes(measure.text), measure.id);
     assert.equal(pack.themes.length, 5);
+    assert.match(text, /linked to one of the five themes by the pack\. \[derived: /);
   });
 
-  it('policy gives the version and dates in words, and warns only once the review is overdue', () => {
-    const current = textOf(cards.policy);
-    assert.ok(current.includes(`Version: ${pack.version}`));
-    assert.ok(current.includes('In force from: 1 January 2026'));
+  it('policy names the pack release, invents no date, and says the review date is not recorded', () => {
+    const undated = textOf(cards.policy);
+    assert.ok(undated.includes(`Pack release: ${pack.version}`));
+    assert.ok(undated.includes('Document date: The policy document carries no date'));
+    assert.ok(undated.includes('Review due: Not recorded'));
+    assert.ok(undated.includes('its review date is not recorded'));
+    assert.ok(!undated.includes('In force from'));
+    assert.ok(JSON.stringify(cards.policy).includes('"style":"attention"'));
+  });
+
+  it("policy with the force's review date gives it in words, and warns only once it has passed", () => {
+    const current = textOf(cards['policy with a review date set']);
     assert.ok(current.includes('Review due: 1 January 2027'));
-    assert.ok(!current.includes('annual review was due'));
+    assert.ok(!current.includes('has passed'));
+    assert.ok(!current.includes('not recorded'));
     const overdue = cards['policy overdue for review'];
-    assert.ok(
-      textOf(overdue).includes(
-        "This policy's annual review was due on 1 January 2027. Check with procurement that it is still current.",
-      ),
-    );
+    assert.ok(textOf(overdue).includes('its review date has passed'));
+    assert.ok(textOf(overdue).includes('The review was due on 1 January 2027.'));
     assert.ok(JSON.stringify(overdue).includes('"style":"attention"'));
   });
 
@@ -131,7 +145,7 @@ describe('information cards', () => {
     }
   });
 
-  it('the record list: empty offers to start one; otherwise newest first, owners for a lead, five buttons at most', () => {
+  it('the record list: empty offers to start one; otherwise most recently changed first, owners for a lead, five buttons at most', () => {
     const empty = textOf(cards['record list, empty']);
     assert.ok(empty.includes('No records yet'));
     assert.deepEqual(
@@ -143,17 +157,20 @@ describe('information cards', () => {
     assert.ok(mine.startsWith('My commissioning records'));
     assert.ok(mine.includes('3 records'));
     assert.ok(
-      mine.includes('**SV-2026-0003** Custody healthcare: complete, changed 20 March 2026'),
+      mine.includes(
+        '**SV-2026-0003** Custody healthcare: complete, not awarded yet; changed 20 March 2026',
+      ),
     );
     assert.ok(
       mine.includes(
-        '**SV-2026-0002** Vehicle fleet: at "Social value outcomes", changed 19 March 2026',
+        '**SV-2026-0002** Vehicle fleet: draft, at "Social value outcomes"; changed 19 March 2026',
       ),
     );
     assert.ok(!mine.includes('owner'), 'my own list names no owners');
 
     const all = cards["record list, the tenant's"];
     assert.ok(textOf(all).startsWith('Commissioning records'));
+    assert.ok(textOf(all).includes('Most recently changed first.'));
     assert.ok(textOf(all).includes('changed 20 March 2026, owner Olive Owner'));
     assert.deepEqual(
       actionsOf(all).map((action) => action.data),
@@ -167,7 +184,11 @@ describe('information cards', () => {
   it('the record list gives the day of each change in UK time', () => {
     const [item] = items(1);
     assert.ok(item);
-    const late = recordListCard([{ ...item, updatedAt: '2026-06-01T23:30:00.000Z' }], false);
+    const late = recordListCard(
+      [{ ...item, updatedAt: '2026-06-01T23:30:00.000Z' }],
+      false,
+      '2026-06-01',
+    );
     assert.ok(textOf(late).includes('changed 2 June 2026'));
   });
 

@@ -38,7 +38,7 @@ describe('the summary card of a complete record', () => {
     assert.ok(text.startsWith('SV-2026-0042: Custody healthcare'));
     assert.ok(
       text.includes(
-        'Pre-commissioning is complete (Olive Owner, 1 March 2026; policy version 2026.1).',
+        'Pre-commissioning is complete (Olive Owner, 1 March 2026; policy version pack-2.0.0).',
       ),
     );
     assert.deepEqual(factsOf(card), [

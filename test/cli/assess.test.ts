@@ -60,20 +60,95 @@ describe('assess command line', function () {
         effectiveFrom: '2026-01-01',
       },
     );
+    assert.equal(result.regulatedThreshold.nextRevisionExpected, '2028-01-01');
     assert.equal(result.aboveRegulatedThreshold, true);
     assert.deepEqual(
       { min: result.weighting.min, max: result.weighting.max, unit: result.weighting.unit },
       { min: 0, max: 10, unit: '%' },
     );
     assert.equal(result.sizeBand, 'small');
+    // The document is undated and no review date was given: none is invented.
     assert.deepEqual(result.policy, {
       id: cumbriaPack.id,
       name: cumbriaPack.name,
       version: cumbriaPack.version,
-      effectiveFrom: cumbriaPack.effectiveFrom,
-      reviewDue: cumbriaPack.reviewDue,
+      documentDated: false,
+      reviewDue: null,
       reviewOverdue: false,
     });
+    assert.deepEqual(
+      result.warnings.map((w: { code: string }) => w.code),
+      ['review-date-unknown'],
+    );
+    for (const warning of result.warnings) {
+      assert.deepEqual(Object.keys(warning).sort(), ['citation', 'code', 'text']);
+    }
+  });
+
+  it('takes the review date from --review-due, and refuses one that is not a date', async () => {
+    const due = await assessCli(
+      '--json',
+      JSON.stringify(services250k),
+      '--on',
+      '2027-04-02',
+      '--review-due',
+      '2027-04-01',
+    );
+    assert.equal(due.code, 0, due.stderr);
+    const overdue = JSON.parse(due.stdout);
+    assert.equal(overdue.policy.reviewDue, '2027-04-01');
+    assert.equal(overdue.policy.reviewOverdue, true);
+    assert.deepEqual(
+      overdue.warnings.map((w: { code: string }) => w.code),
+      ['review-overdue'],
+    );
+    const onTheDay = JSON.parse(
+      (
+        await assessCli(
+          '--json',
+          JSON.stringify(services250k),
+          '--on',
+          '2027-04-01',
+          '--review-due',
+          '2027-04-01',
+        )
+      ).stdout,
+    );
+    assert.deepEqual(onTheDay.warnings, [], 'warnings is always present, empty when all is well');
+    const bad = await assessCli('--json', JSON.stringify(services250k), '--review-due', 'soon');
+    assert.equal(bad.code, 2);
+    assert.equal(JSON.parse(bad.stderr).problems[0].path, '--review-due');
+  });
+
+  it('takes concession as input and warns when the thresholds may be out of date', async () => {
+    const concession = { ...services250k, concession: true, value: 5_192_999.99 };
+    const below = JSON.parse(
+      (await assessCli('--json', JSON.stringify(concession), '--review-due', '2027-12-01')).stdout,
+    );
+    assert.equal(below.input.concession, true);
+    assert.equal(below.regulatedThreshold.basis, 'concession');
+    assert.equal(below.regulatedThreshold.value, 5_193_000);
+    assert.equal(below.aboveRegulatedThreshold, false);
+    const late = { ...services250k, procurementStart: '2028-01-02' };
+    const out = JSON.parse(
+      (await assessCli('--json', JSON.stringify(late), '--on', '2027-06-01')).stdout,
+    );
+    assert.deepEqual(
+      out.warnings.map((w: { code: string }) => w.code),
+      ['thresholds-may-be-outdated', 'review-date-unknown'],
+    );
+    assert.equal(out.warnings[0].citation, 'PA 2023 Sch 1');
+    assert.equal(out.regulatedThreshold.value, 207_720, 'the latest figures, with the warning');
+  });
+
+  it('refuses a value past the sane ceiling as too large, not as a matter of pence', async () => {
+    const out = await assessCli('--json', JSON.stringify({ ...services250k, value: 1e308 }));
+    assert.equal(out.code, 2);
+    const { problems } = JSON.parse(out.stderr);
+    assert.deepEqual(
+      problems.map((p: { path: string; message: string }) => [p.path, p.message]),
+      [['value', 'is too large: at most £100,000,000,000 (£100bn)']],
+    );
   });
 
   it('reads the input from a file and applies the defaults', async () => {
@@ -84,14 +159,17 @@ describe('assess command line', function () {
       file,
       JSON.stringify({ ...withoutHeadcount, category: 'goods', value: 100_000 }),
     );
-    const out = await assessCli('--file', file, '--on', '2027-02-01');
+    const out = await assessCli('--file', file, '--on', '2027-02-01', '--review-due', '2027-01-31');
     assert.equal(out.code, 0, out.stderr);
     const result = JSON.parse(out.stdout);
     assert.equal(result.inScope, false, 'exactly £100,000 is not greater than £100,000');
     assert.equal(result.input.competitive, true);
     assert.equal(result.input.lightTouch, false);
+    assert.equal(result.input.concession, false);
     assert.equal('sizeBand' in result, false);
     assert.equal(result.policy.reviewOverdue, true);
+    // Out of the policy's scope: no weighting applies.
+    assert.equal(result.weighting.applies, false);
   });
 
   it('lists every problem with bad input on stderr and exits 2', async () => {
@@ -133,7 +211,8 @@ describe('assess command line', function () {
     const good = join(dir, 'good.json');
     const raised = {
       ...cumbriaPack,
-      version: '2027.1',
+      version: 'force-pack-1',
+      reviewDue: '2027-09-30',
       scope: {
         ...cumbriaPack.scope,
         rules: cumbriaPack.scope.rules.map((rule) =>
@@ -147,7 +226,12 @@ describe('assess command line', function () {
     const ok = await assessCli('--json', JSON.stringify(services250k), '--pack', good);
     assert.equal(ok.code, 0, ok.stderr);
     const result = JSON.parse(ok.stdout);
-    assert.equal(result.policy.version, '2027.1');
+    assert.equal(result.policy.version, 'force-pack-1');
+    assert.equal(
+      result.policy.reviewDue,
+      '2027-09-30',
+      "the force's own pack gives the review date",
+    );
     assert.equal(result.inScope, false);
 
     const bad = join(dir, 'bad.json');

@@ -162,7 +162,9 @@ describe('an officer in the Agents Playground', function () {
       'Nature of the workforce (low-skilled, temporary, seasonal or migrant labour)',
     );
     await card
-      .getByRole('combobox', { name: "Is the supplier's sector one often named high-risk?" })
+      .getByRole('combobox', {
+        name: "Is the supplier's sector one that central guidance names as higher risk?",
+      })
       .click();
     await page.getByRole('option', { name: 'Cleaning' }).click();
     await card

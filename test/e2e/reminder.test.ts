@@ -105,17 +105,24 @@ describe('a reminder in the Agents Playground', function () {
       .nth(before + 1)
       .waitFor();
 
-    const reminder = cards(page).filter({ hasText: 'Reminder: stage 11 is due' });
-    await heading(reminder, 'Reminder: stage 11 is due');
+    const reminder = cards(page).filter({
+      hasText: 'Reminder: stage 11 is overdue since 2 May 2026',
+    });
+    await heading(reminder, 'Reminder: stage 11 is overdue since 2 May 2026');
     await reminder.getByText(`${reference}: ${TITLE}`).waitFor();
     // The stage by its number and name, as text (not a numbered list's marker).
     await reminder
       .getByText(/^11: Contract performance review and continuous improvement$/)
       .waitFor();
     assert.equal(await reminder.locator('ol').count(), 0, 'the stage is not shown as a list');
-    await reminder.getByText('2 May 2026').waitFor();
+    await reminder.getByText('2 May 2026', { exact: true }).waitFor();
     await reminder.getByText(/Measure the value delivered\..*Fig 1 stage 11/).waitFor();
-    assert.equal(await cards(page).filter({ hasText: 'Reminder: stage 12 is due' }).count(), 1);
+    assert.equal(
+      await cards(page)
+        .filter({ hasText: 'Reminder: stage 12 is overdue since 2 May 2026' })
+        .count(),
+      1,
+    );
 
     // The officer notes what was done and marks it done from the reminder itself.
     await reminder

@@ -63,6 +63,10 @@ export function isLightTouch(answers: Answers): boolean {
   return chosen === 'services' && yesNoAnswer(answers, 'lightTouch') === true;
 }
 
+/** A concession is a works or services contract (PA 2023 s.8). */
+const canBeConcession = (answers: Answers): boolean =>
+  elementOf(answers) === 'services' || elementOf(answers) === 'works';
+
 /** Competitive until the officer says otherwise (the step that asks it comes first and requires it). */
 export const isCompetitive = (answers: Answers): boolean =>
   yesNoAnswer(answers, 'competitive') !== false;
@@ -92,6 +96,8 @@ export function assessmentInputFrom(answers: Answers): Partial<AssessmentInput> 
   if (elementOf(answers) === ('services' satisfies MainElement)) {
     input.lightTouch = isLightTouch(answers);
   }
+  const concession = yesNoAnswer(answers, 'concession');
+  if (canBeConcession(answers) && concession !== undefined) input.concession = concession;
   return input;
 }
 
@@ -134,6 +140,18 @@ export function basicsStep(pack: PolicyPack): Step {
         required: true,
         when: isMixed,
         ...cited(pack.scope.coverage),
+      },
+      {
+        // It changes the threshold, so it starts unanswered. Shown always (a card cannot show
+        // it once works or services is chosen, and most contracts are one of them), and
+        // required only where it applies; goods leave it empty.
+        id: 'concession',
+        kind: 'yesNo',
+        label: 'Is it a concession (the supplier is paid mainly by the right to run it)?',
+        short: 'Concession',
+        requiredIf: 'works or services',
+        required: canBeConcession,
+        ...(pack.regulated.concession ? { citation: pack.regulated.concession.citation } : {}),
       },
       {
         id: 'value',
@@ -189,6 +207,7 @@ export function basicsStep(pack: PolicyPack): Step {
         category: { key: 'category', subject: 'The category' },
         mainElement: { key: 'mainElement', subject: 'The main element' },
         lightTouch: { key: 'category', subject: 'Light-touch' },
+        concession: { key: 'concession', subject: 'Concession' },
         value: { key: 'value', subject: 'The estimated value' },
         keyProvider: { key: 'keyProvider', subject: 'Whether this is a key provider' },
         competitive: { key: 'competitive', subject: 'Whether the award is competitive' },

@@ -63,15 +63,19 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
         label: 'Modern slavery risk indicators that apply',
         short: 'Risk indicators',
         choices: indicators,
-        citation: rating.citation,
+        citation: rating.guidance.citation,
       },
       {
         id: 'msSector',
         kind: 'choice',
-        label: "Is the supplier's sector one often named high-risk?",
+        label: "Is the supplier's sector one that central guidance names as higher risk?",
         short: 'High-risk sector',
-        choices: [...highRiskSectors, { id: NO_SECTOR, label: 'None of these' }],
+        choices: [
+          ...highRiskSectors.map(({ id, label }) => ({ id, label })),
+          { id: NO_SECTOR, label: 'None of these' },
+        ],
         required: true,
+        citation: highRiskSectors[0]?.citation ?? rating.guidance.citation,
       },
       {
         id: 'mssAll',

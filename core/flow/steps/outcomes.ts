@@ -5,7 +5,7 @@ import type { Answers } from '../draft.js';
 import { fieldErrorsFrom } from '../field-errors.js';
 import { TEXT_LIMITS } from '../limits.js';
 import type { FieldErrors, Step } from '../questions.js';
-import { isCompetitive } from './basics.js';
+import { assessmentOf, isCompetitive } from './basics.js';
 import { byId } from './cited.js';
 
 /** The measures chosen, in the pack's order. */
@@ -16,6 +16,17 @@ export function chosenMeasures(
   const ids = listAnswer(answers, 'measures');
   return pack.framework.measures.filter((measure) => ids.includes(measure.id));
 }
+
+/**
+ * The weighting is asked only where §2.2 gives one: a contract in the policy's scope awarded
+ * competitively; while the basics give no assessment, whenever the award is competitive.
+ */
+const weightingApplies =
+  (pack: PolicyPack) =>
+  (answers: Answers): boolean => {
+    const assessment = assessmentOf(pack, answers);
+    return assessment.ok ? assessment.value.weighting.applies : isCompetitive(answers);
+  };
 
 /** The themes the chosen measures come under, in the pack's order: they follow from the outcomes. */
 export function chosenThemes(pack: PolicyPack, answers: Answers): PolicyPack['themes'] {
@@ -75,7 +86,7 @@ export function outcomesStep(pack: PolicyPack): Step {
         max: 100,
         unit,
         required: true,
-        when: isCompetitive,
+        when: weightingApplies(pack),
         citation: pack.weighting.citation,
       },
       {
@@ -86,7 +97,7 @@ export function outcomesStep(pack: PolicyPack): Step {
         short: 'Why this weight',
         // Refused by the §2.2 rule below (with its paragraph) when the weighting needs it.
         requiredIf: `above ${min}${unit}`,
-        when: isCompetitive,
+        when: weightingApplies(pack),
       },
     ],
     validate: (answers) => weightingErrors(pack, answers),
@@ -96,7 +107,7 @@ export function outcomesStep(pack: PolicyPack): Step {
 /** §2.2 through checkWeighting: within the pack's range, and justified above its minimum. */
 function weightingErrors(pack: PolicyPack, answers: Answers): FieldErrors {
   const weighting = numberAnswer(answers, 'weighting');
-  if (!isCompetitive(answers) || weighting === undefined) return {};
+  if (!weightingApplies(pack)(answers) || weighting === undefined) return {};
   const justification = textAnswer(answers, 'weightingJustification');
   const checked = checkWeighting(pack, {
     weighting,

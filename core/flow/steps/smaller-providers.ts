@@ -54,8 +54,11 @@ export function smallerProviderQuestions(pack: PolicyPack): Question[] {
           asked !== undefined && value !== undefined && asked > value * turnover.maxMultipleOfValue
         );
       },
-      citation: turnover.citation,
-      help: turnover.text,
+      // The pack's rule of thumb, marked as its reading; the grounds behind a toggle.
+      ...citedOnly(turnover.byRegime[turnover.byRegime.length - 1]),
+      help: `${turnover.ruleOfThumb.text} (our reading)`,
+      detailsTitle: 'Why twice the value',
+      details: () => [turnover.ruleOfThumb.derived.note],
     },
     {
       id: 'useLots',
@@ -102,6 +105,7 @@ export function smallerProviderErrors(pack: PolicyPack, answers: Answers): Field
   const checked = checkTurnover(pack, {
     requiredTurnover,
     contractValue: value,
+    procurementStart: textAnswer(answers, 'procurementStart'),
     ...(justification === undefined ? {} : { justification }),
   });
   return checked.ok

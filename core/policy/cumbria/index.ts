@@ -6,18 +6,39 @@ import { sources } from './sources.js';
 import { stages } from './stages.js';
 import { supplierStatus } from './supplier-status.js';
 
+/** Checked against legislation.gov.uk and gov.uk on this day; the thresholds are revised every two years. */
+const CONFIRMED_ON = '2026-12-01';
+
 /**
  * The default pack: the Social Value Policy and Modern Slavery Statement of the Cumbria
  * OPCC and Constabulary, in our own words, each item with the paragraph it comes from.
- * The policy is reviewed annually (§1.1.1): a new version is a new pack.
+ * The policy is reviewed annually (§1.1.1), but the document carries no date: the pack
+ * records it as undated and leaves the review date to the force (a setting, or its own pack).
  */
 export const cumbriaPack: PolicyPack = {
   id: 'cumbria-opcc-social-value',
   name: 'Cumbria OPCC and Constabulary Social Value Policy and Modern Slavery Statement',
-  version: '2026.1',
-  effectiveFrom: '2026-01-01',
-  reviewDue: '2027-01-01',
+  // The pack's own release: the policy document has no version of its own.
+  version: 'pack-2.0.0',
+  document: {
+    dated: false,
+    note: 'The policy document carries no adoption date, version or review date; the pack records none of its own making.',
+  },
   reviewCitation: '§1.1.1',
+  notices: {
+    reviewUnknown: {
+      citation: '§1.1.1',
+      text: 'The policy is reviewed annually, but its review date is not recorded: the document is undated and the force has not set one. Check with procurement that this is the current policy.',
+    },
+    reviewOverdue: {
+      citation: '§1.1.1',
+      text: 'The policy is reviewed annually and its review date has passed; check with procurement that it is still current.',
+    },
+    thresholdsOutdated: {
+      citation: 'PA 2023 Sch 1',
+      text: 'The regulated thresholds are revised every two years and a revision was expected before this procurement begins: these are the latest figures the pack holds. Check the current Schedule 1 amounts before relying on them.',
+    },
+  },
   paragraphs,
   sources,
   scope: {
@@ -47,7 +68,14 @@ export const cumbriaPack: PolicyPack = {
     ],
     coverage: {
       citation: '§1.1.3(ii)',
-      text: 'The policy covers services, works and goods; a mixed contract is treated as its main element.',
+      text: 'The policy covers services, works and goods.',
+    },
+    mixed: {
+      text: 'A mixed contract is judged as its main element, for the local thresholds and the regulated ones alike.',
+      derived: {
+        from: ['§1.1.3(ii)', 'PSSVA 2012 s.1'],
+        note: "The policy does not say how a mixed contract is judged; the pack takes its main element, as the Social Value Act's own test looks at which part is greater by value.",
+      },
     },
     otherModels: {
       citation: '§1.1.3',
@@ -57,8 +85,8 @@ export const cumbriaPack: PolicyPack = {
   regulated: {
     authority: {
       kind: 'sub-central',
-      citation: 'PA 2023 Sch 1',
-      text: 'A police body is a sub-central authority: emergency services are listed as sub-central.',
+      citation: 'PA 2023 Sch 1 para 5',
+      text: 'A police body is not a central government authority (ministers, government departments and the authorities the Procurement Regulations 2024 list), so the sub-central thresholds apply.',
     },
     atOrAbove: {
       citation: 'PA 2023 s.3(2)',
@@ -68,20 +96,45 @@ export const cumbriaPack: PolicyPack = {
     rows: [
       {
         from: '2024-01-01',
+        to: '2025-02-23',
+        goodsAndServices: 214_904,
+        works: 5_372_609,
+        lightTouch: 663_540,
+        concession: 5_372_609,
+        lightTouchConcession: 5_372_609,
+        sources: ['PCR 2015 reg 5', 'CCR 2016', 'PPN 11/23'],
+        confirmedOn: CONFIRMED_ON,
+        nextRevisionExpected: '2026-01-01',
+      },
+      {
+        from: '2025-02-24',
         to: '2025-12-31',
         goodsAndServices: 214_904,
         works: 5_372_609,
         lightTouch: 663_540,
-        sources: ['PPN 11/23', 'SI 2023 thresholds amendment'],
+        concession: 5_372_609,
+        lightTouchConcession: 5_372_609,
+        sources: ['SI 2025/163 reg 3', 'PA 2023 Sch 1'],
+        confirmedOn: CONFIRMED_ON,
+        nextRevisionExpected: '2026-01-01',
       },
       {
         from: '2026-01-01',
         goodsAndServices: 207_720,
         works: 5_193_000,
         lightTouch: 663_540,
+        concession: 5_193_000,
+        // SI 2025/1200 left the light-touch rows (5, 7 and 8 of the Act's table) unchanged.
+        lightTouchConcession: 5_372_609,
         sources: ['SI 2025/1200', 'PPN 023:2026'],
+        confirmedOn: CONFIRMED_ON,
+        nextRevisionExpected: '2028-01-01',
       },
     ],
+    concession: {
+      citation: 'PA 2023 s.8',
+      text: 'A concession (the supplier is paid mainly by the right to exploit the works or services) has its own threshold, and a light-touch service let as a concession another.',
+    },
   },
   act: {
     citation: 'PSSVA 2012 s.1',
@@ -110,6 +163,15 @@ export const cumbriaPack: PolicyPack = {
         text: 'For procurements begun on or after 24 February 2025 the duty is triggered by publishing a notice under the Procurement Act 2023.',
       },
     ],
+    concession: {
+      applies: false,
+      citation: 'SI 2025/163 reg 7',
+      text: "The Social Value Act duty is read as not reaching a concession contract: it binds public services contracts, and the amended section 1 defines a concession contract apart from them. The policy's own scope (§1.1.3) still applies.",
+      derived: {
+        from: ['SI 2025/163 reg 7', 'PSSVA 2012 s.1'],
+        note: 'The amended section 1 imports the Procurement Act meaning of a concession contract (SI 2025/163 reg 7); the pack reads the duty as not reaching concessions. Before 24 February 2025 concessions ran under the Concession Contracts Regulations 2016, not the 2015 Regulations the Act then relied on. Take legal advice on a particular concession.',
+      },
+    },
   },
   objectiveAboveThreshold: {
     citation: '§2.2',
@@ -120,10 +182,14 @@ export const cumbriaPack: PolicyPack = {
     max: 10,
     unit: '%',
     citation: '§2.2',
-    text: 'In a competitive award, up to 10% of the award criteria may be on social value where there is a justification.',
+    text: 'In a contract awarded through a competitive process, up to 10% of the award criteria must be on social value where there is a justification.',
     context: {
       citation: 'PPN 002',
-      text: "Central government's Social Value Model sets a minimum of 10%; it binds central government only, and 10% meets both.",
+      text: "Central government's Social Value Model (PPN 002) sets a minimum of 10% for central government bodies; it does not bind a police body, which may choose to apply it. 10% meets both.",
+    },
+    notApplicable: {
+      citation: '§2.2',
+      text: 'The award weighting is for contracts in the policy’s scope that are awarded through a competitive process.',
     },
   },
   outcomeTests: [
@@ -166,8 +232,8 @@ export const cumbriaPack: PolicyPack = {
     ],
     smeBelow: 250,
     note: {
-      citation: 'PA 2023 SME definition',
-      text: "The policy sizes businesses by head count alone; the Procurement Act's SME definition also allows turnover of £44m or less or a balance sheet of £38m or less.",
+      citation: 'PA 2023 s.123',
+      text: "The policy sizes businesses by head count alone. The Procurement Act's SME definition adds a further condition on top of fewer than 250 staff: a turnover of £44m or less, or a balance sheet of £38m or less. It is not an alternative to the head count.",
     },
   },
   smallerProviders: {
@@ -176,7 +242,11 @@ export const cumbriaPack: PolicyPack = {
         id: 'promote',
         citation: '§4.4(a)',
         text: 'Promote the opportunity widely and inclusively, early enough for smaller providers to tender.',
-        appliesWhen: ['competitive'],
+        appliesWhen: [],
+        directAward: {
+          applies: false,
+          text: 'A direct award invites no tenders, so there is no opportunity to promote.',
+        },
         statutory: {
           citation: 'PA 2023 s.12(4)',
           text: 'The Procurement Act requires regard to the barriers SMEs face in taking part.',
@@ -187,19 +257,31 @@ export const cumbriaPack: PolicyPack = {
         id: 'events',
         citation: '§4.4(b)',
         text: 'Hold a pre-tender awareness event where that is appropriate.',
-        appliesWhen: ['competitive'],
+        appliesWhen: [],
+        directAward: {
+          applies: false,
+          text: 'A direct award has no tender for an awareness event to prepare bidders for.',
+        },
       },
       {
         id: 'thresholds',
         citation: '§4.4(c)',
         text: 'Do not set financial, insurance or other thresholds higher than needed.',
-        appliesWhen: ['competitive'],
+        appliesWhen: [],
+        directAward: {
+          applies: true,
+          text: 'Still applies: the insurance and financial terms of the contract should not be set higher than the contract needs, whoever is chosen.',
+        },
       },
       {
         id: 'lots',
         citation: '§4.4(d)',
-        text: 'Consider splitting the contract into lots to open it to smaller providers.',
-        appliesWhen: ['competitive'],
+        text: 'Consider splitting the contract into lots to open it to smaller providers, without losing sight of Best Value: smaller providers are not to be excluded inadvertently or unnecessarily.',
+        appliesWhen: [],
+        directAward: {
+          applies: false,
+          text: 'A direct award goes to one supplier, and the duty to consider lots comes before a tender notice (PA 2023 s.18), which a direct award does not publish. Whether to award directly at all is the earlier choice.',
+        },
         statutory: {
           citation: 'PA 2023 s.18',
           text: 'For a regulated procurement under the Procurement Act, lots must be considered, and the tender notice must say why they are not used.',
@@ -209,11 +291,66 @@ export const cumbriaPack: PolicyPack = {
     ],
     turnover: {
       maxMultipleOfValue: 2,
-      citation: 'PCR 2015 reg 58(9)',
-      text: 'A minimum yearly turnover requirement above twice the estimated contract value needs a justification.',
+      byRegime: [
+        {
+          regime: 'pcr-2015',
+          citation: 'PCR 2015 reg 58(9)',
+          statesMultiple: true,
+          text: 'Under the Public Contracts Regulations 2015, a minimum yearly turnover above twice the estimated contract value needs a justification.',
+        },
+        {
+          regime: 'pa-2023',
+          citation: 'PA 2023 s.22',
+          statesMultiple: false,
+          text: 'Under the Procurement Act 2023, a condition of participation such as a minimum turnover must be a proportionate means of ensuring the supplier can perform the contract, having regard to its nature, complexity and cost.',
+        },
+      ],
+      ruleOfThumb: {
+        text: 'The pack asks for a justification for a minimum turnover above twice the contract value, as a rule of thumb for proportionality.',
+        derived: {
+          from: ['PCR 2015 reg 58(9)', 'PA 2023 s.22', '§4.4(c)'],
+          note: 'Twice the value was the legal limit under the 2015 Regulations (reg 58(9)); the Procurement Act 2023 sets no figure, only proportionality (s.22). The pack keeps the old figure as its rule of thumb for procurements under the Act.',
+        },
+      },
     },
   },
+  directAward: {
+    text: 'For a direct award (no competition), each smaller-provider check and modern slavery item says whether it still applies, and why; modern slavery due diligence still applies to the one supplier chosen.',
+    derived: {
+      from: ['§4.4', 'MSS'],
+      note: 'The policy does not say what a direct award changes; the pack reads each check and commitment against a single chosen supplier.',
+    },
+  },
+  principles: [
+    {
+      id: 'market-message',
+      citation: '§4.1',
+      text: 'Every time we communicate with the market, say clearly that we intend to secure social value through this commissioning.',
+    },
+    {
+      id: 'measurable',
+      citation: '§2.1',
+      text: 'The social value outcomes sought must be measurable and verifiable.',
+    },
+    {
+      id: 'supply-chains',
+      citation: '§2.2',
+      text: "The commitments also apply to the supplier's supply chain.",
+    },
+    {
+      id: 'proportionate',
+      citation: '§5.2',
+      text: 'Apply the policy proportionately to the needs of this commissioning: there is no one size fits all.',
+    },
+  ],
   themes,
+  themeLinks: {
+    text: 'Each §2.2 example and each Appendix 1 measure is linked to one of the five themes by the pack.',
+    derived: {
+      from: ['§2.2', '§5.0', 'App 1'],
+      note: 'Neither §2.2 nor Appendix 1 names a theme; the pack links each example and measure to the theme whose aim it serves most directly.',
+    },
+  },
   framework,
   stages,
   supplierStatus,

@@ -16,7 +16,8 @@ export const stages: PolicyPack['stages'] = [
   {
     number: 2,
     name: 'Assess markets and options',
-    action: 'Assess how suitable the market is for SMEs, and their potential.',
+    action:
+      'Assess how suitable the requirement is for SMEs, and the potential of SMEs to meet it.',
     citation: 'Fig 1 stage 2',
     review: false,
   },
@@ -38,7 +39,7 @@ export const stages: PolicyPack['stages'] = [
     number: 5,
     name: 'Write the documents and detailed specification',
     action:
-      'Plain language, fair terms and conditions, and due regard to matters such as insurance levels.',
+      'Plain language, appropriate terms and conditions, and due regard to matters such as insurance levels.',
     citation: 'Fig 1 stage 5',
     review: false,
   },
@@ -78,6 +79,7 @@ export const stages: PolicyPack['stages'] = [
     action: 'Measure the value delivered.',
     citation: 'Fig 1 stage 11',
     review: true,
+    ratesSupplier: true,
     schedule: {
       from: 'award',
       months: 3,
@@ -93,6 +95,7 @@ export const stages: PolicyPack['stages'] = [
     action: 'Encourage further value and innovation.',
     citation: 'Fig 1 stage 12',
     review: true,
+    ratesSupplier: true,
     schedule: {
       from: 'award',
       months: 3,

@@ -44,8 +44,9 @@ export const supplierStatus: PolicyPack['supplierStatus'] = {
       label: 'Supplier review boards, joint action plans and senior sponsorship',
       citation: 'Fig 2',
       levels: {
-        gold: 'Quarterly boards held, joint action plans actively managed, senior sponsorship in place',
-        silver: 'Regular boards held, joint action plans exist, senior stakeholders aware',
+        gold: 'Quarterly boards held, joint action plans actively managed, senior sponsorship in place, with a strategic focus',
+        silver:
+          'Regular boards held, joint action plans exist, senior stakeholders aware, with some strategic focus',
         bronze: 'Some evidence (such as joint action plans) but no senior buy-in',
         none: 'No active development; managed for business as usual only',
       },
@@ -77,7 +78,8 @@ export const supplierStatus: PolicyPack['supplierStatus'] = {
       id: 'gold',
       label: 'Gold',
       rank: 3,
-      summary: 'Structured relationship development; exemplary, collaborative behaviour overall.',
+      summary:
+        'Structured relationship development with a strategic focus; exemplary, collaborative behaviour overall.',
       citation: 'Fig 2 Gold',
       incentives: [
         'May describe itself as a "Gold Supplier" to Cumbria Constabulary',
@@ -118,10 +120,10 @@ export const supplierStatus: PolicyPack['supplierStatus'] = {
   ],
   combining: {
     rule: 'lowestRow',
-    text: 'A tier is awarded only when every row shows that tier or better: the supplier gets the tier of its lowest row.',
+    text: 'The rubric suggests the tier of the lowest row: every row shows that tier or better. The rater confirms the suggestion, or chooses another tier and records why.',
     derived: {
       from: ['Fig 2'],
-      note: 'Fig 2 describes each tier by all of its behaviours together ("evidenced by" every row), so a tier needs every row.',
+      note: 'Fig 2 grades on overall behaviours and describes each tier by its behaviours together; it states no formula. The lowest-row suggestion is the pack’s own, and the decision is the rater’s judgement.',
     },
   },
 };

@@ -88,6 +88,8 @@ describe('saving progress and showing a draft', () => {
     const done = walk(typical).draft;
     assert.deepEqual(cardValues(flow, done, 'basics'), {
       ...typical.basics,
+      // Not asked on the officer's card: the default of the concession question (issue 10).
+      concession: 'false',
       value: '£250,000',
     });
     assert.deepEqual(cardValues(flow, done, 'outcomes'), typical.outcomes);

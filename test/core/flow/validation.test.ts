@@ -209,6 +209,16 @@ describe('questionnaire validation', () => {
     accept(draft, 'outcomes', { ...bare, weighting: '0' });
   });
 
+  it('asks why the turnover is needed with the rule of thumb marked as our reading, under PA 2023 s.22', () => {
+    const draft = draftAt('modernSlavery');
+    const why = visibleQuestions(flow, draft, 'modernSlavery', {
+      minimumTurnover: '£600,000',
+    }).find((q) => q.id === 'turnoverJustification');
+    assert.match(why?.help ?? '', /rule of thumb.*\(our reading\)$/);
+    assert.equal(why?.citation, 'PA 2023 s.22');
+    assert.match((why?.details ?? []).join(' '), /Procurement Act 2023 sets no figure/);
+  });
+
   it('needs a justification for a minimum turnover above twice the contract value', () => {
     const draft = draftAt('modernSlavery');
     const { errors } = refuse(draft, 'modernSlavery', {

@@ -63,7 +63,29 @@ describe('questionnaire walks', () => {
       procurementStart: '2026-04-01',
       competitive: true,
       lightTouch: false,
+      concession: false,
     });
+  });
+
+  it('asks the weighting only for a contract in the policy scope: not at exactly £100,000, but at £100,000.01', () => {
+    const at = draftAt('outcomes', {
+      ...typical,
+      basics: { ...typical.basics, value: '£100,000' },
+    });
+    assert.deepEqual(ids('outcomes', at), ['measures']);
+    const above = draftAt('outcomes', {
+      ...typical,
+      basics: { ...typical.basics, value: '£100,000.01' },
+    });
+    assert.deepEqual(ids('outcomes', above), ['measures', 'weighting', 'weightingJustification']);
+    const keyProvider = draftAt('outcomes', {
+      ...typical,
+      basics: { ...typical.basics, value: '£5,000', keyProvider: 'true' },
+    });
+    assert.ok(
+      ids('outcomes', keyProvider).includes('weighting'),
+      'a key provider is in scope at any value',
+    );
   });
 
   it('leaves out the smaller-provider questions and the weighting for a non-competitive award', () => {
@@ -88,10 +110,10 @@ describe('questionnaire walks', () => {
     assert.equal(draft.answers.weighting, undefined);
     assert.deepEqual(ids('modernSlavery', draft), ['msIndicators', 'msSector', 'mssAll']);
     assert.equal(goBack(flow, draftAt('modernSlavery', cards), 'modernSlavery').step, 'targets');
-    // The pre-contract questionnaire commitment (MSS-1) is only for competitive awards.
+    // Modern slavery due diligence still applies to the one supplier chosen: MSS-1 is kept.
     assert.deepEqual(
       plannedSlaveryItems(pack, draft.answers).map((item) => item.id),
-      ['MSS-2', 'MSS-3', 'MSS-4', 'MSS-5'],
+      ['MSS-1', 'MSS-2', 'MSS-3', 'MSS-4', 'MSS-5'],
     );
     // A card of the step as it was before the merge opens the step that asks its questions now.
     assert.equal(activeSteps(flow, draft.answers).length, 6);

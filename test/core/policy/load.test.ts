@@ -65,7 +65,7 @@ describe('loadPack', () => {
     assert.ok(row0 && row1 && theme && small);
     row0.works = -5_372_609; // a negative threshold
     theme.citation = '§9.9'; // an unknown citation
-    row1.from = '2025-06-01'; // overlaps the row before
+    row1.from = '2025-01-01'; // overlaps the row before
     small.min = 12; // a gap after micro's 0-9
     const problems = problemsOf(loadPack(JSON.stringify(bad)));
     assert.deepEqual(pathsOf(problems), [
@@ -84,10 +84,10 @@ describe('loadPack', () => {
   it('still makes the cross-field checks when a whole section is of the wrong type', () => {
     const bad = looseData();
     bad.stages = 'thirteen';
-    bad.reviewDue = '2025-01-01';
+    bad.document = { dated: false, adopted: '2024-01-01', note: 'An adoption date invented' };
     const problems = problemsOf(loadPack(bad));
-    assert.deepEqual(pathsOf(problems), ['reviewDue', 'stages']);
-    assert.match(problemAt(problems, 'reviewDue').message, /after effectiveFrom/);
+    assert.deepEqual(pathsOf(problems), ['document.adopted', 'stages']);
+    assert.match(problemAt(problems, 'document.adopted').message, /recorded as undated/);
   });
 
   describe('refuses each kind of inconsistency by its path', () => {
@@ -124,7 +124,10 @@ describe('loadPack', () => {
       ],
       [
         'a row out of date order',
-        (p) => p.regulated.rows.reverse(),
+        (p) => {
+          const [first, second, ...rest] = p.regulated.rows;
+          if (first && second) p.regulated.rows = [second, first, ...rest];
+        },
         'regulated.rows.1.from',
         /date order/,
       ],
@@ -216,12 +219,64 @@ describe('loadPack', () => {
         /rise strictly/,
       ],
       [
-        'a review due before the pack takes effect',
+        'an adoption date invented for an undated document',
         (p) => {
-          p.reviewDue = '2025-12-31';
+          p.document.adopted = '2026-01-01';
+        },
+        'document.adopted',
+        /recorded as undated/,
+      ],
+      [
+        'a dated document without its date',
+        (p) => {
+          p.document.dated = true;
+        },
+        'document.adopted',
+        /required when the document is dated/,
+      ],
+      [
+        'a review date that is not a real date',
+        (p) => {
+          p.reviewDue = '2027-02-30';
         },
         'reviewDue',
-        /after effectiveFrom/,
+        /real date/,
+      ],
+      [
+        'a source linked to a collection page',
+        (p) => {
+          const ppn = p.sources.find((source) => source.ref === 'PPN 009');
+          if (ppn) ppn.url = 'https://www.gov.uk/government/collections/procurement-policy-notes';
+        },
+        `sources.${cumbriaPack.sources.findIndex((source) => source.ref === 'PPN 009')}.url`,
+        /not a collection or a home page/,
+      ],
+      [
+        "a source linked to a site's home page",
+        (p) => {
+          const act = p.sources.find((source) => source.ref === 'PA 2023 s.22');
+          if (act) act.url = 'https://www.legislation.gov.uk/';
+        },
+        `sources.${cumbriaPack.sources.findIndex((source) => source.ref === 'PA 2023 s.22')}.url`,
+        /not a collection or a home page/,
+      ],
+      [
+        'a source without a link',
+        (p) => {
+          const act = p.sources.find((source) => source.ref === 'MSA 2015 s.54');
+          if (act) Reflect.deleteProperty(act, 'url');
+        },
+        `sources.${cumbriaPack.sources.findIndex((source) => source.ref === 'MSA 2015 s.54')}.url`,
+        /./,
+      ],
+      [
+        'a next revision expected before the row ends',
+        (p) => {
+          const row = p.regulated.rows[1];
+          if (row) row.nextRevisionExpected = '2025-12-31';
+        },
+        'regulated.rows.1.nextRevisionExpected',
+        /after the row ends/,
       ],
       [
         'a threshold date that does not exist',

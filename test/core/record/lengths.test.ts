@@ -64,8 +64,10 @@ describe('text length limits on the record', () => {
 
     const rate = (supplier: string) => (r: CommissioningRecord) =>
       rateSupplier(r, pack, { stage: 11, supplier, rows, evidence: 'Monthly reports' }, act);
-    assertRefused(record, rate('S'.repeat(max + 1)), 'supplier', max);
-    const rated = rate('S'.repeat(max))(record);
+    // A supplier is rated once the record is finished and awarded.
+    const ratable = awarded.value;
+    assertRefused(ratable, rate('S'.repeat(max + 1)), 'supplier', max);
+    const rated = rate('S'.repeat(max))(ratable);
     assert.ok(rated.ok);
     assert.equal(rated.value.ratings?.[0]?.supplier, 'S'.repeat(max));
   });
@@ -74,8 +76,10 @@ describe('text length limits on the record', () => {
     const max = RECORD_TEXT_LIMITS.ratingEvidence;
     const rate = (evidence: string) => (r: CommissioningRecord) =>
       rateSupplier(r, pack, { stage: 12, supplier: 'Acme Care Ltd', rows, evidence }, act);
-    assertRefused(record, rate(longText(max + 1)), 'evidence', max);
-    const rated = rate(longText(max))(record);
+    const awarded = setContractTerms(record, pack, { awardDate: '2026-04-15', months: 24 }, act);
+    assert.ok(awarded.ok);
+    assertRefused(awarded.value, rate(longText(max + 1)), 'evidence', max);
+    const rated = rate(longText(max))(awarded.value);
     assert.ok(rated.ok);
     assert.equal(rated.value.ratings?.[0]?.evidence, longText(max));
   });

@@ -35,6 +35,7 @@ import {
   problemAt,
   problemsOf,
   QUARTERS,
+  ratable,
   refusedLeavingAsItWas,
   stageOf,
   storedForm,
@@ -409,8 +410,8 @@ describe('rating the supplier at contract review (Fig 2)', () => {
     ...extra,
   });
 
-  it('rates at stage 11 or 12, storing the tier by the lowest row, the rows and the evidence', () => {
-    const record = awarded();
+  it('rates at stage 11 or 12, storing the suggested tier (the lowest row) as confirmed, the rows and the evidence', () => {
+    const record = ratable();
     for (const stage of [11, 12]) {
       const rated = answerOf(
         rateSupplier(
@@ -425,6 +426,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
           stage,
           supplier: 'Acme Care Ltd',
           tier: 'silver',
+          suggested: 'silver',
           rows: ROWS.map((id) => ({ id, level: id === 'collaboration' ? 'silver' : 'gold' })),
           evidence: 'Quarterly board minutes; 360-degree feedback',
           on: '2026-07-05',
@@ -438,14 +440,17 @@ describe('rating the supplier at contract review (Fig 2)', () => {
         at: '2026-07-05T10:00:00.000Z',
         by: OWNER,
         action: 'supplier-rated',
-        changes: [{ field: 'supplier Acme Care Ltd', to: `Silver at stage ${stage}` }],
+        changes: [
+          { field: 'supplier Acme Care Ltd suggested tier', to: 'Silver' },
+          { field: 'supplier Acme Care Ltd', to: `Silver at stage ${stage}, as suggested` },
+        ],
       });
       assertStorable(rated);
     }
   });
 
   it('a single row of "none" gives No Award; ratings add up, none replaced', () => {
-    const first = answerOf(rateSupplier(awarded(), pack, rating(), act('2026-07-05')));
+    const first = answerOf(rateSupplier(ratable(), pack, rating(), act('2026-07-05')));
     const second = answerOf(
       rateSupplier(
         first,
@@ -461,25 +466,77 @@ describe('rating the supplier at contract review (Fig 2)', () => {
         [12, 'none'],
       ],
     );
-    assert.equal(lastEntry(second).changes[0]?.to, 'No Award at stage 12');
+    assert.equal(lastEntry(second).changes[1]?.to, 'No Award at stage 12, as suggested');
+  });
+
+  it('Gold on five rows and Bronze on one: the rubric suggests Bronze, and the rater may award Gold with a justification', () => {
+    const rows = { ...allRows('gold'), 'social-value-outputs': 'bronze' };
+    const suggested = answerOf(rateSupplier(ratable(), pack, rating({ rows }), act('2026-07-05')));
+    assert.equal(suggested.ratings?.[0]?.tier, 'bronze');
+    assert.equal(suggested.ratings?.[0]?.suggested, 'bronze');
+
+    const unjustified = problemsOf(
+      refusedLeavingAsItWas(ratable(), (r) =>
+        rateSupplier(r, pack, rating({ rows, decision: 'gold' }), act('2026-07-05')),
+      ),
+    );
+    assert.deepEqual(pathsOf(unjustified), ['justification']);
+    assert.match(problemAt(unjustified, 'justification').message, /rubric suggests Bronze/);
+
+    const why =
+      'Outputs fell short only because the site closed for a quarter; every behaviour was exemplary.';
+    const gold = answerOf(
+      rateSupplier(
+        ratable(),
+        pack,
+        rating({ rows, decision: 'gold', justification: why }),
+        act('2026-07-05'),
+      ),
+    );
+    const [decided] = gold.ratings ?? [];
+    assert.equal(decided?.tier, 'gold', 'the decision is the rater’s');
+    assert.equal(decided?.suggested, 'bronze', 'the suggestion is kept beside it');
+    assert.equal(decided?.justification, why);
+    assert.deepEqual(lastEntry(gold).changes, [
+      { field: 'supplier Acme Care Ltd suggested tier', to: 'Bronze' },
+      { field: 'supplier Acme Care Ltd', to: 'Gold at stage 11' },
+      { field: 'supplier Acme Care Ltd justification', to: why },
+    ]);
+    assertStorable(gold);
+  });
+
+  it('choosing the suggested tier by name needs no justification; an unknown decision is refused', () => {
+    const rows = { ...allRows('gold'), behaviour: 'silver' };
+    const same = answerOf(
+      rateSupplier(ratable(), pack, rating({ rows, decision: 'silver' }), act('2026-07-05')),
+    );
+    assert.equal(same.ratings?.[0]?.tier, 'silver');
+    assert.equal(same.ratings?.[0]?.justification, undefined);
+    const unknown = problemsOf(
+      rateSupplier(ratable(), pack, rating({ rows, decision: 'platinum' }), act('2026-07-05')),
+    );
+    assert.deepEqual(pathsOf(unknown), ['decision']);
   });
 
   it('refuses stage 13 and any stage but the reviews', () => {
     for (const stage of [13, 9, '11', undefined]) {
       const problems = problemsOf(
-        refusedLeavingAsItWas(awarded(), (r) =>
+        refusedLeavingAsItWas(ratable(), (r) =>
           rateSupplier(r, pack, rating({ stage }), act('2026-07-05')),
         ),
       );
       assert.deepEqual(pathsOf(problems), ['stage'], String(stage));
-      assert.match(problemAt(problems, 'stage').message, /stage 11 or 12/);
+      assert.match(
+        problemAt(problems, 'stage').message,
+        /stages at which suppliers are rated: 11, 12$/,
+      );
     }
   });
 
   it('needs the supplier, every rubric row and the evidence, naming each missing one', () => {
     const { relationship: _r, 'review-boards': _b, ...someRows } = allRows('silver');
     const problems = problemsOf(
-      refusedLeavingAsItWas(awarded(), (r) =>
+      refusedLeavingAsItWas(ratable(), (r) =>
         rateSupplier(
           r,
           pack,
@@ -498,7 +555,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
     assert.match(problemAt(problems, 'supplier').message, /supplier’s name/);
     assert.match(problemAt(problems, 'evidence').message, /evidence/);
 
-    const none = problemsOf(rateSupplier(awarded(), pack, { stage: 11 }, act('2026-07-05')));
+    const none = problemsOf(rateSupplier(ratable(), pack, { stage: 11 }, act('2026-07-05')));
     assert.deepEqual(pathsOf(none), [
       'evidence',
       'rows',
@@ -510,7 +567,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
   it('refuses a level that is not a tier and a row that is not in the rubric', () => {
     const problems = problemsOf(
       rateSupplier(
-        awarded(),
+        ratable(),
         pack,
         rating({ rows: { ...allRows('gold'), performance: 'platinum' } }),
         act('2026-07-05'),
@@ -519,7 +576,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
     assert.deepEqual(pathsOf(problems), ['rows.performance']);
     const extra = problemsOf(
       rateSupplier(
-        awarded(),
+        ratable(),
         pack,
         rating({ rows: { ...allRows('gold'), kindness: 'gold' } }),
         act('2026-07-05'),
@@ -530,7 +587,7 @@ describe('rating the supplier at contract review (Fig 2)', () => {
 
   it('refuses rows that are not a set of ratings, naming the rows field', () => {
     const problems = problemsOf(
-      rateSupplier(awarded(), pack, rating({ rows: 'gold' }), act('2026-07-05')),
+      rateSupplier(ratable(), pack, rating({ rows: 'gold' }), act('2026-07-05')),
     );
     assert.deepEqual(pathsOf(problems), ['rows']);
   });

@@ -11,7 +11,7 @@ import {
   stagesOf,
 } from '../../../core/record/index.js';
 import { answerOf } from '../rules/helpers.js';
-import { newRecord, OWNER, pack } from './fixtures.js';
+import { newRecord, OWNER, pack, walkRecord } from './fixtures.js';
 
 export { pathsOf, problemAt, problemsOf } from '../rules/helpers.js';
 export { answerOf };
@@ -48,6 +48,9 @@ export function awarded(
 ): CommissioningRecord {
   return answerOf(setContractTerms(record, pack, { awardDate, months }, act(awardDate)));
 }
+
+/** A record whose supplier can be rated: its questions answered to the end, then awarded. */
+export const ratable = (): CommissioningRecord => awarded(AWARD, MONTHS, walkRecord(newRecord()));
 
 /** One stage of a record, failing the test when the record lacks it. */
 export function stageOf(record: CommissioningRecord, number: number): StageProgress {

@@ -111,6 +111,7 @@ describe('commissioning records', () => {
         [
           'category',
           'competitive',
+          'concession',
           'contractMonths',
           'keyProvider',
           'procurementStart',
@@ -215,7 +216,7 @@ describe('commissioning records', () => {
 
     it('keeps the assessment with the version of the pack it was made under', () => {
       const created = newRecord();
-      assert.equal(created.policy.version, '2026.1');
+      assert.equal(created.policy.version, 'pack-2.0.0');
       const assessed = submitStep(created, typical.basics);
       assert.ok(assessed.assessment, 'the basics give an assessment');
       assert.equal(assessed.assessment.inScope, true);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { cumbriaPack as pack } from '../../../core/policy/index.js';
-import { type Assessment, assess } from '../../../core/rules/index.js';
+import { type Assessment, assess, withReviewDue } from '../../../core/rules/index.js';
 import {
   answerOf,
   assertCitationsResolve,
@@ -122,12 +122,12 @@ describe('assess: regulated thresholds (R3) and the Act (R2)', () => {
         a.regulatedThreshold.effectiveFrom,
         a.regulatedThreshold.effectiveTo,
       ],
-      [214_904, '2024-01-01', '2025-12-31'],
+      [214_904, '2025-02-24', '2025-12-31'],
     );
-    assert.deepEqual(a.regulatedThreshold.sources, ['PPN 11/23', 'SI 2023 thresholds amendment']);
+    assert.deepEqual(a.regulatedThreshold.sources, ['SI 2025/163 reg 3', 'PA 2023 Sch 1']);
     assert.equal(
       a.thresholdReasons[0]?.text,
-      'The sub-central threshold for goods and services in procurements begun from 1 January 2024 to 31 December 2025 is £214,904 including VAT.',
+      'The sub-central threshold for goods and services in procurements begun from 24 February 2025 to 31 December 2025 is £214,904 including VAT.',
     );
     assert.match(
       a.thresholdReasons[1]?.text ?? '',
@@ -145,7 +145,7 @@ describe('assess: regulated thresholds (R3) and the Act (R2)', () => {
     assert.equal(a.regulatedThreshold.effectiveTo, undefined);
     assert.deepEqual(a.regulatedThreshold.sources, ['SI 2025/1200', 'PPN 023:2026']);
     const citations = citationsOfReasons(a.thresholdReasons);
-    assert.deepEqual(citations, ['SI 2025/1200', 'PA 2023 s.3(2)', 'PA 2023 Sch 1']);
+    assert.deepEqual(citations, ['SI 2025/1200', 'PA 2023 s.3(2)', 'PA 2023 Sch 1 para 5']);
     assert.match(
       a.thresholdReasons[1]?.text ?? '',
       /at or above £207,720, so the contract is regulated/,
@@ -250,14 +250,36 @@ describe('assess: regulated thresholds (R3) and the Act (R2)', () => {
     assert.equal(byId.get('promote')?.statutory?.citation, 'PA 2023 s.12(4)');
   });
 
-  it('a direct award gets no competitive checks, no weighting and no pre-contract questionnaire', () => {
+  it('a direct award gets no weighting, sets aside the checks that need a competition and says why, and keeps modern slavery due diligence', () => {
     const a = assessed({ category: 'services', value: 250_000, competitive: false });
     assert.equal(a.weighting.applies, false);
-    assert.deepEqual(a.smallerProviderChecks, []);
+    assert.deepEqual(
+      a.smallerProviderChecks.map((c) => c.id),
+      ['thresholds'],
+    );
+    assert.match(a.smallerProviderChecks[0]?.directAward ?? '', /Still applies/);
+    assert.deepEqual(
+      a.setAside.map((i) => [i.id, i.citation]),
+      [
+        ['promote', '§4.4(a)'],
+        ['events', '§4.4(b)'],
+        ['lots', '§4.4(d)'],
+      ],
+    );
+    for (const item of a.setAside) {
+      assert.ok(item.why.length > 10, item.id);
+      assert.ok(item.derived.from.length > 0, item.id);
+    }
     assert.deepEqual(
       a.modernSlaveryItems.map((i) => i.id),
-      ['MSS-2', 'MSS-3', 'MSS-4', 'MSS-5'],
+      ['MSS-1', 'MSS-2', 'MSS-3', 'MSS-4', 'MSS-5'],
     );
+    assert.match(
+      a.modernSlaveryItems[0]?.directAward ?? '',
+      /Still applies to the one supplier chosen/,
+    );
+    const directAdvice = a.advice.find((r) => r.rule === 'direct-award');
+    assert.ok(directAdvice?.derived, 'what a direct award changes is marked derived');
     const competitive = assessed({ category: 'services', value: 250_000 });
     assert.equal(competitive.weighting.applies, true);
     assert.deepEqual(
@@ -268,6 +290,8 @@ describe('assess: regulated thresholds (R3) and the Act (R2)', () => {
       competitive.smallerProviderChecks.map((c) => c.citation),
       ['§4.4(a)', '§4.4(b)', '§4.4(c)', '§4.4(d)'],
     );
+    assert.deepEqual(competitive.setAside, []);
+    assert.equal(competitive.smallerProviderChecks[0]?.directAward, undefined);
   });
 
   it('gives the size band when a head count is given', () => {
@@ -282,19 +306,38 @@ describe('assess: regulated thresholds (R3) and the Act (R2)', () => {
 
 describe('assess: the policy review (§1.1.1)', () => {
   const contract: Contract = { category: 'goods', value: 50_000 };
+  const input = { keyProvider: false, procurementStart: '2026-03-01', ...contract };
+  const withReview = withReviewDue(pack, '2027-01-01');
 
-  it('is not overdue on the review date itself', () => {
+  it('says the review date is not recorded until the force sets one', () => {
     const a = assessed(contract, '2027-01-01');
+    assert.equal(a.policy.reviewDue, null);
     assert.equal(a.policy.reviewOverdue, false);
-    assert.deepEqual(a.policyReasons, []);
-    assert.equal(a.policy.version, '2026.1');
+    assert.equal(a.policy.version, 'pack-2.0.0');
+    assert.deepEqual(
+      a.warnings.map((w) => w.code),
+      ['review-date-unknown'],
+    );
+    assert.match(a.warnings[0]?.text ?? '', /review date is not recorded/);
   });
 
-  it('is overdue the day after, with a reason citing §1.1.1', () => {
-    const a = assessed(contract, '2027-01-02');
+  it("is not overdue on the force's review date itself", () => {
+    const a = answerOf(assess(withReview, input, '2027-01-01'));
+    assert.equal(a.policy.reviewDue, '2027-01-01');
+    assert.equal(a.policy.reviewOverdue, false);
+    assert.deepEqual(a.policyReasons, []);
+    assert.deepEqual(a.warnings, []);
+  });
+
+  it('is overdue the day after, with a warning citing §1.1.1', () => {
+    const a = answerOf(assess(withReview, input, '2027-01-02'));
     assert.equal(a.policy.reviewOverdue, true);
     assert.deepEqual(citationsOfReasons(a.policyReasons), ['§1.1.1']);
     assert.match(a.policyReasons[0]?.text ?? '', /review was due on 1 January 2027/);
+    assert.deepEqual(
+      a.warnings.map((w) => [w.code, w.citation]),
+      [['review-overdue', '§1.1.1']],
+    );
   });
 });
 

@@ -3,13 +3,13 @@ import { cumbriaPack as pack } from '../../../core/policy/index.js';
 import { rateModernSlaveryRisk } from '../../../core/rules/index.js';
 import { answerOf, citationsOfReasons, pathsOf, problemAt, problemsOf } from './helpers.js';
 
-describe('rateModernSlaveryRisk (R13, PPN 009)', () => {
+describe("rateModernSlaveryRisk (R13, PPN 009; the levels are the pack's own reading)", () => {
   it('no indicator is low risk, with no assessment tool', () => {
     const rating = answerOf(rateModernSlaveryRisk(pack, { indicators: [] }));
     assert.equal(rating.level, 'low');
     assert.deepEqual(rating.indicators, []);
     assert.equal(rating.assessmentToolAdvised, false);
-    assert.deepEqual(citationsOfReasons(rating.reasons), ['PPN 009']);
+    assert.deepEqual(citationsOfReasons(rating.reasons), ['PPN 009', 'PPN 009']);
     assert.match(rating.reasons[0]?.text ?? '', /0 of 6 risk indicators present: low risk/);
     assert.equal(answerOf(rateModernSlaveryRisk(pack, {})).level, 'low');
   });
@@ -18,8 +18,32 @@ describe('rateModernSlaveryRisk (R13, PPN 009)', () => {
     const rating = answerOf(rateModernSlaveryRisk(pack, { indicators: ['workforce'] }));
     assert.equal(rating.level, 'medium');
     assert.equal(rating.assessmentToolAdvised, true);
-    assert.deepEqual(citationsOfReasons(rating.reasons), ['PPN 009', 'MSAT', 'MSS-2']);
+    assert.deepEqual(citationsOfReasons(rating.reasons), ['PPN 009', 'PPN 009', 'MSAT', 'MSS-2']);
     assert.match(rating.reasons[0]?.text ?? '', /1 of 6 .*nature of the workforce.*medium risk/);
+  });
+
+  it('shows the level as derived, and says what PPN 009 itself says', () => {
+    for (const indicators of [[], ['workforce'], ['location', 'commodity']]) {
+      const rating = answerOf(rateModernSlaveryRisk(pack, { indicators }));
+      const [level, guidance] = rating.reasons;
+      assert.ok(level?.derived, 'the count-to-level rule is marked derived');
+      assert.match(level.text, /by the pack's own rule \(derived\)/);
+      assert.match(level.derived.note, /does not map a count of indicators/);
+      assert.equal(guidance?.derived, undefined);
+      assert.match(
+        guidance?.text ?? '',
+        /more than one is present, consider whether the contract is high risk/,
+      );
+    }
+  });
+
+  it('healthcare and care services are higher-risk categories, cited to the central guidance', () => {
+    for (const sector of ['healthcare', 'care-services']) {
+      const rating = answerOf(rateModernSlaveryRisk(pack, { sector }));
+      assert.equal(rating.level, 'medium', sector);
+      assert.deepEqual(rating.indicators, ['industry']);
+      assert.equal(rating.reasons[2]?.citation, 'PPN 009 guidance');
+    }
   });
 
   it('two or more indicators are high', () => {
@@ -34,7 +58,10 @@ describe('rateModernSlaveryRisk (R13, PPN 009)', () => {
     const cleaning = answerOf(rateModernSlaveryRisk(pack, { sector: 'cleaning' }));
     assert.equal(cleaning.level, 'medium');
     assert.deepEqual(cleaning.indicators, ['industry']);
-    assert.match(cleaning.reasons[1]?.text ?? '', /Cleaning is a sector often named high-risk/);
+    assert.match(
+      cleaning.reasons[2]?.text ?? '',
+      /Cleaning is a category central guidance names as higher risk/,
+    );
     const both = answerOf(
       rateModernSlaveryRisk(pack, { sector: 'cleaning', indicators: ['industry'] }),
     );

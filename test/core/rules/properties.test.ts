@@ -168,7 +168,22 @@ describe('properties of the rules', () => {
           );
           assertCitationsResolve(
             answerOf(
-              checkTurnover(pack, { requiredTurnover, contractValue, justification: 'why' }),
+              checkTurnover(pack, {
+                requiredTurnover,
+                contractValue,
+                procurementStart: '2025-02-23',
+                justification: 'why',
+              }),
+            ),
+          );
+          assertCitationsResolve(
+            answerOf(
+              checkTurnover(pack, {
+                requiredTurnover,
+                contractValue,
+                procurementStart: '2026-03-01',
+                justification: 'why',
+              }),
             ),
           );
           assertCitationsResolve(

@@ -17,7 +17,13 @@ describe('rule inputs refuse fields they do not know', () => {
     ],
     [
       'checkTurnover',
-      () => checkTurnover(pack, { requiredTurnover: 1, contractValue: 1, turnOver: 2 }),
+      () =>
+        checkTurnover(pack, {
+          requiredTurnover: 1,
+          contractValue: 1,
+          procurementStart: '2026-03-01',
+          turnOver: 2,
+        }),
     ],
     ['rateModernSlaveryRisk', () => rateModernSlaveryRisk(pack, { indicators: [], sectr: 'x' })],
     [

@@ -1,0 +1,97 @@
+import { discardedRecordCard } from '../../cards/command-answers.js';
+import {
+  cannotDiscardCard,
+  confirmDiscardCard,
+  DISCARD_CHANGED_MEANWHILE,
+  type DraftItem,
+  draftDiscardedCard,
+} from '../../cards/drafts-card.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import { findStep, type Questionnaire } from '../../core/flow/index.js';
+import {
+  type CommissioningRecord,
+  discardRecord,
+  discardRefusal,
+} from '../../core/record/index.js';
+import type { Logger } from '../log.js';
+import { type RecordStore, StaleRecordError } from '../store/records.js';
+import type { Actor } from '../wizard/wizard.js';
+
+/** A card, or the record is not one the actor may see. */
+export type DraftReply = AdaptiveCard | 'not-found';
+
+/**
+ * Unfinished drafts: the ones `new` offers to carry on with, and discarding one. A discard is
+ * asked first and written once, conditionally on the revision the confirmation showed.
+ */
+export class DraftDesk {
+  constructor(
+    private readonly flow: Questionnaire,
+    private readonly records: RecordStore,
+    private readonly clock: () => Date,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The actor's own unfinished drafts, most recently changed first. */
+  async unfinished(actor: Actor): Promise<DraftItem[]> {
+    const drafts = await this.records.drafts(actor);
+    return drafts.map((draft) => ({
+      id: draft.id,
+      title: draft.title,
+      stepTitle: this.stepTitle(draft.step),
+      updatedAt: draft.updatedAt,
+    }));
+  }
+
+  /** `discard SV-2026-0042`: the confirmation, or why not. */
+  async confirm(actor: Actor, reference: string): Promise<DraftReply> {
+    const found = await this.records.get(actor, reference);
+    if (!found) return this.gone(actor, reference);
+    const refusal = discardRefusal(found.record, actor);
+    if (refusal === 'not-owner' || refusal === 'complete') {
+      return cannotDiscardCard(refusal, reference);
+    }
+    return confirmDiscardCard(found.record, this.stepTitle(found.record.draft.step));
+  }
+
+  /** "Discard it" on the confirmation card, for the revision it showed. */
+  async discard(
+    actor: Actor,
+    reference: string,
+    revision: number | undefined,
+  ): Promise<DraftReply> {
+    const found = await this.records.get(actor, reference);
+    if (!found) return this.gone(actor, reference);
+    if (revision !== found.record.revision) return this.askAgain(found.record);
+    const result = discardRecord(found.record, actor, actor.person, this.clock().toISOString());
+    if (!result.ok) {
+      const refusal = discardRefusal(found.record, actor);
+      return refusal === 'not-owner' || refusal === 'complete'
+        ? cannotDiscardCard(refusal, reference)
+        : this.gone(actor, reference);
+    }
+    try {
+      await this.records.replace(result.value, found.etag);
+    } catch (error) {
+      if (!(error instanceof StaleRecordError)) throw error;
+      const fresh = await this.records.get(actor, reference);
+      return fresh ? this.askAgain(fresh.record) : this.gone(actor, reference);
+    }
+    this.logger.info('record.discarded', { reference });
+    return draftDiscardedCard(result.value);
+  }
+
+  private askAgain(record: CommissioningRecord): AdaptiveCard {
+    return confirmDiscardCard(record, this.stepTitle(record.draft.step), DISCARD_CHANGED_MEANWHILE);
+  }
+
+  /** Not one the actor may see, or discarded already (then it says so, and by whom). */
+  private async gone(actor: Actor, reference: string): Promise<DraftReply> {
+    const discarded = await this.records.discarded(actor, reference);
+    return discarded ? discardedRecordCard(discarded) : 'not-found';
+  }
+
+  private stepTitle(step: string): string {
+    return findStep(this.flow, step)?.title ?? step;
+  }
+}
