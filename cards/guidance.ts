@@ -1,5 +1,5 @@
 import type { PolicyPack } from '../core/policy/index.js';
-import type { Assessment, Reason } from '../core/rules/index.js';
+import type { Assessment, Reason, Warning } from '../core/rules/index.js';
 import { formatDate, formatMoney } from './format.js';
 import type { Line, Section } from './info.js';
 import type { Element } from './inputs.js';
@@ -52,7 +52,9 @@ export function policySections(
     (reason) => assessment.input.keyProvider || !keyRules.has(reason.rule),
   );
   const weightingLines = assessment.advice.filter((a) => a.rule === 'weighting');
+  const warnings = storedList(assessment, 'warnings');
   const sections: Section[] = [
+    { heading: 'Check before relying on this', lines: warnings.map(lineOf) },
     { heading: 'Scope', lines: scopeLines.map(lineOf) },
     { heading: 'Regulated threshold', lines: assessment.thresholdReasons.map(lineOf) },
     { heading: 'Social Value Act', lines: assessment.actReasons.map(lineOf) },
@@ -111,6 +113,22 @@ export function policySections(
       }),
     }))
     .filter((section) => section.lines.length > 0);
+}
+
+/**
+ * A warning on the verdict, where it cannot be missed: a threshold that may be out of date in
+ * full (it is about this contract), the policy's own review date in brief (it is about every
+ * contract; the whole of it is in the policy lines).
+ */
+function warningInBrief(warning: Warning): string {
+  switch (warning.code) {
+    case 'review-date-unknown':
+      return 'the policy’s review date is not recorded; ask procurement if it is current.';
+    case 'review-overdue':
+      return 'the policy’s review date has passed; ask procurement if it is current.';
+    default:
+      return `${warning.text} _(${policyRef(warning.citation)})_`;
+  }
 }
 
 /** The verdict in a few facts: scope, regulated, the Act, the weighting. */
@@ -187,7 +205,7 @@ export function verdictElements(
                 style: 'warning',
                 items: warnings.map((warning) => ({
                   type: 'TextBlock',
-                  text: `**Check before relying on this:** ${warning.text} _(${policyRef(warning.citation)})_`,
+                  text: `**Check before relying on this:** ${warningInBrief(warning)}`,
                   wrap: true,
                 })),
               },
@@ -248,7 +266,7 @@ function policyLinesToggle(sections: Section[]): Element[] {
 /** What a wizard's officer does next, after the basics. */
 export function wizardNext(assessment: Assessment): string[] {
   return [
-    'why and who to consult, the outcomes and targets,',
-    assessment.weighting.applies ? 'smaller providers and modern slavery.' : 'modern slavery.',
+    'why and who to consult, outcomes and targets,',
+    assessment.weighting.applies ? 'smaller providers, modern slavery.' : 'modern slavery.',
   ];
 }

@@ -3,7 +3,7 @@ import type { Assessment, PolicyStatus } from '../core/rules/index.js';
 import { button } from './actions.js';
 import { COMMANDS } from './commands.js';
 import { formatDate, formatMoney } from './format.js';
-import { verdictElements } from './guidance.js';
+import { ourReading, verdictElements } from './guidance.js';
 import { infoCard, type Section } from './info.js';
 import type { AdaptiveCard } from './render.js';
 
@@ -60,7 +60,7 @@ export function themesCard(pack: PolicyPack): AdaptiveCard {
       ],
     })),
     // Which theme each example and measure serves is the pack's reading, and says so.
-    notice: `${pack.themeLinks.text} [derived: ${pack.themeLinks.derived.note}]`,
+    notice: `${pack.themeLinks.text} ${ourReading(pack.themeLinks.derived)}`,
     noticeStyle: 'default',
   });
 }

@@ -124,7 +124,7 @@ function inputFor(
         ...(question.maxLength ? { maxLength: question.maxLength } : {}),
       };
     case 'money':
-      return { type: 'Input.Text', ...common, placeholder: 'Such as £250,000 or 250k' };
+      return { type: 'Input.Text', ...common, placeholder: '£250,000 or 250k' };
     case 'date':
       return { type: 'Input.Date', ...common };
     case 'number':

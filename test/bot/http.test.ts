@@ -129,7 +129,7 @@ describe('the bot over HTTP', function () {
       assert.equal(cardTitle(card), `${reference}: Custody healthcare`);
       assert.match(
         text,
-        /^Pre-commissioning is complete \(Olive Owner, .*; policy version 2026\.1\)\./m,
+        /^Pre-commissioning is complete \(Olive Owner, .*; policy version pack-2\.0\.0\)\./m,
       );
       assert.match(text, /^Your contract: £250,000 of services/m);
       assert.match(

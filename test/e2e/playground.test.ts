@@ -61,7 +61,12 @@ describe('an officer in the Agents Playground', function () {
     assert.equal(await radio(card, 'Will the award be competitive?', 'Yes').isChecked(), false);
     assert.equal(await card.getByRole('combobox', { name: /main element/i }).count(), 0);
     await card.getByRole('textbox', { name: 'Contract title' }).fill(TITLE);
-    await choose(card, 'Is the contract for goods, services or works, or a mix?', 'Services');
+    await choose(card, 'What is the contract for?', 'Services');
+    await choose(
+      card,
+      'Is it a concession (paid by the right to run it)? (required if works or services)',
+      'No',
+    );
     const value = card.getByRole('textbox', { name: 'Estimated whole-life value, including VAT' });
     await value.fill('lots');
     const months = card.getByRole('spinbutton', {
@@ -88,7 +93,7 @@ describe('an officer in the Agents Playground', function () {
     assert.equal(await card.getByRole('textbox', { name: 'Contract title' }).inputValue(), TITLE);
     assert.equal(await months.inputValue(), '36');
     assert.equal(await start.inputValue(), 'March 1, 2026');
-    assert.ok(await radio(card, 'Is the contract for', 'Services').isChecked());
+    assert.ok(await radio(card, 'What is the contract for?', 'Services').isChecked());
     assert.ok(await radio(card, 'Is the provider one of our key providers?', 'No').isChecked());
     assert.equal(await card.getByText('Step 1 of 6').count(), 1);
 
@@ -163,7 +168,7 @@ describe('an officer in the Agents Playground', function () {
     );
     await card
       .getByRole('combobox', {
-        name: "Is the supplier's sector one that central guidance names as higher risk?",
+        name: "Is the supplier's sector one that guidance names as higher risk?",
       })
       .click();
     await page.getByRole('option', { name: 'Cleaning' }).click();

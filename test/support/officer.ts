@@ -10,6 +10,7 @@ export const officerAnswers: Record<StepId, Record<string, string>> = {
   basics: {
     title: 'Custody healthcare',
     category: 'services',
+    concession: 'false',
     value: '£250,000',
     contractMonths: '36',
     procurementStart: '2026-04-01',

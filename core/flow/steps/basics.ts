@@ -125,7 +125,7 @@ export function basicsStep(pack: PolicyPack): Step {
       {
         id: 'category',
         kind: 'choice',
-        label: 'Is the contract for goods, services or works, or a mix?',
+        label: 'What is the contract for?',
         short: 'Kind',
         choices: categoryChoices,
         required: true,
@@ -147,7 +147,7 @@ export function basicsStep(pack: PolicyPack): Step {
         // required only where it applies; goods leave it empty.
         id: 'concession',
         kind: 'yesNo',
-        label: 'Is it a concession (the supplier is paid mainly by the right to run it)?',
+        label: 'Is it a concession (paid by the right to run it)?',
         short: 'Concession',
         requiredIf: 'works or services',
         required: canBeConcession,
@@ -175,7 +175,6 @@ export function basicsStep(pack: PolicyPack): Step {
         kind: 'date',
         label: 'Date the procurement starts',
         short: 'Starts',
-        help: 'It decides the regulated threshold in force.',
         required: true,
       },
       {

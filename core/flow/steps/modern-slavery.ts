@@ -68,7 +68,7 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
       {
         id: 'msSector',
         kind: 'choice',
-        label: "Is the supplier's sector one that central guidance names as higher risk?",
+        label: "Is the supplier's sector one that guidance names as higher risk?",
         short: 'High-risk sector',
         choices: [
           ...highRiskSectors.map(({ id, label }) => ({ id, label })),

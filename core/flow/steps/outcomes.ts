@@ -64,7 +64,7 @@ export function outcomesStep(pack: PolicyPack): Step {
               ? [`${measure.text}: ${measure.derived.note} (${measure.derived.from.join(', ')})`]
               : [],
           ),
-        detailsTitle: 'Where “our reading” comes from',
+        detailsTitle: 'Why “our reading”',
         // Under their themes, in the pack's order of themes; the themes follow from the ticks.
         choices: byTheme(pack).map((measure) => ({
           id: measure.id,

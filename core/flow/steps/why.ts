@@ -72,7 +72,7 @@ export function whyStep(pack: PolicyPack): Step {
         id: 'coDesign',
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
-        label: 'Chances to co-design, or other delivery models such as mutuals',
+        label: 'Co-design, or other delivery models such as mutuals',
         short: 'Co-design',
         ...(pack.scope.otherModels ? { citation: pack.scope.otherModels.citation } : {}),
       },

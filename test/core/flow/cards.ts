@@ -41,6 +41,7 @@ export function tidyCard(stepId: StepId, answers: Answers, pick: Picker): Record
         ...(category === 'mixed'
           ? { mainElement: pick.one(['goods', 'services', 'lightTouchServices', 'works']) }
           : {}),
+        concession: pick.one(yesNo),
         value: pick.one(['£250,000', '90k', '£1.5m', '6000000', '207720']),
         contractMonths: pick.one(['12', '36', '600']),
         procurementStart: pick.one(['2024-06-01', '2025-02-24', '2026-04-01']),

@@ -101,7 +101,7 @@ describe('questionnaire validation', () => {
     assert.deepEqual(errors, {
       title: '“Contract title”: shorten this to 200 characters or fewer; it is 201.',
       category:
-        '“Is the contract for goods, services or works, or a mix?”: choose one of: Goods; Services; Light-touch services (health, social, education and others); Works; A mix of these',
+        '“What is the contract for?”: choose one of: Goods; Services; Light-touch services (health, social, education and others); Works; A mix of these',
       value:
         '“Estimated whole-life value, including VAT”: enter an amount in pounds, like £250,000 or 250k',
       contractMonths:
