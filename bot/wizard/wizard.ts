@@ -113,7 +113,8 @@ export class Wizard {
     if (!found) return NOT_FOUND;
     const step = stepIdSchema.safeParse(action.step);
     if (!step.success) return recordCard(this.flow, found.record);
-    if (action.revision !== found.record.revision) {
+    // Change only opens a step: from an older review card it loses nothing, so it goes ahead.
+    if (action.revision !== found.record.revision && action.verb !== WIZARD_VERBS.change) {
       return this.stale(actor, found.record, step.data, raw);
     }
 
