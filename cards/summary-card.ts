@@ -68,7 +68,10 @@ function planFacts(
           },
         ]),
     { title: 'Stages', value: stagesText(flow, record) },
-    ...(risk.ok ? [{ title: 'Modern slavery risk', value: capitalised(risk.value.level) }] : []),
+    // The rating is the pack's own rule, not the Statement's words: it says so.
+    ...(risk.ok
+      ? [{ title: 'Modern slavery risk', value: `${capitalised(risk.value.level)} (our reading)` }]
+      : []),
     {
       title: 'Modern slavery items planned',
       value:

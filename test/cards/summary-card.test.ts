@@ -50,7 +50,7 @@ describe('the summary card of a complete record', () => {
       'Outcomes and targets: New jobs created in the local economy: target 3; Work towards paying staff the Living Wage: a commitment',
       'Weighting chosen: 10% of the award criteria on social value',
       'Stages: 13 stages. Record the award under Stages and reminders to date the reviews.',
-      'Modern slavery risk: Medium',
+      'Modern slavery risk: Medium (our reading)',
       'Modern slavery items planned: All: MSS-1, MSS-2, MSS-3, MSS-4, MSS-5',
     ]);
     const { words } = measureCard(card);
