@@ -280,7 +280,9 @@ const packObjectSchema = z.object({
   modernSlavery: z.object({
     items: z.array(mssItemSchema).min(1),
     indicators: z.array(labelled).min(1),
-    highRiskSectors: z.array(citedLabel),
+    // A category the guidance itself names is cited to it; one the pack adds on other grounds is
+    // marked derived, with them.
+    highRiskSectors: z.array(citedLabel.extend({ derived: derivedSchema.optional() })),
     rating: z.object({
       sectorIndicator: z.string(),
       bands: z.array(riskBandSchema).min(1),

@@ -57,11 +57,18 @@ export function rateModernSlaveryRisk(pack: PolicyPack, input: unknown): Result<
   ];
   if (sector) {
     reasons.push(
-      reason(
-        'modern-slavery-risk',
-        sector.citation,
-        `${sector.label} is a category central guidance names as higher risk, so the industry-type indicator is counted.`,
-      ),
+      sector.derived
+        ? derivedReason(
+            'modern-slavery-risk',
+            sector.citation,
+            `${sector.label} is often named as higher risk, so the pack counts the industry-type indicator (derived).`,
+            sector.derived,
+          )
+        : reason(
+            'modern-slavery-risk',
+            sector.citation,
+            `${sector.label} is a category central guidance names as higher risk, so the industry-type indicator is counted.`,
+          ),
     );
   }
   if (assessmentToolAdvised) {

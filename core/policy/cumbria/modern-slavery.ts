@@ -77,8 +77,24 @@ export const modernSlavery: PolicyPack['modernSlavery'] = {
     { id: 'agriculture', label: 'Agriculture', citation: 'PPN 009 guidance' },
     { id: 'manufacturing', label: 'Manufacturing', citation: 'PPN 009 guidance' },
     { id: 'transport', label: 'Transport', citation: 'PPN 009 guidance' },
-    { id: 'healthcare', label: 'Healthcare', citation: 'PPN 009 guidance' },
-    { id: 'care-services', label: 'Care services', citation: 'PPN 009 guidance' },
+    {
+      id: 'healthcare',
+      label: 'Healthcare',
+      citation: 'PPN 009 guidance',
+      derived: {
+        from: ['PPN 009 guidance'],
+        note: 'Often named as higher risk (agency, shift and low-paid work); not found in the text of the guidance checked for this pack, so it is the pack’s addition: check the guidance’s risk table before relying on it.',
+      },
+    },
+    {
+      id: 'care-services',
+      label: 'Care services',
+      citation: 'PPN 009 guidance',
+      derived: {
+        from: ['PPN 009 guidance'],
+        note: 'Often named as higher risk (agency, shift and low-paid work); not found in the text of the guidance checked for this pack, so it is the pack’s addition: check the guidance’s risk table before relying on it.',
+      },
+    },
   ],
   rating: {
     sectorIndicator: 'industry',

@@ -37,13 +37,20 @@ describe("rateModernSlaveryRisk (R13, PPN 009; the levels are the pack's own rea
     }
   });
 
-  it('healthcare and care services are higher-risk categories, cited to the central guidance', () => {
+  it('counts healthcare and care services as higher risk, marked as the pack’s own addition (not confirmed in the guidance)', () => {
     for (const sector of ['healthcare', 'care-services']) {
       const rating = answerOf(rateModernSlaveryRisk(pack, { sector }));
       assert.equal(rating.level, 'medium', sector);
       assert.deepEqual(rating.indicators, ['industry']);
-      assert.equal(rating.reasons[2]?.citation, 'PPN 009 guidance');
+      const because = rating.reasons[2];
+      assert.equal(because?.citation, 'PPN 009 guidance');
+      assert.ok(because?.derived, `${sector} is marked derived`);
+      assert.match(because.text, /often named as higher risk.*\(derived\)/);
     }
+    // A category the guidance itself names is credited to it, not marked derived.
+    const cleaning = answerOf(rateModernSlaveryRisk(pack, { sector: 'cleaning' })).reasons[2];
+    assert.equal(cleaning?.derived, undefined);
+    assert.match(cleaning?.text ?? '', /central guidance names as higher risk/);
   });
 
   it('two or more indicators are high', () => {
