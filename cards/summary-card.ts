@@ -13,7 +13,7 @@ import { rateModernSlaveryRisk } from '../core/rules/index.js';
 import { button } from './actions.js';
 import { answersByStep } from './answer-text.js';
 import { formatDate, formatDay } from './format.js';
-import { policySections, verdictElements } from './guidance.js';
+import { ourReading, policySections, verdictElements } from './guidance.js';
 import { infoCard, type Section } from './info.js';
 import type { Element } from './inputs.js';
 import { policyRef } from './policy-ref.js';
@@ -94,7 +94,10 @@ function fullRecord(flow: Questionnaire, record: CommissioningRecord): Element[]
       ? [
           {
             heading: `Modern slavery risk: ${risk.value.level} (our reading of the Modern Slavery Statement)`,
-            lines: risk.value.reasons.map((r) => ({ text: r.text, citation: r.citation })),
+            lines: risk.value.reasons.map((r) => ({
+              text: r.derived ? `${r.text} ${ourReading(r.derived)}` : r.text,
+              citation: r.citation,
+            })),
           },
         ]
       : []),

@@ -70,7 +70,7 @@ describe('an officer in the Agents Playground', function () {
     const value = card.getByRole('textbox', { name: 'Estimated whole-life value, including VAT' });
     await value.fill('lots');
     const months = card.getByRole('spinbutton', {
-      name: 'Contract length in months, including any extensions',
+      name: 'Contract length in months, with any extensions',
     });
     await months.fill('36');
     const start = card.getByRole('combobox', { name: 'Date the procurement starts' });

@@ -163,7 +163,7 @@ export function basicsStep(pack: PolicyPack): Step {
       {
         id: 'contractMonths',
         kind: 'number',
-        label: 'Contract length in months, including any extensions',
+        label: 'Contract length in months, with any extensions',
         short: 'Months',
         integer: true,
         min: 1,

@@ -71,7 +71,12 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
         label: "Is the supplier's sector one that guidance names as higher risk?",
         short: 'High-risk sector',
         choices: [
-          ...highRiskSectors.map(({ id, label }) => ({ id, label })),
+          // A sector the pack adds to the guidance's list is marked as its reading.
+          ...highRiskSectors.map(({ id, label, derived }) => ({
+            id,
+            label,
+            ...(derived ? { derivedFrom: derived.from } : {}),
+          })),
           { id: NO_SECTOR, label: 'None of these' },
         ],
         required: true,

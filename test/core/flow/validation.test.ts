@@ -105,7 +105,7 @@ describe('questionnaire validation', () => {
       value:
         '“Estimated whole-life value, including VAT”: enter an amount in pounds, like £250,000 or 250k',
       contractMonths:
-        '“Contract length in months, including any extensions”: enter a whole number from 1 to 600',
+        '“Contract length in months, with any extensions”: enter a whole number from 1 to 600',
       procurementStart:
         '“Date the procurement starts”: enter a real date written YYYY-MM-DD, like 2026-04-01',
       keyProvider: '“Is the provider one of our key providers?”: choose yes or no',
