@@ -1,4 +1,3 @@
-import type { Section } from './info.js';
 import type { Element } from './inputs.js';
 import { type AdaptiveCard, expand } from './render.js';
 import template from './templates/form.json' with { type: 'json' };
@@ -14,7 +13,8 @@ export interface FormView {
   citation?: string;
   notice?: Notice;
   errorSummary?: string;
-  guidance?: { title: string; sections: Section[] };
+  /** Elements shown first, above the questions: the verdict after the basics, the answers on the review. */
+  lead?: Element[];
   /** The form's elements: inputs with their labels, help and errors. */
   body: Element[];
   actions: Record<string, unknown>[];
@@ -31,11 +31,7 @@ export function formCard(view: FormView): AdaptiveCard {
     notice: view.notice?.text ?? '',
     noticeStyle: view.notice?.style ?? 'default',
     errorSummary: view.errorSummary ?? '',
-    guidanceTitle: view.guidance?.title ?? '',
-    guidance: (view.guidance?.sections ?? []).map((section) => ({
-      heading: section.heading,
-      lines: section.lines.map((line) => ({ text: line.text, citation: line.citation ?? '' })),
-    })),
+    lead: view.lead ?? [],
     inputs: view.body,
     actions: view.actions,
   });

@@ -3,7 +3,7 @@ import type { Assessment, PolicyStatus } from '../core/rules/index.js';
 import { button } from './actions.js';
 import { COMMANDS } from './commands.js';
 import { formatDate, formatMoney } from './format.js';
-import { thresholdSections } from './guidance.js';
+import { ourReading, verdictElements } from './guidance.js';
 import { infoCard, type Section } from './info.js';
 import type { AdaptiveCard } from './render.js';
 
@@ -54,13 +54,13 @@ export function themesCard(pack: PolicyPack): AdaptiveCard {
         ...pack.framework.measures
           .filter((measure) => measure.theme === theme.id)
           .map((measure) => ({
-            text: `• ${measure.text} (${measure.unit.label})${measure.derived ? ' [derived: not in Appendix 1]' : ''}`,
+            text: `• ${measure.text} (${measure.unit.label})${measure.derived ? ' (our reading of the policy: not listed in Appendix 1)' : ''}`,
             citation: measure.citation,
           })),
       ],
     })),
     // Which theme each example and measure serves is the pack's reading, and says so.
-    notice: `${pack.themeLinks.text} [derived: ${pack.themeLinks.derived.note}]`,
+    notice: `${pack.themeLinks.text} ${ourReading(pack.themeLinks.derived)}`,
     noticeStyle: 'default',
   });
 }
@@ -96,6 +96,7 @@ export function policyCard(pack: PolicyPack, status: PolicyStatus): AdaptiveCard
   });
 }
 
+/** The `thresholds` command answers in the verdict's shape: the facts first, the lines behind a toggle. */
 export function thresholdsCard(
   pack: PolicyPack,
   assessment: Assessment,
@@ -105,8 +106,12 @@ export function thresholdsCard(
   const kind = input.lightTouch ? 'light-touch services' : assessment.element;
   return infoCard({
     title: `Thresholds: ${kind}, ${formatMoney(input.value)}`,
-    intro: `Guidance for a procurement starting today, ${formatDate(today)}, not from a key provider and awarded competitively. Start an exercise for guidance on your own contract.`,
-    sections: thresholdSections(assessment, pack),
+    intro: `For a procurement starting today, ${formatDate(today)}, not with a key provider and awarded competitively.`,
+    lead: verdictElements(assessment, pack, {
+      title: 'What the policy says',
+      next: ['Type **new** (or press the button) for guidance on your own contract.'],
+      thresholdsOnly: true,
+    }),
     actions: [startButton],
   });
 }

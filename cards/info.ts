@@ -21,6 +21,8 @@ export interface InfoView {
   noticeStyle?: 'default' | 'warning' | 'attention' | 'good';
   facts?: { title: string; value: string }[];
   sections?: Section[];
+  /** Elements shown after the facts, such as a verdict or a toggled block. */
+  lead?: Record<string, unknown>[];
   actions?: ReturnType<typeof button>[];
 }
 
@@ -31,6 +33,7 @@ export function infoCard(view: InfoView): AdaptiveCard {
     notice: '',
     noticeStyle: 'default',
     facts: [],
+    lead: [],
     actions: [],
     ...view,
     sections: (view.sections ?? []).map((section) => ({

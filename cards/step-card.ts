@@ -1,8 +1,8 @@
 import { type ShownQuestion, STEP_ERROR_KEY, type Step } from '../core/flow/index.js';
 import { type ActionData, button } from './actions.js';
 import { formCard } from './form.js';
-import type { Section } from './info.js';
-import { questionElements } from './inputs.js';
+import { type Element, questionElements } from './inputs.js';
+import { policyRef } from './policy-ref.js';
 import type { AdaptiveCard } from './render.js';
 
 /** The keys a wizard button sends besides the inputs; no question may use them as its id. */
@@ -12,6 +12,8 @@ export const WIZARD_VERBS = {
   next: 'wizard.next',
   back: 'wizard.back',
   save: 'wizard.save',
+  /** From the review: open a step, and come back to the review after it. */
+  change: 'wizard.change',
 } as const;
 
 export interface StepCardView {
@@ -25,8 +27,10 @@ export interface StepCardView {
   values: Readonly<Record<string, string>>;
   errors: Readonly<Record<string, string>>;
   notice?: { text: string; style: 'good' | 'warning' | 'attention' };
-  guidance?: { title: string; sections: Section[] };
+  /** Elements above the questions: the verdict, or the review's answers. */
+  lead?: Element[];
   canGoBack: boolean;
+  continueTitle?: string;
 }
 
 function errorSummary(errors: Readonly<Record<string, string>>): string {
@@ -35,7 +39,7 @@ function errorSummary(errors: Readonly<Record<string, string>>): string {
     errors[STEP_ERROR_KEY],
     count === 0
       ? undefined
-      : `Check ${count === 1 ? 'the answer' : `the ${count} answers`} marked below.`,
+      : `Check ${count === 1 ? 'the answer' : `the ${count} answers`} marked below: each says what to change.`,
   ];
   return parts.filter(Boolean).join(' ');
 }
@@ -54,13 +58,13 @@ export function stepCard(view: StepCardView): AdaptiveCard {
     title: view.step.title,
     progress: `Step ${view.position.index + 1} of ${view.position.count}`,
     ...(view.step.help ? { help: view.step.help } : {}),
-    ...(view.step.citation ? { citation: view.step.citation } : {}),
+    ...(view.step.citation ? { citation: policyRef(view.step.citation) } : {}),
     ...(view.notice ? { notice: view.notice } : {}),
     errorSummary: errorSummary(view.errors),
-    ...(view.guidance ? { guidance: view.guidance } : {}),
+    ...(view.lead ? { lead: view.lead } : {}),
     body: view.questions.flatMap((question) => questionElements(question, state)),
     actions: [
-      button('Continue', data(WIZARD_VERBS.next), 'positive'),
+      button(view.continueTitle ?? 'Continue', data(WIZARD_VERBS.next), 'positive'),
       ...(view.canGoBack ? [button('Back', data(WIZARD_VERBS.back))] : []),
       button('Save and continue later', data(WIZARD_VERBS.save)),
     ],

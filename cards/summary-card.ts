@@ -1,168 +1,184 @@
 import {
   type Answers,
-  type AnswerValue,
-  activeSteps,
-  CARD_LIMITS,
+  applicableSlaveryItems,
   excerpt,
+  numberAnswer,
+  plannedSlaveryItems,
   type Questionnaire,
   riskInputFrom,
-  type ShownQuestion,
-  targetsAnswer,
-  visibleQuestions,
+  textAnswer,
 } from '../core/flow/index.js';
-import type { CommissioningRecord } from '../core/record/index.js';
+import { type CommissioningRecord, stagesOf } from '../core/record/index.js';
 import { rateModernSlaveryRisk } from '../core/rules/index.js';
 import { button } from './actions.js';
-import { formatDate, formatDay, formatMoney } from './format.js';
-import { guidanceSections } from './guidance.js';
-import { infoCard, type Line, type Section } from './info.js';
+import { answersByStep } from './answer-text.js';
+import { formatDate, formatDay } from './format.js';
+import { ourReading, policySections, verdictElements } from './guidance.js';
+import { infoCard, type Section } from './info.js';
+import type { Element } from './inputs.js';
+import { policyRef } from './policy-ref.js';
 import { RATING_VERBS } from './rating-card.js';
 import type { AdaptiveCard } from './render.js';
 import { STAGE_VERBS } from './stage-inputs.js';
 import { stageStatusLines } from './stages-card.js';
 
-/** A target with its unit: 25%, 40 days, 3 (a count needs no unit). */
-function targetText(target: number, unit: { kind: string; label: string } | undefined): string {
-  if (!unit || unit.kind === 'count') return String(target);
-  return unit.kind === 'percent' ? `${target}%` : `${target} ${unit.label}`;
-}
+const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-/** An answer as an officer reads it. */
-export function answerText(
-  question: ShownQuestion,
-  value: AnswerValue | undefined,
-): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  switch (question.kind) {
-    case 'yesNo':
-      return value === true ? 'Yes' : 'No';
-    case 'money':
-      return typeof value === 'number' ? formatMoney(value) : String(value);
-    case 'date':
-      return typeof value === 'string' ? formatDate(value) : String(value);
-    case 'number':
-      // 10%, but 36 months.
-      return `${value}${question.unit === '%' ? '%' : question.unit ? ` ${question.unit}` : ''}`;
-    case 'choice':
-      return question.choices.find((choice) => choice.id === value)?.label ?? String(value);
-    case 'multiChoice': {
-      const ids = Array.isArray(value) ? value.map(String) : [String(value)];
-      const labels = ids.map(
-        (id) => question.choices.find((choice) => choice.id === id)?.label ?? id,
-      );
-      // Labels that are sentences lose their full stop, so that the list reads "a; b".
-      return labels.length === 0 ? undefined : labels.map((l) => l.replace(/\.$/, '')).join('; ');
-    }
-    case 'measureTargets':
-      return undefined;
-    case 'text':
-    case 'longText':
-      // The whole answer stays in the record; the card shows its start, or it outgrows Teams.
-      return excerpt(String(value), CARD_LIMITS.summaryAnswer);
-    default:
-      return String(value);
+/** The element the summary toggles to show every answer and every cited line; one per card. */
+const FULL_RECORD_ID = 'fullRecord';
+
+/** The stages with dates: the next three due, or where to set them before the award. */
+function stagesText(flow: Questionnaire, record: CommissioningRecord): string {
+  if (!record.stages) {
+    return `${flow.pack.stages.length} stages. Record the award under Stages and reminders to date the reviews.`;
   }
-}
-
-function outcomeLines(
-  question: Extract<ShownQuestion, { kind: 'measureTargets' }>,
-  answers: Answers,
-): Line[] {
-  return targetsAnswer(answers, question.id).map((target) => {
-    const measure = question.measures.find((m) => m.id === target.measureId);
-    const goal =
-      target.target === undefined
-        ? 'commitment'
-        : `target ${targetText(target.target, measure?.unit)}`;
-    const tests = Object.values(target.tests).every(Boolean)
-      ? '; the three tests of §2.1 confirmed'
-      : '';
-    return {
-      text: `${measure?.label ?? target.measureId}: ${goal}${tests}`,
-      ...(measure ? { citation: measure.citation } : {}),
-    };
-  });
-}
-
-function answerSections(flow: Questionnaire, record: CommissioningRecord): Section[] {
-  const { answers } = record.draft;
-  return activeSteps(flow, answers).flatMap((step) => {
-    const lines = visibleQuestions(flow, record.draft, step.id).flatMap((question): Line[] => {
-      if (question.kind === 'measureTargets') return outcomeLines(question, answers);
-      const text = answerText(question, answers[question.id]);
-      return text === undefined
-        ? []
-        : [
-            {
-              text: `**${question.label}** ${text}`,
-              ...(question.citation ? { citation: question.citation } : {}),
-            },
-          ];
+  const due = stagesOf(record, flow.pack)
+    .filter((stage) => !stage.done && stage.due !== undefined)
+    .sort((a, b) => String(a.due).localeCompare(String(b.due)))
+    .slice(0, 3)
+    .map((stage) => {
+      const name = flow.pack.stages.find((s) => s.number === stage.number)?.name ?? '';
+      return `${stage.number}. ${name}, due ${formatDate(stage.due ?? '')}`;
     });
-    return lines.length === 0 ? [] : [{ heading: step.title, lines }];
-  });
+  return due.length > 0 ? due.join('; ') : 'No stage has a due date yet.';
 }
 
-function riskSection(flow: Questionnaire, answers: Answers): Section[] {
-  const rating = rateModernSlaveryRisk(flow.pack, riskInputFrom(answers));
-  if (!rating.ok) return [];
+/** The plan in a few facts: outcomes, weighting, stages, modern slavery. */
+function planFacts(
+  flow: Questionnaire,
+  record: CommissioningRecord,
+  answers: Answers,
+): { title: string; value: string }[] {
+  const outcomes = answersByStep(flow, record)
+    .filter(({ step }) => step.id === 'targets')
+    .flatMap((step) => step.answers.map((answer) => answer.text));
+  const weighting = numberAnswer(answers, 'weighting');
+  const risk = rateModernSlaveryRisk(flow.pack, riskInputFrom(answers));
+  const planned = plannedSlaveryItems(flow.pack, answers).map((item) => item.id);
+  const all = applicableSlaveryItems(flow.pack, answers).length;
+  const reason = textAnswer(answers, 'mssNotPlannedReason');
   return [
+    ...(outcomes.length > 0 ? [{ title: 'Outcomes and targets', value: outcomes.join('; ') }] : []),
+    ...(weighting === undefined
+      ? []
+      : [
+          {
+            title: 'Weighting chosen',
+            value: `${weighting}% of the award criteria on social value`,
+          },
+        ]),
+    { title: 'Stages', value: stagesText(flow, record) },
+    // The rating is the pack's own rule, not the Statement's words: it says so.
+    ...(risk.ok
+      ? [{ title: 'Modern slavery risk', value: `${capitalised(risk.value.level)} (our reading)` }]
+      : []),
     {
-      heading: `Modern slavery risk: ${rating.value.level} (by the pack's own rule, derived)`,
-      lines: rating.value.reasons.map((reason) => ({
-        text: reason.text,
-        citation: reason.citation,
-      })),
+      title: 'Modern slavery items planned',
+      value:
+        planned.length === 0
+          ? 'None'
+          : `${planned.length === all ? 'All' : `${planned.length} of ${all}`}: ${planned.join(', ')}${reason ? `; why not the others: ${excerpt(reason, 120)}` : ''}`,
     },
   ];
 }
 
-function stageSection(flow: Questionnaire, record: CommissioningRecord): Section {
-  if (record.stages) {
-    return { heading: 'Where the stages stand', lines: stageStatusLines(flow.pack, record) };
-  }
-  return {
-    heading: 'The procurement stages and their social value actions',
-    lines: flow.pack.stages.map((stage) => ({
-      text: `${stage.number}. ${stage.name}${stage.action ? `: ${stage.action}` : ''}${stage.review ? ' (review stage: reminders once due dates are set)' : ''}`,
-      citation: stage.citation,
+/** Every answer and every cited line, behind the toggle. */
+function fullRecord(flow: Questionnaire, record: CommissioningRecord): Element[] {
+  const risk = rateModernSlaveryRisk(flow.pack, riskInputFrom(record.draft.answers));
+  const sections: Section[] = [
+    ...answersByStep(flow, record).map(({ step, answers }) => ({
+      heading: step.title,
+      lines: answers.map((answer) => ({ text: `**${answer.label}** ${answer.text}` })),
     })),
-  };
+    ...(risk.ok
+      ? [
+          {
+            heading: `Modern slavery risk: ${risk.value.level} (our reading of the Modern Slavery Statement)`,
+            lines: risk.value.reasons.map((r) => ({
+              text: r.derived ? `${r.text} ${ourReading(r.derived)}` : r.text,
+              citation: r.citation,
+            })),
+          },
+        ]
+      : []),
+    ...(record.assessment ? policySections(record.assessment, flow.pack) : []),
+    record.stages
+      ? { heading: 'Where the stages stand', lines: stageStatusLines(flow.pack, record) }
+      : {
+          heading: 'The procurement stages and their social value actions',
+          lines: flow.pack.stages.map((stage) => ({
+            text: `${stage.number}. ${stage.name}${stage.action ? `: ${stage.action}` : ''}`,
+            citation: stage.citation,
+          })),
+        },
+  ];
+  return [
+    {
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: 'Show every answer and the policy lines',
+          targetElements: [FULL_RECORD_ID],
+        },
+      ],
+    },
+    {
+      type: 'Container',
+      id: FULL_RECORD_ID,
+      isVisible: false,
+      items: sections.flatMap((section) => [
+        {
+          type: 'TextBlock',
+          text: section.heading,
+          weight: 'Bolder',
+          wrap: true,
+          style: 'heading',
+        },
+        ...section.lines.map((line) => ({
+          type: 'TextBlock',
+          text: line.citation ? `${line.text} _(${policyRef(line.citation)})_` : line.text,
+          wrap: true,
+          spacing: 'Small',
+        })),
+      ]),
+    },
+  ];
 }
 
-/** The end of the wizard: the assessment, every answer, the outcomes and targets, the stages. */
+/**
+ * The end of the wizard, on one screen: the verdict, then the plan (outcomes and targets,
+ * weighting, stages, modern slavery). Every answer and the cited guidance sit behind a toggle.
+ */
 export function summaryCard(
   flow: Questionnaire,
   record: CommissioningRecord,
   notice?: string,
 ): AdaptiveCard {
   const { answers } = record.draft;
-  const value = answers.value;
+  const months = answers.contractMonths;
+  const complete = record.status === 'complete';
   return infoCard({
     title: `${record.id}: ${record.title}`,
     ...(notice ? { notice, noticeStyle: 'good' as const } : {}),
-    intro:
-      record.status === 'complete'
-        ? 'Pre-commissioning is complete. This is the record as saved; every line cites the paragraph it comes from.'
-        : 'Pre-commissioning is not finished yet.',
-    facts: [
-      { title: 'Reference', value: record.id },
-      { title: 'Owner', value: record.owner.name },
-      { title: 'Status', value: record.status === 'complete' ? 'Complete' : 'In progress' },
-      ...(typeof value === 'number'
-        ? [{ title: 'Estimated value', value: formatMoney(value) }]
+    intro: complete
+      ? `Pre-commissioning is complete (${record.owner.name}, ${formatDay(record.updatedAt)}; policy version ${record.policy.version}).`
+      : 'Pre-commissioning is not finished yet.',
+    lead: [
+      ...(record.assessment
+        ? verdictElements(record.assessment, flow.pack, {
+            title: 'The verdict',
+            next: [],
+            hideLines: true,
+            ...(typeof months === 'number' ? { months } : {}),
+          })
         : []),
-      { title: 'Policy version', value: `${record.policy.version} (${record.policy.id})` },
-      { title: 'Last changed', value: formatDay(record.updatedAt) },
-    ],
-    sections: [
-      ...(record.assessment ? guidanceSections(record.assessment, flow.pack) : []),
-      ...answerSections(flow, record),
-      ...riskSection(flow, answers),
-      stageSection(flow, record),
+      { type: 'TextBlock', text: 'The plan', weight: 'Bolder', wrap: true, style: 'heading' },
+      { type: 'FactSet', facts: planFacts(flow, record, answers) },
+      ...fullRecord(flow, record),
     ],
     actions: [
-      ...(record.status === 'complete'
+      ...(complete
         ? [
             button('Stages and reminders', { verb: STAGE_VERBS.show, reference: record.id }),
             button('Rate the supplier', { verb: RATING_VERBS.show, reference: record.id }),

@@ -20,6 +20,7 @@ import { messageCard, welcomeCard } from '../../cards/info-cards.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { STAGE_VERBS } from '../../cards/stage-inputs.js';
+import { outOfDateCard, recordNotFoundCard, turnFailedCard } from '../../cards/wizard-card.js';
 import type { Questionnaire } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
@@ -200,12 +201,7 @@ export class CommissioningBot extends TeamsActivityHandler {
       await this.command(context, identity, name, args, text);
       return { kind: 'answered' };
     }
-    if (action.reference === undefined) {
-      return {
-        kind: 'card',
-        card: messageCard('That button is out of date', 'Type **list** to see your records.'),
-      };
-    }
+    if (action.reference === undefined) return { kind: 'card', card: outOfDateCard() };
     const actor = this.actor(identity);
     const reference = action.reference;
     const reply = await this.guard((): Promise<WizardReply> => {
@@ -235,9 +231,7 @@ export class CommissioningBot extends TeamsActivityHandler {
           );
         default:
           if (action.step === undefined || action.revision === undefined) {
-            return Promise.resolve(
-              messageCard('That button is out of date', 'Type **list** to see your records.'),
-            );
+            return Promise.resolve(outOfDateCard());
           }
           return this.wizard.act(
             actor,
@@ -334,19 +328,8 @@ export class CommissioningBot extends TeamsActivityHandler {
   }
 
   private cardOf(reply: WizardReply | Error, reference: string): AdaptiveCard {
-    if (reply instanceof Error) {
-      return messageCard(
-        'Something went wrong',
-        'Your answers were not saved. Please try again in a moment.',
-        'attention',
-      );
-    }
-    return reply === RECORD_NOT_FOUND
-      ? messageCard(
-          'Record not found',
-          `I could not find ${reference} among the records you can see.`,
-        )
-      : reply;
+    if (reply instanceof Error) return turnFailedCard();
+    return reply === RECORD_NOT_FOUND ? recordNotFoundCard(reference) : reply;
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T | Error> {

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../cards/render.js';
 import { WIZARD_ACTION_KEYS, WIZARD_VERBS } from '../../cards/step-card.js';
+import { recordCard, type WizardNotice } from '../../cards/wizard-card.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import {
   applyAnswers,
@@ -9,6 +10,7 @@ import {
   echoed,
   goBack,
   newDraft,
+  openStep,
   type Questionnaire,
   type RawValues,
   type StepId,
@@ -29,7 +31,6 @@ import {
 import { assess } from '../../core/rules/index.js';
 import type { Logger } from '../log.js';
 import { type RecordStore, StaleRecordError, type Versioned } from '../store/records.js';
-import { recordCard } from './render.js';
 
 export interface WizardAction {
   verb: string;
@@ -38,16 +39,10 @@ export interface WizardAction {
   revision: number;
 }
 
-type Notice = { text: string; style: 'good' | 'warning' | 'attention' };
-
 export interface Actor extends Viewer {
   person: Person;
 }
 
-const STALE_NOTICE =
-  'Someone else saved this record while you had this card open. Your answers are below as you typed them: submitting them replaces what was saved for this step.';
-const ALREADY_SAVED =
-  'That step was already saved (the button was pressed twice). Here is where the record stands.';
 const NOT_FOUND = 'not-found';
 
 export type WizardReply = AdaptiveCard | typeof NOT_FOUND;
@@ -118,7 +113,10 @@ export class Wizard {
     if (!found) return NOT_FOUND;
     const step = stepIdSchema.safeParse(action.step);
     if (!step.success) return recordCard(this.flow, found.record);
-    if (action.revision !== found.record.revision) return this.stale(found.record, step.data, raw);
+    // Change only opens a step: from an older review card it loses nothing, so it goes ahead.
+    if (action.revision !== found.record.revision && action.verb !== WIZARD_VERBS.change) {
+      return this.stale(actor, found.record, step.data, raw);
+    }
 
     switch (action.verb) {
       case WIZARD_VERBS.next:
@@ -132,13 +130,16 @@ export class Wizard {
         const saved = saveProgress(this.flow, found.record.draft, step.data, raw);
         const change = { step: step.data, action: 'saved' as const, draft: saved.draft, raw };
         return this.save(actor, found, change, {
-          notice: {
-            text: `Saved. Type **open ${found.record.id}** at any time to carry on.`,
-            style: 'good',
-          },
+          notice: { kind: 'saved', reference: found.record.id },
           errors: saved.errors,
           values: saved.values,
         });
+      }
+      case WIZARD_VERBS.change: {
+        // From the review: the step opens with its answers, and its Continue comes back.
+        const draft = openStep(this.flow, found.record.draft, step.data, 'review');
+        if (draft === found.record.draft) return recordCard(this.flow, found.record);
+        return this.save(actor, found, { step: step.data, action: 'went-back', draft, raw: {} });
       }
       default:
         return recordCard(this.flow, found.record);
@@ -168,7 +169,7 @@ export class Wizard {
     found: Versioned,
     change: { step: StepId; action: HistoryAction; draft: Draft; raw: RawValues },
     shown: {
-      notice?: Notice;
+      notice?: WizardNotice;
       errors?: Readonly<Record<string, string>>;
       values?: Readonly<Record<string, string>>;
     } = {},
@@ -193,7 +194,7 @@ export class Wizard {
       if (!(error instanceof StaleRecordError)) throw error;
       const fresh = await this.records.get(actor, found.record.id);
       if (!fresh) return NOT_FOUND;
-      return this.stale(fresh.record, step, change.raw);
+      return this.stale(actor, fresh.record, step, change.raw);
     }
     this.logger.info('record.saved', { reference: next.id, step, action, revision: next.revision });
     const hasErrors = Object.keys(shown.errors ?? {}).length > 0;
@@ -208,15 +209,21 @@ export class Wizard {
    * saved) shows where the record stands; anything else shows the step again with the
    * officer's values as typed, so that nothing is lost and nothing is saved twice.
    */
-  private stale(record: CommissioningRecord, step: StepId, raw: RawValues): WizardReply {
+  private stale(
+    actor: Actor,
+    record: CommissioningRecord,
+    step: StepId,
+    raw: RawValues,
+  ): WizardReply {
     const saved = cardValues(this.flow, record.draft, step);
     const typed = Object.entries(raw).filter(
       ([key]) => !(WIZARD_ACTION_KEYS as readonly string[]).includes(key),
     );
     const sameAsSaved = typed.every(([key, value]) => String(value ?? '') === (saved[key] ?? ''));
     if (sameAsSaved) {
-      return recordCard(this.flow, record, { notice: { text: ALREADY_SAVED, style: 'good' } });
+      return recordCard(this.flow, record, { notice: { kind: 'already-saved' } });
     }
+    const last = record.history.at(-1)?.by;
     // Shown again as typed, each cut where it runs far past the longest limit (the card must fit in Teams).
     const values = Object.fromEntries(
       typed.map(([key, value]) => [key, echoed(String(value ?? ''), TEXT_LIMITS.long)]),
@@ -224,7 +231,11 @@ export class Wizard {
     return recordCard(this.flow, record, {
       step,
       values,
-      notice: { text: STALE_NOTICE, style: 'warning' },
+      // The same person with two cards open is told so, not that someone else saved.
+      notice:
+        last === undefined || last.id === actor.person.id
+          ? { kind: 'stale-own' }
+          : { kind: 'stale-other', by: last.name },
     });
   }
 }

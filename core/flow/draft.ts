@@ -55,6 +55,8 @@ export const draftSchema = z.object({
   step: draftStepSchema,
   /** Steps the officer has been shown, in the order first reached. */
   visited: z.array(stepIdSchema),
+  /** Opened from the review by "Change": Continue goes back there. */
+  returnTo: stepIdSchema.optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

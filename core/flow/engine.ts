@@ -9,7 +9,7 @@ import {
   STEP_ERROR_KEY,
   type Step,
 } from './questions.js';
-import { asCardText, type RawValues } from './raw.js';
+import { asCardText, gathered, isBlank, type RawValues } from './raw.js';
 import { type ShownQuestion, showQuestion } from './shown-question.js';
 
 export type ApplyResult =
@@ -62,9 +62,9 @@ export function visibleQuestions(
 }
 
 /**
- * The questions a step's card shows: the visible ones, and every follow-up whose condition
- * is answered on the same card (labelled with its condition, and read only once it holds),
- * so that an officer sees "If mixed: the main element" before choosing "mixed".
+ * The questions a step's card shows: the visible ones. A question whose condition is met on
+ * its own card (the main element once "mixed" is chosen) is left off until a submit makes it
+ * hold; the card then comes back with it, and with every value as typed.
  */
 export function cardQuestions(
   flow: Questionnaire,
@@ -72,19 +72,7 @@ export function cardQuestions(
   stepId: StepId,
   values?: RawValues,
 ): ShownQuestion[] {
-  const step = findStep(flow, stepId);
-  if (!step) return [];
-  const visible = new Map(visibleQuestions(flow, draft, stepId, values).map((q) => [q.id, q]));
-  return step.questions.flatMap((question) => {
-    const shown = visible.get(question.id);
-    if (shown) return [shown];
-    if (!question.followUp) return [];
-    const { when: _when, ...always } = question;
-    const asked = showQuestion(always, draft.answers, flow.pack);
-    return asked
-      ? [{ ...asked, label: `${question.followUp}: ${asked.label}`, required: false }]
-      : [];
-  });
+  return visibleQuestions(flow, draft, stepId, values);
 }
 
 /** The draft's answers for a step, as its card's fields hold them (to show it filled in). */
@@ -113,12 +101,19 @@ export function applyAnswers(
   const values = step ? submittedValues(step, raw) : {};
   const refusal = stepRefusal(flow, draft.answers, stepId, step);
   if (refusal || !step) return { ok: false, errors: refusal ?? {}, values };
-  const { answers, errors } = evaluateStep(flow, step, draft.answers, raw, 'submit');
+  const evaluated = evaluateStep(flow, step, draft.answers, raw, 'submit');
+  const { answers } = evaluated;
+  const errors = asFollowUps(flow, step, draft, raw, evaluated.errors);
   if (!isEmpty(errors)) return { ok: false, errors, values };
-  const next = nextStep(flow, answers, stepId);
+  const back = draft.returnTo;
+  const next =
+    back !== undefined && back !== step.id
+      ? returnStep(flow, answers, back)
+      : nextStep(flow, answers, step.id);
+  const returnTo = back !== undefined && next !== back && next !== 'done' ? { returnTo: back } : {};
   return {
     ok: true,
-    draft: { answers, step: next, visited: visit(draft.visited, stepId, next) },
+    draft: { answers, step: next, visited: visit(draft.visited, step.id, next), ...returnTo },
     next,
   };
 }
@@ -140,16 +135,26 @@ export function saveProgress(
   if (refusal || !step) return { draft, errors: refusal ?? {}, values };
   const { answers, errors } = evaluateStep(flow, step, draft.answers, raw, 'save');
   return {
-    draft: { answers, step: stepId, visited: visit(draft.visited, stepId) },
+    draft: { ...draft, answers, step: step.id, visited: visit(draft.visited, step.id) },
     errors,
     values,
   };
 }
 
+/**
+ * "Change" on the review: opens a step the officer has been through, and marks the draft so
+ * that Continue there comes back to the step it was opened from.
+ */
+export function openStep(flow: Questionnaire, draft: Draft, stepId: StepId, from: StepId): Draft {
+  const step = findStep(flow, stepId);
+  if (!step || isSkipped(step, draft.answers, flow.pack) || step.id === from) return draft;
+  return { ...draft, step: step.id, returnTo: from };
+}
+
 /** Back to the step before that applies (the first step stays put); answers untouched. */
 export function goBack(flow: Questionnaire, draft: Draft, stepId: DraftStep): Draft {
-  const index =
-    stepId === 'done' ? flow.steps.length : flow.steps.findIndex((s) => s.id === stepId);
+  const own = stepId === 'done' ? undefined : findStep(flow, stepId)?.id;
+  const index = stepId === 'done' ? flow.steps.length : flow.steps.findIndex((s) => s.id === own);
   const earlier = flow.steps.slice(0, Math.max(index, 0));
   const previous =
     earlier.reverse().find((step) => !isSkipped(step, draft.answers, flow.pack)) ??
@@ -168,8 +173,12 @@ export function stepErrors(flow: Questionnaire, answers: Answers, stepId: StepId
   return evaluateStep(flow, step, answers, stepAsCard(step, answers), 'submit').errors;
 }
 
+/** The step with this id, or the one that now asks the questions of a step of an earlier version. */
 export function findStep(flow: Questionnaire, stepId: string): Step | undefined {
-  return flow.steps.find((step) => step.id === stepId);
+  return (
+    flow.steps.find((step) => step.id === stepId) ??
+    flow.steps.find((step) => step.replaces?.some((id) => id === stepId))
+  );
 }
 
 function stepRefusal(
@@ -200,6 +209,40 @@ function nextStep(flow: Questionnaire, answers: Answers, stepId: StepId): DraftS
   return incomplete?.id ?? 'done';
 }
 
+/**
+ * A question the card did not show (its condition was met by an answer on the same card)
+ * comes back as a question, not as a mistake: "One more question, from your answers above".
+ */
+function asFollowUps(
+  flow: Questionnaire,
+  step: Step,
+  draft: Draft,
+  raw: RawValues,
+  errors: FieldErrors,
+): FieldErrors {
+  const shown = new Set(visibleQuestions(flow, draft, step.id).map((question) => question.id));
+  const out: FieldErrors = { ...errors };
+  for (const question of step.questions) {
+    if (shown.has(question.id) || out[question.id] === undefined) continue;
+    if (!isBlank(raw[question.id])) continue;
+    const message = out[question.id] ?? '';
+    out[question.id] =
+      `One more question, from your answers above: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+  }
+  return out;
+}
+
+/** Back to the step "Change" was pressed on, unless a step before it is now incomplete. */
+function returnStep(flow: Questionnaire, answers: Answers, back: StepId): DraftStep {
+  const steps = activeSteps(flow, answers);
+  const at = steps.findIndex((step) => step.id === back);
+  if (at === -1) return nextStep(flow, answers, steps.at(-1)?.id ?? back);
+  const incomplete = steps
+    .slice(0, at)
+    .find((step) => !isEmpty(stepErrors(flow, answers, step.id)));
+  return incomplete?.id ?? back;
+}
+
 function visit(visited: readonly StepId[], ...steps: DraftStep[]): StepId[] {
   const list = [...visited];
   for (const step of steps) if (step !== 'done' && !list.includes(step)) list.push(step);
@@ -225,7 +268,7 @@ function submittedValues(step: Step, raw: RawValues): Record<string, string> {
       if (Array.isArray(given)) Object.assign(values, measureTargetsAsCard(question.id, given));
       continue;
     }
-    const text = asCardText(given);
+    const text = asCardText(question.kind === 'multiChoice' ? gathered(raw, question.id) : given);
     const limit =
       question.kind === 'text' || question.kind === 'longText'
         ? question.maxLength

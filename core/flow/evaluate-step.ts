@@ -63,6 +63,12 @@ export function evaluateStep(
     }
     if (!isEmpty(reading.errors)) {
       Object.assign(errors, reading.errors);
+      // Every error of the card at once: what is missing beside what did not read (a target
+      // mistyped must not hide the next outcome's missing tick until the next round).
+      if (mode === 'submit' && reading.value !== undefined) {
+        const more = incompleteErrors(question, reading.value, { answers: after, pack });
+        for (const [key, message] of Object.entries(more)) errors[key] ??= message;
+      }
       // Submitting checks nothing further against a value that did not read; saving keeps
       // the part that did, or else the stored answer.
       put(after, question.id, mode === 'save' ? (reading.value ?? before[question.id]) : undefined);

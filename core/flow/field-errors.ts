@@ -24,7 +24,13 @@ export function fieldErrorsFrom(
     const target = targets[problem.path.split('.')[0] ?? ''];
     const key = target?.key ?? STEP_ERROR_KEY;
     const subject = target?.subject ?? problem.path;
-    const text = /^[a-z]/.test(problem.message) ? `${subject} ${problem.message}` : problem.message;
+    // Every error names what it is about: a message that is already a sentence gets its
+    // subject in front ("The weighting: 11% is refused: ..."), one that starts mid-sentence reads on from it.
+    const text = /^[a-z]/.test(problem.message)
+      ? `${subject} ${problem.message}`
+      : target
+        ? `${subject}: ${problem.message}`
+        : problem.message;
     const sentence = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
     errors[key] ??= target?.fix ? `${sentence}. ${target.fix}` : sentence;
   }

@@ -13,4 +13,9 @@ export {
   elementOf,
   isCompetitive,
 } from './steps/basics.js';
-export { applicableSlaveryItems, NO_SECTOR, riskInputFrom } from './steps/modern-slavery.js';
+export {
+  applicableSlaveryItems,
+  NO_SECTOR,
+  plannedSlaveryItems,
+  riskInputFrom,
+} from './steps/modern-slavery.js';

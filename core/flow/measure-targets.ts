@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { PolicyPack } from '../policy/schema.js';
 import {
   type AnswerValue,
   type MeasureTarget,
@@ -13,11 +12,12 @@ import { isBlank, type RawValues } from './raw.js';
 import type { ReadContext, Reading } from './reading.js';
 
 /**
- * A measureTargets answer arrives from a card as flat fields, one set per chosen measure:
- * `${questionId}.${measureId}.target` and one yes/no per outcome test,
- * `${questionId}.${measureId}.relevant` (`.specifiable`, `.priorities`).
+ * A measureTargets answer arrives from a card as flat fields, one pair per chosen measure:
+ * `${questionId}.${measureId}.target` and one tick for all three outcome tests,
+ * `${questionId}.${measureId}.tests`. A test's own key (`.relevant`, `.specifiable`,
+ * `.priorities`), as earlier cards sent them, is still read.
  */
-export type TargetField = 'target' | OutcomeTestId;
+export type TargetField = 'target' | 'tests' | OutcomeTestId;
 
 export const targetKey = (questionId: string, measureId: string, field: TargetField): string =>
   `${questionId}.${measureId}.${field}`;
@@ -34,9 +34,8 @@ export function measureTargetsAsCard(questionId: string, value: unknown): Record
     if (entry.target !== undefined) {
       fields[targetKey(questionId, entry.measureId, 'target')] = String(entry.target);
     }
-    for (const test of TEST_IDS) {
-      fields[targetKey(questionId, entry.measureId, test)] = String(entry.tests[test]);
-    }
+    const all = TEST_IDS.every((test) => entry.tests[test]);
+    fields[targetKey(questionId, entry.measureId, 'tests')] = String(all);
   }
   return fields;
 }
@@ -51,7 +50,9 @@ export function readMeasureTargets(
   if (typed !== undefined && !targetsSchema.safeParse(typed).success) {
     return {
       blank: false,
-      errors: { [question.id]: 'Give the targets as a list of measureId, target and tests' },
+      errors: {
+        [question.id]: 'Enter a target for each outcome, and tick the three tests for each',
+      },
     };
   }
   const fields: RawValues = typed === undefined ? raw : measureTargetsAsCard(question.id, typed);
@@ -75,10 +76,22 @@ export function readMeasureTargets(
         const read = readTarget(measure, target);
         if (typeof read === 'number') entry.target = read;
         else {
-          errors[key] = read.message;
+          errors[key] =
+            `Target for “${measure.label}”: ${read.message.charAt(0).toLowerCase()}${read.message.slice(1)}`;
           if (old?.target !== undefined) entry.target = old.target;
         }
       }
+    }
+    const allKey = targetKey(question.id, measure.id, 'tests');
+    const all = fields[allKey];
+    if (!isBlank(all)) {
+      const flag = parseYesNo(all);
+      if (flag === undefined) {
+        errors[allKey] =
+          `For “${measure.label}”, ${YES_NO_MESSAGE.toLowerCase()} for the three tests`;
+        if (old) entry.tests = { ...old.tests };
+      } else for (const test of TEST_IDS) entry.tests[test] = flag;
+      return entry;
     }
     for (const test of context.pack.outcomeTests) {
       const key = targetKey(question.id, measure.id, test.id);
@@ -86,7 +99,8 @@ export function readMeasureTargets(
       if (isBlank(confirmed)) continue;
       const flag = parseYesNo(confirmed);
       if (flag === undefined) {
-        errors[key] = YES_NO_MESSAGE;
+        errors[allKey] =
+          `For “${measure.label}”, ${YES_NO_MESSAGE.toLowerCase()} for the three tests`;
         entry.tests[test.id] = old?.tests[test.id] ?? false;
       } else entry.tests[test.id] = flag;
     }
@@ -127,9 +141,8 @@ export function measureTargetsProblems(
       errors[targetKey(question.id, measure.id, 'target')] =
         `Enter a target (${measure.unit.label}) for “${measure.label}”`;
     }
-    for (const test of context.pack.outcomeTests) {
-      if (entry?.tests[test.id] === true) continue;
-      errors[targetKey(question.id, measure.id, test.id)] = unmetTest(measure, test);
+    if (!context.pack.outcomeTests.every((test) => entry?.tests[test.id] === true)) {
+      errors[targetKey(question.id, measure.id, 'tests')] = unmetTests(measure);
     }
   }
   return errors;
@@ -143,10 +156,7 @@ export function measureTargetsMissing(
   return measureTargetsProblems(question, [], context);
 }
 
-/**
- * Shown beside the test's own toggle, which names the test: the message leaves its wording
- * out, or a card of many outcomes, each missing its three tests, outgrows a Teams message.
- */
-function unmetTest(measure: TargetMeasure, test: PolicyPack['outcomeTests'][number]): string {
-  return `“${measure.label}” must meet the test (${test.citation}): confirm that it does, or remove this outcome by unticking its measure`;
+/** Shown beside the outcome's one tick for the three tests, which are explained above. */
+function unmetTests(measure: TargetMeasure): string {
+  return `Tick “Meets all three tests” for “${measure.label}” once it does, or untick this outcome on the outcomes card (Back)`;
 }

@@ -1,11 +1,9 @@
 import type { PolicyPack } from '../policy/schema.js';
 import type { Questionnaire } from './questions.js';
 import { basicsStep } from './steps/basics.js';
-import { consultationStep } from './steps/consultation.js';
 import { modernSlaveryStep } from './steps/modern-slavery.js';
 import { outcomesStep } from './steps/outcomes.js';
 import { reviewStep } from './steps/review.js';
-import { smallerProvidersStep } from './steps/smaller-providers.js';
 import { targetsStep } from './steps/targets.js';
 import { whyStep } from './steps/why.js';
 
@@ -19,10 +17,8 @@ export function buildQuestionnaire(pack: PolicyPack): Questionnaire {
     steps: [
       basicsStep(pack),
       whyStep(pack),
-      consultationStep(pack),
       outcomesStep(pack),
       targetsStep(pack),
-      smallerProvidersStep(pack),
       modernSlaveryStep(pack),
       reviewStep(),
     ],

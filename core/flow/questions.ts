@@ -10,6 +10,10 @@ export type FieldErrors = Record<string, string>;
 export interface Choice {
   id: string;
   label: string;
+  /** A multi-choice with groups is shown as one list per group, under the group's name. */
+  group?: { id: string; label: string };
+  /** A choice the pack derives rather than lists: the paragraphs it is read from. */
+  derivedFrom?: string[];
 }
 
 /** Fixed choices, or choices worked out from the pack and the answers so far. */
@@ -20,19 +24,31 @@ interface QuestionBase {
   id: string;
   /** Every input has a label. */
   label: string;
+  /** The answer's name where answers are listed (the review, the summary); the label if none. */
+  short?: string;
+  /** Left out where answers are listed, because another answer shows it (each outcome, with its target). */
+  listed?: false;
+  /** Lines the officer may open beside the question (what a tick agrees to), behind a toggle. */
+  details?: (answers: Answers, pack: PolicyPack) => string[];
+  /** The button that shows the details ("Show details" if none). */
+  detailsTitle?: string;
   help?: string;
   /** A paragraph of the pack or one of its sources. */
   citation?: string;
-  /** Asked only when the answers (with this step's answers merged in) satisfy this. */
-  when?: Predicate;
   /**
-   * For a question whose `when` depends on an answer on the same card: the condition in a
-   * few words ("If mixed"). A card cannot show a question only once another is answered, so
-   * the card always shows it, labelled with this; it is read only when `when` holds.
+   * Asked only when the answers (with this step's answers merged in) satisfy this. A card
+   * cannot show an input on a condition met on the same card, so a question whose condition
+   * depends on its own card is left off it, and the card comes back with it only when a
+   * submit makes the condition hold (the cheapest honest follow-up: most officers never see it).
    */
-  followUp?: string;
+  when?: Predicate;
   /** Must be answered when shown; a predicate makes it depend on other answers. */
   required?: boolean | Predicate;
+  /**
+   * For a question shown but required only on a condition: the condition in a few words
+   * ("above 5%"), shown in its label as "(required if above 5%)" instead of "(optional)".
+   */
+  requiredIf?: string;
 }
 
 export interface TextQuestion extends QuestionBase {
@@ -58,10 +74,14 @@ export interface NumberQuestion extends QuestionBase {
   unit?: string;
 }
 
+/** Starts unanswered: no default may decide anything the officer did not choose. */
 export interface YesNoQuestion extends QuestionBase {
   kind: 'yesNo';
-  /** The value a card starts with, and the answer taken when none is given. */
-  default?: boolean;
+}
+
+/** A yes/no shown as one tick box: unticked is "no", so only for a question whose "no" decides nothing. */
+export interface TickQuestion extends QuestionBase {
+  kind: 'tick';
 }
 
 export interface ChoiceQuestion extends QuestionBase {
@@ -89,6 +109,7 @@ export type Question =
   | DateQuestion
   | NumberQuestion
   | YesNoQuestion
+  | TickQuestion
   | ChoiceQuestion
   | MeasureTargetsQuestion;
 
@@ -96,6 +117,8 @@ export type QuestionKind = Question['kind'];
 
 export interface Step {
   id: StepId;
+  /** Steps of earlier versions whose questions this one now asks: a draft stored there opens here. */
+  replaces?: StepId[];
   title: string;
   /** What the step is for, in the pack's words where it has them. */
   help?: string;

@@ -21,3 +21,20 @@ export function asCardText(value: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A multi-choice's value, whether sent whole (`measures`) or as one list per group
+ * (`measures.2`, `measures.4`): the groups joined as one list, as a card sends a multi-select.
+ */
+export function gathered(raw: RawValues, id: string): unknown {
+  const prefix = `${id}.`;
+  const parts = [
+    raw[id],
+    ...Object.entries(raw)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([, value]) => value),
+  ].filter((part) => !isBlank(part));
+  if (parts.length <= 1) return parts[0];
+  const texts = parts.map(asCardText);
+  return texts.every((text) => text !== undefined) ? texts.join(',') : parts;
+}

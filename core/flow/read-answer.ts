@@ -16,6 +16,7 @@ import {
   YES_NO_MESSAGE,
 } from './parse-values.js';
 import {
+  type Choice,
   type ChoiceQuestion,
   choicesOf,
   type FieldErrors,
@@ -23,7 +24,7 @@ import {
   type Question,
   type TextQuestion,
 } from './questions.js';
-import { asCardText, isBlank, type RawValues } from './raw.js';
+import { asCardText, gathered, isBlank, type RawValues } from './raw.js';
 import type { ReadContext, Reading } from './reading.js';
 
 type Parsed = { ok: true; value: AnswerValue } | { ok: false; message: string } | { blank: true };
@@ -31,18 +32,25 @@ type Parsed = { ok: true; value: AnswerValue } | { ok: false; message: string } 
 /** Reads one question's value from a card submission (or a typed value), by its kind. */
 export function readAnswer(question: Question, raw: RawValues, context: ReadContext): Reading {
   if (question.kind === 'measureTargets') return readMeasureTargets(question, raw, context);
-  const given = raw[question.id];
+  const given = question.kind === 'multiChoice' ? gathered(raw, question.id) : raw[question.id];
   if (isBlank(given)) {
-    if (question.kind === 'yesNo' && question.default !== undefined) {
-      return { blank: false, value: question.default, errors: {} };
-    }
+    // An unticked box is a "no": a card leaves it out of what it sends.
+    if (question.kind === 'tick') return { blank: false, value: false, errors: {} };
     return { blank: true, errors: {} };
   }
   const parsed = parseValue(question, given, context);
   if ('blank' in parsed) return { blank: true, errors: {} };
   return parsed.ok
     ? { blank: false, value: parsed.value, errors: {} }
-    : { blank: false, errors: { [question.id]: parsed.message } };
+    : { blank: false, errors: { [question.id]: namedError(question.label, parsed.message) } };
+}
+
+/**
+ * An error names its question in words, so that it reads on its own (in a summary, to a
+ * screen reader): “Estimated whole-life value, including VAT”: enter an amount in pounds.
+ */
+export function namedError(label: string, message: string): string {
+  return `“${label}”: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 }
 
 function parseValue(
@@ -62,7 +70,8 @@ function parseValue(
     }
     case 'number':
       return parseNumberAnswer(question, given);
-    case 'yesNo': {
+    case 'yesNo':
+    case 'tick': {
       const flag = parseYesNo(given);
       return flag === undefined
         ? { ok: false, message: YES_NO_MESSAGE }
@@ -162,6 +171,7 @@ export function missingErrors(question: Question, context: ReadContext): FieldEr
     date: `Enter a date for ${label}`,
     number: `Enter a number for ${label}`,
     yesNo: `Choose yes or no for ${label}`,
+    tick: `Tick or untick ${label}`,
     choice: `Choose an option for ${label}`,
     multiChoice: `Tick at least one option for ${label}`,
     measureTargets: `Enter a target for each outcome in ${label}`,
@@ -184,10 +194,30 @@ export function answerAsCard(question: Question, value: AnswerValue): Record<str
   if (question.kind === 'money' && typeof value === 'number') {
     return { [question.id]: formatMoney(value) };
   }
+  if (question.kind === 'multiChoice' && Array.isArray(question.choices) && Array.isArray(value)) {
+    const grouped = groupedAsCard(question.id, question.choices, value);
+    if (grouped) return grouped;
+  }
   const text = asCardText(value);
   if (text === undefined) return {};
   // A text saved before it had a limit is shown cut a little past it, so that its card still
   // fits in Teams; the stored answer stays whole until the officer shortens it.
   const isText = question.kind === 'text' || question.kind === 'longText';
   return { [question.id]: isText ? echoed(text, question.maxLength) : text };
+}
+
+/** A grouped multi-choice as its card holds it: one list per group, `${id}.${groupId}`. */
+function groupedAsCard(
+  id: string,
+  choices: readonly Choice[],
+  value: readonly unknown[],
+): Record<string, string> | undefined {
+  if (!choices.some((choice) => choice.group)) return undefined;
+  const fields: Record<string, string> = {};
+  for (const choice of choices) {
+    if (!choice.group || !value.includes(choice.id)) continue;
+    const key = `${id}.${choice.group.id}`;
+    fields[key] = fields[key] === undefined ? choice.id : `${fields[key]},${choice.id}`;
+  }
+  return fields;
 }

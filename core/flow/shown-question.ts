@@ -14,6 +14,7 @@ import {
   type Question,
   type TargetMeasure,
   type TextQuestion,
+  type TickQuestion,
   type YesNoQuestion,
 } from './questions.js';
 
@@ -30,7 +31,10 @@ export interface ShownMeasure extends TargetMeasure {
   inputs: TargetInput[];
 }
 
-type Resolved<Q extends Question> = Omit<Q, 'when' | 'required'> & { required: boolean };
+type Resolved<Q extends Question> = Omit<Q, 'when' | 'required' | 'details'> & {
+  required: boolean;
+  details?: string[];
+};
 
 /** A question as a card shows it: plain data, with its conditions worked out on the answers. */
 export type ShownQuestion =
@@ -39,6 +43,7 @@ export type ShownQuestion =
   | Resolved<DateQuestion>
   | Resolved<NumberQuestion>
   | Resolved<YesNoQuestion>
+  | Resolved<TickQuestion>
   | (Omit<Resolved<ChoiceQuestion>, 'choices'> & { choices: Choice[] })
   | (Omit<Resolved<MeasureTargetsQuestion>, 'measures'> & { measures: ShownMeasure[] });
 
@@ -50,17 +55,39 @@ export function showQuestion(
 ): ShownQuestion | undefined {
   if (!isShown(question, answers, pack)) return undefined;
   const required = isRequired(question, answers, pack);
+  const shown = showKind(question, required, answers, pack);
+  return question.details ? { ...shown, details: question.details(answers, pack) } : shown;
+}
+
+function showKind(
+  question: Question,
+  required: boolean,
+  answers: Answers,
+  pack: PolicyPack,
+): ShownQuestion {
   switch (question.kind) {
     case 'choice':
     case 'multiChoice': {
-      const { when: _when, required: _required, choices: _choices, ...rest } = question;
+      const {
+        when: _when,
+        required: _required,
+        details: _details,
+        choices: _choices,
+        ...rest
+      } = question;
       return { ...rest, required, choices: choicesOf(question, answers, pack) };
     }
     case 'measureTargets': {
-      const { when: _when, required: _required, measures: _measures, ...rest } = question;
+      const {
+        when: _when,
+        required: _required,
+        details: _details,
+        measures: _measures,
+        ...rest
+      } = question;
       const measures = question.measures(answers, pack).map((measure) => ({
         ...measure,
-        inputs: targetInputs(question.id, measure, pack),
+        inputs: targetInputs(question.id, measure),
       }));
       return { ...rest, required, measures };
     }
@@ -75,15 +102,17 @@ export function showQuestion(
       return resolve(question, required);
     case 'yesNo':
       return resolve(question, required);
+    case 'tick':
+      return resolve(question, required);
   }
 }
 
 function resolve<Q extends Question>(question: Q, required: boolean): Resolved<Q> {
-  const { when: _when, required: _required, ...rest } = question;
+  const { when: _when, required: _required, details: _details, ...rest } = question;
   return { ...rest, required };
 }
 
-function targetInputs(questionId: string, measure: TargetMeasure, pack: PolicyPack): TargetInput[] {
+function targetInputs(questionId: string, measure: TargetMeasure): TargetInput[] {
   const target: TargetInput[] =
     measure.unit.kind === 'commitment'
       ? []
@@ -96,11 +125,10 @@ function targetInputs(questionId: string, measure: TargetMeasure, pack: PolicyPa
         ];
   return [
     ...target,
-    ...pack.outcomeTests.map((test) => ({
-      key: targetKey(questionId, measure.id, test.id),
-      kind: 'yesNo' as const,
-      label: test.text,
-      citation: test.citation,
-    })),
+    {
+      key: targetKey(questionId, measure.id, 'tests'),
+      kind: 'yesNo',
+      label: 'Meets all three tests',
+    },
   ];
 }

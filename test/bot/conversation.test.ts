@@ -149,7 +149,9 @@ describe('the conversation (TestAdapter)', () => {
       }
       assert.match(section[0] ?? '', /_\(§5\.0 theme \d\)_$/, `${heading} has no cited aim`);
     }
-    assert.match(cardText(card), /\[derived: not in Appendix 1\]/);
+    // A derived measure is marked in plain words, never with an internal note.
+    assert.match(cardText(card), /\(our reading of the policy: not listed in Appendix 1\)/);
+    assert.doesNotMatch(cardText(card), /\[derived/);
   });
 
   it('shows the policy in force with its pack release, and says its review date is not recorded', async () => {
@@ -168,14 +170,20 @@ describe('the conversation (TestAdapter)', () => {
     const card = await say('thresholds services 250k');
     const text = cardText(card);
     assert.equal(cardTitle(card), 'Thresholds: services, £250,000');
-    assert.match(text, /^In scope of the policy$/m);
-    assert.match(text, /£250,000 is greater than £100,000\..*_\(§1\.1\.3\(iii\)\)_$/m);
-    assert.match(text, /^The Social Value Act applies$/m);
+    // The same shape as the wizard's verdict: the facts first, the lines behind a toggle.
+    assert.match(text, /^Policy scope: In scope: seek social value outcomes$/m);
+    assert.match(text, /^Regulated: Yes: at or above £207,720 \(goods and services\)$/m);
+    assert.match(text, /^Social Value Act: Applies$/m);
+    assert.match(
+      text,
+      /£250,000 is greater than £100,000\..*_\(§1\.1\.3\(iii\) of the policy\)_$/m,
+    );
     assert.match(text, /_\(PSSVA 2012 s\.1\)_$/m);
     assert.match(
       text,
-      /^£207,720 for goods and services \(in force from 1 January 2026, including VAT\)\. _\(SI 2025\/1200; PPN 023:2026\)_$/m,
+      /^The sub-central threshold for goods and services in procurements begun from 1 January 2026 is £207,720 including VAT\. _\(SI 2025\/1200\)_$/m,
     );
+    assert.ok(JSON.stringify(card).includes('"title":"Show the policy lines"'));
     assert.match(
       text,
       /£250,000 is at or above £207,720, so the contract is regulated\..*_\(PA 2023 s\.3\(2\)\)_$/m,
@@ -187,10 +195,14 @@ describe('the conversation (TestAdapter)', () => {
     const card = await say('thresholds works £1.5m');
     const text = cardText(card);
     assert.equal(cardTitle(card), 'Thresholds: works, £1,500,000');
-    assert.match(text, /^Not in scope of the policy by value$/m);
-    assert.match(text, /£1,500,000 is not greater than £2,000,000\..*_\(§1\.1\.3\(iv\)\)_$/m);
-    assert.match(text, /^The Social Value Act does not apply$/m);
-    assert.doesNotMatch(text, /^In scope of the policy$/m);
+    assert.match(text, /^Policy scope: Not in scope by value/m);
+    assert.match(
+      text,
+      /£1,500,000 is not greater than £2,000,000\..*_\(§1\.1\.3\(iv\) of the policy\)_$/m,
+    );
+    assert.match(text, /^Social Value Act: Does not apply: works, not services$/m);
+    // Not a key provider: the key-provider line says nothing to this contract.
+    assert.doesNotMatch(text, /every key provider/);
   });
 
   for (const typed of [

@@ -52,32 +52,35 @@ describe('text length limits over HTTP', function () {
 
   it('refuses a wizard answer one character too long beside its field, keeping every value typed, and takes the maximum', async () => {
     const { owner } = freshTenant('lengths-wizard');
-    const { card } = await bot.say(owner, 'new');
-    const reference = referenceOf(card);
-    assert.equal(maxLengthOf(card, 'description'), TEXT_LIMITS.long);
-    assert.equal(maxLengthOf(card, 'title'), TEXT_LIMITS.short);
+    const { card: first } = await bot.say(owner, 'new');
+    const reference = referenceOf(first);
+    assert.equal(maxLengthOf(first, 'title'), TEXT_LIMITS.short);
+    const card = await bot.execute(owner, first, 'Continue', officerAnswers.basics);
+    assert.equal(maxLengthOf(card, 'aims'), TEXT_LIMITS.long);
     const before = await storedRecord(app, owner, reference);
 
     const over = longText(TEXT_LIMITS.long + 1);
     const refused = await bot.execute(owner, card, 'Continue', {
-      ...officerAnswers.basics,
-      description: over,
+      ...officerAnswers.why,
+      aims: over,
     });
-    assert.equal(cardTitle(refused), STEP_TITLES.basics);
-    assert.deepEqual(fieldErrors(refused), { description: tooLong(TEXT_LIMITS.long) });
-    assert.equal(input(refused, 'description').value, over);
-    assert.equal(input(refused, 'title').value, officerAnswers.basics.title);
-    assert.equal(input(refused, 'value').value, officerAnswers.basics.value);
+    assert.equal(cardTitle(refused), STEP_TITLES.why);
+    assert.deepEqual(fieldErrors(refused), {
+      aims: `“What are we trying to achieve?”: ${tooLong(TEXT_LIMITS.long).replace(/^S/, 's')}`,
+    });
+    assert.equal(input(refused, 'aims').value, over);
+    assert.equal(input(refused, 'consult').value, officerAnswers.why.consult);
+    assert.equal(input(refused, 'baselineOutcomes').value, officerAnswers.why.baselineOutcomes);
     const unchanged = await storedRecord(app, owner, reference);
     assert.equal(unchanged.revision, before.revision);
     assert.deepEqual(unchanged.draft, before.draft);
     assert.deepEqual(unchanged.history, before.history);
 
     const longest = longText(TEXT_LIMITS.long);
-    const accepted = await bot.execute(owner, refused, 'Continue', { description: longest });
-    assert.equal(cardTitle(accepted), STEP_TITLES.why);
+    const accepted = await bot.execute(owner, refused, 'Continue', { aims: longest });
+    assert.equal(cardTitle(accepted), STEP_TITLES.outcomes);
     const saved = await storedRecord(app, owner, reference);
-    assert.equal(saved.draft.answers.description, longest);
+    assert.equal(saved.draft.answers.aims, longest);
   });
 
   it('refuses a stage note one character too long beside the note, keeping it, and takes the maximum', async () => {

@@ -12,7 +12,7 @@ import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/log.js';
 import type { SweepReport } from '../../bot/reminders/sweep.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
-import { buildQuestionnaire, STEP_IDS } from '../../core/flow/index.js';
+import { buildQuestionnaire } from '../../core/flow/index.js';
 import { cumbriaPack } from '../../core/policy/index.js';
 import {
   type CommissioningRecord,
@@ -24,7 +24,7 @@ import {
 import type { Person } from '../support/activities.js';
 import type { BotClient } from '../support/bot-client.js';
 import { actionsOf, type CardJson, cardText, cardTitle, inputsOf } from '../support/cards.js';
-import { officerAnswers, STEP_TITLES } from '../support/officer.js';
+import { officerAnswers, STEP_TITLES, WIZARD_STEPS } from '../support/officer.js';
 
 export const pack = cumbriaPack;
 export const flow = buildQuestionnaire(pack);
@@ -92,11 +92,12 @@ export async function newRecord(bot: BotClient, owner: Person): Promise<string> 
 export async function completeRecord(bot: BotClient, owner: Person): Promise<string> {
   let { card } = await bot.say(owner, 'new another');
   const reference = referenceOf(card);
-  for (const step of STEP_IDS) {
+  for (const step of WIZARD_STEPS) {
     assert.equal(cardTitle(card), STEP_TITLES[step]);
-    card = await bot.execute(owner, card, 'Continue', officerAnswers[step]);
+    const next = step === 'review' ? 'Confirm and finish' : 'Continue';
+    card = await bot.execute(owner, card, next, officerAnswers[step]);
   }
-  assert.match(cardText(card), /^Pre-commissioning is complete\./m);
+  assert.match(cardText(card), /^Pre-commissioning is complete /m);
   return reference;
 }
 

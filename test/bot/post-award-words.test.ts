@@ -24,7 +24,7 @@ import {
   press,
 } from '../support/cards.js';
 import { CaptureConnector } from '../support/connector.js';
-import { freshTenant, STEP_TITLES } from '../support/officer.js';
+import { freshTenant, officerAnswers, STEP_TITLES } from '../support/officer.js';
 import {
   completeRecord,
   executeOn,
@@ -476,7 +476,7 @@ describe('after award, in plain words (issue 9)', function () {
       assert.match(
         cardText(card),
         new RegExp(
-          `^\\*\\*${first}\\*\\* Custody healthcare: at "Why commission it\\?", changed 2 June 2026$`,
+          `^\\*\\*${first}\\*\\* Custody healthcare: at "Why, and who to consult", changed 2 June 2026$`,
           'm',
         ),
       );
@@ -600,11 +600,7 @@ describe('after award, in plain words (issue 9)', function () {
       assert.equal((await storedRecord(app, owner, draft)).status, 'draft');
       // A draft changed after the confirmation is asked about again.
       const wizard = (await bot.say(owner, `open ${draft}`)).card;
-      await bot.execute(owner, wizard, 'Continue', {
-        stillRelevant: 'true',
-        aims: 'Safe care',
-        baselineOutcomes: 'Seen on time',
-      });
+      await bot.execute(owner, wizard, 'Continue', officerAnswers.why);
       const again = await bot.execute(owner, confirm, 'Discard it');
       assert.equal(cardTitle(again), `Discard ${draft}?`);
       assert.match(cardText(again), /^This draft changed after you were asked\./m);
@@ -634,7 +630,7 @@ describe('after award, in plain words (issue 9)', function () {
       const lines = text.split('\n').filter((line) => line.startsWith('**SV-'));
       assert.deepEqual(lines, [
         `**${awardedOne}** Custody healthcare: awarded; next: stages 11 and 12 due 15 July 2026; changed 5 June 2026`,
-        `**${draft}** Custody healthcare: draft, at "Why commission it?"; changed 4 June 2026`,
+        `**${draft}** Custody healthcare: draft, at "Why, and who to consult"; changed 4 June 2026`,
         `**${complete}** Custody healthcare: complete, not awarded yet; changed 3 June 2026`,
       ]);
     });

@@ -310,7 +310,7 @@ describe('stage reminders', function () {
       });
       // Where the record stands: it is still on the wizard's second card.
       assert.equal(referenceOf(cardOf(opened.activity)), reference);
-      assert.equal(cardTitle(cardOf(opened.activity)), 'Why commission it?');
+      assert.equal(cardTitle(cardOf(opened.activity)), 'Why, and who to consult');
 
       assert.deepEqual((await sweepReminders()).reminders, []);
       clock.set('2026-09-01T08:00:00Z');

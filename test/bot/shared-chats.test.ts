@@ -191,7 +191,7 @@ describe('records in shared chats, and who may press a card', function () {
       const body = reply.body as { type?: string; value?: CardJson };
       assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
       assert.ok(body.value);
-      assert.equal(cardTitle(body.value), 'Why commission it?');
+      assert.equal(cardTitle(body.value), 'Why, and who to consult');
       assert.equal((await storedRecord(app, owner, reference)).title, 'Custody healthcare');
     });
   });

@@ -295,7 +295,7 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
       const { card } = await bot.say(owner, `open ${reference}`);
       const text = cardText(card);
       assert.equal(cardTitle(card), `${reference}: Custody healthcare`);
-      assert.match(text, /^Pre-commissioning is complete\./m);
+      assert.match(text, /^Pre-commissioning is complete /m);
       assert.match(text, /^Where the stages stand$/m);
       assert.match(stageLine(card, 11), /: due 15 October 2026; last done 1 June 2026 _/);
       assert.match(stageLine(card, 12), /: due 15 July 2026 _/);

@@ -250,7 +250,7 @@ describe('RecordStore against the embedded Cosmos DB server', () => {
       const tenant = freshTenant();
       const owner = viewer(OWNER, { tenantId: tenant });
       let current = await create(records, tenant);
-      for (const step of ['basics', 'why', 'consultation'] as const) {
+      for (const step of ['basics', 'why', 'outcomes'] as const) {
         const found = await records.get(owner, current.record.id);
         assert.ok(found);
         current = await records.replace(submitStep(found.record, typical[step]), found.etag);
@@ -258,19 +258,22 @@ describe('RecordStore against the embedded Cosmos DB server', () => {
       const stored = await records.get(owner, current.record.id);
       assert.ok(stored);
       assert.equal(stored.record.revision, 3);
-      assert.equal(stored.record.draft.step, 'outcomes');
+      assert.equal(stored.record.draft.step, 'targets');
       assert.deepEqual(
         stored.record.history.map((entry) => [entry.action, entry.step]),
         [
           ['created', undefined],
           ['answered', 'basics'],
           ['answered', 'why'],
-          ['answered', 'consultation'],
+          ['answered', 'outcomes'],
         ],
       );
       assert.deepEqual(stored.record.history[2]?.changes, [
         { field: 'aims', to: typical.why.aims },
         { field: 'baselineOutcomes', to: typical.why.baselineOutcomes },
+        { field: 'coDesign', to: typical.why.coDesign },
+        { field: 'consult', to: true },
+        { field: 'consultationPlan', to: typical.why.consultationPlan },
         { field: 'stillRelevant', to: true },
       ]);
     });

@@ -105,7 +105,7 @@ describe('information cards', () => {
     for (const measure of pack.framework.measures)
       assert.ok(text.includes(measure.text), measure.id);
     assert.equal(pack.themes.length, 5);
-    assert.match(text, /linked to one of the five themes by the pack\. \[derived: /);
+    assert.match(text, /linked to one of the five themes by the pack\. \(Our reading of /);
   });
 
   it('policy names the pack release, invents no date, and says the review date is not recorded', () => {

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { recordCard } from '../../bot/wizard/render.js';
 import { WIZARD_ACTION_KEYS, WIZARD_VERBS } from '../../cards/step-card.js';
+import { recordCard } from '../../cards/wizard-card.js';
 import {
   activeSteps,
   applyAnswers,
   cardQuestions,
   cardValues,
+  openStep,
   STEP_ERROR_KEY,
-  STEP_IDS,
   type StepId,
 } from '../../core/flow/index.js';
 import type { CommissioningRecord } from '../../core/record/index.js';
-import { flow, newRecord, submitStep, typical, walkRecord } from '../core/record/fixtures.js';
+import { flow, newRecord, pack, typical, walkRecord } from '../core/record/fixtures.js';
 import {
   actionsOf,
   assertValidCard,
@@ -24,11 +24,16 @@ import {
 
 /** The ids of the inputs a step shows: each question's, or each target field's. */
 const questionKeys = (record: CommissioningRecord, stepId: StepId): string[] =>
-  cardQuestions(flow, record.draft, stepId).flatMap((question) =>
-    question.kind === 'measureTargets'
-      ? question.measures.flatMap((measure) => measure.inputs.map((input) => input.key))
-      : [question.id],
-  );
+  cardQuestions(flow, record.draft, stepId).flatMap((question) => {
+    if (question.kind === 'measureTargets') {
+      return question.measures.flatMap((measure) => measure.inputs.map((input) => input.key));
+    }
+    // A list in groups is one input per group (the outcomes under their themes).
+    if (question.kind === 'multiChoice' && question.choices.some((choice) => choice.group)) {
+      return [...new Set(question.choices.map((choice) => `${question.id}.${choice.group?.id}`))];
+    }
+    return [question.id];
+  });
 
 const inputIds = (card: Json): string[] => inputsOf(card).map((input) => String(input.id));
 
@@ -64,25 +69,44 @@ function assertErrorBeside(card: Json, key: string, message: string): void {
 const complete = walkRecord(newRecord());
 const steps = activeSteps(flow, complete.draft.answers);
 
+/** What the buttons of the card's foot say (the review's Change buttons are in its body). */
+const footTitles = (card: Json): string[] =>
+  (Array.isArray(card.actions) ? (card.actions as Json[]) : []).map((action) =>
+    String(action.title),
+  );
+
+/** Errors shown on a card: the text in Attention colour. */
+const errorTexts = (card: Json): string[] =>
+  nodesOf(card)
+    .filter((node) => node.type === 'TextBlock' && node.color === 'Attention')
+    .map((node) => String(node.text));
+
 describe('step cards', () => {
-  it('show a follow-up before the answer it follows, labelled with its condition', () => {
-    const blank = recordCard(flow, newRecord());
-    const labels = inputsOf(blank).map((input) => String(input.label ?? input.title ?? ''));
-    assert.ok(
-      labels.some((label) => label.startsWith('If mixed: ')),
-      labels.join(' | '),
-    );
-    assert.ok(
-      labels.some((label) => label.startsWith('If services: ')),
-      labels.join(' | '),
+  it('the typical contract goes through six steps, the review last', () => {
+    assert.deepEqual(
+      steps.map((step) => step.id),
+      ['basics', 'why', 'outcomes', 'targets', 'modernSlavery', 'review'],
     );
   });
 
-  it('the typical contract goes through all eight steps', () => {
-    assert.deepEqual(
-      steps.map((step) => step.id),
-      [...STEP_IDS],
+  it('ask a follow-up only when it applies: no main element until "mixed" is chosen', () => {
+    const blank = recordCard(flow, newRecord());
+    assert.ok(!inputIds(blank).includes('mainElement'));
+    assert.ok(!inputIds(blank).includes('lightTouch'), 'light-touch is one of the kinds');
+    const category = inputsOf(blank).find((input) => input.id === 'category');
+    assert.ok(
+      JSON.stringify(category?.choices).includes('Light-touch services'),
+      'light-touch services are a kind of contract to choose',
     );
+  });
+
+  it('start every question that changes the advice unanswered', () => {
+    const blank = recordCard(flow, newRecord());
+    for (const id of ['category', 'keyProvider', 'competitive']) {
+      const input = inputsOf(blank).find((i) => i.id === id);
+      assert.ok(input, id);
+      assert.equal(input.value, undefined, `${id} starts with a value`);
+    }
   });
 
   for (const [index, step] of steps.entries()) {
@@ -99,16 +123,17 @@ describe('step cards', () => {
         assert.deepEqual(inputIds(card), questionKeys(record, step.id));
       });
 
-      it('has Continue, Save and continue later, and Back except on the first step, each sending the step and revision', () => {
+      it('has Continue (on the review: Confirm and finish), Back except on the first step, and Save and continue later, each sending the step and revision', () => {
         const card = recordCard(flow, record);
-        const actions = actionsOf(card);
+        const next = step.id === 'review' ? 'Confirm and finish' : 'Continue';
         assert.deepEqual(
-          actions.map((action) => action.title),
+          footTitles(card),
           index === 0
-            ? ['Continue', 'Save and continue later']
-            : ['Continue', 'Back', 'Save and continue later'],
+            ? [next, 'Save and continue later']
+            : [next, 'Back', 'Save and continue later'],
         );
-        for (const action of actions) {
+        const foot = (card.actions as Json[]) ?? [];
+        for (const action of foot) {
           assert.equal(action.type, 'Action.Execute');
           const data = dataOf(action);
           assert.deepEqual(Object.keys(data).sort(), [...WIZARD_ACTION_KEYS].sort());
@@ -118,62 +143,85 @@ describe('step cards', () => {
           );
         }
         assert.deepEqual(
-          actions.map((action) => dataOf(action).verb),
+          foot.map((action) => dataOf(action).verb),
           index === 0
             ? [WIZARD_VERBS.next, WIZARD_VERBS.save]
             : [WIZARD_VERBS.next, WIZARD_VERBS.back, WIZARD_VERBS.save],
         );
       });
 
-      it('shows each error beside its field, with a summary, and keeps what was typed', () => {
-        const refused = applyAnswers(flow, record.draft, step.id, {});
-        assert.equal(refused.ok, false, 'an empty card is refused');
-        if (refused.ok) return;
-        const card = recordCard(flow, record, {
-          step: step.id,
-          values: refused.values,
-          errors: refused.errors,
+      if (step.id !== 'review') {
+        it('shows every error at once, each beside its field, with a summary, and keeps what was typed', () => {
+          const refused = applyAnswers(flow, record.draft, step.id, {});
+          assert.equal(refused.ok, false, 'an empty card is refused');
+          if (refused.ok) return;
+          const card = recordCard(flow, record, {
+            step: step.id,
+            values: refused.values,
+            errors: refused.errors,
+          });
+          assertValidCard(card, `${step.id} with errors`);
+          const fieldErrors = Object.entries(refused.errors).filter(
+            ([key]) => key !== STEP_ERROR_KEY,
+          );
+          assert.ok(fieldErrors.length > 0);
+          for (const [key, message] of fieldErrors) {
+            const field = inputIds(card).includes(key) ? key : undefined;
+            if (field) assertErrorBeside(card, field, message);
+            else
+              assert.ok(textOf(card).includes(message), `error for ${key} not shown: ${message}`);
+          }
+          assert.ok(
+            textOf(card).includes(
+              fieldErrors.length === 1
+                ? 'Check the answer marked below'
+                : `Check the ${fieldErrors.length} answers marked below`,
+            ),
+          );
         });
-        assertValidCard(card, `${step.id} with errors`);
-        const fieldErrors = Object.entries(refused.errors).filter(
-          ([key]) => key !== STEP_ERROR_KEY,
-        );
-        assert.ok(fieldErrors.length > 0);
-        for (const [key, message] of fieldErrors) {
-          const field = inputIds(card).includes(key) ? key : undefined;
-          if (field) assertErrorBeside(card, field, message);
-          else assert.ok(textOf(card).includes(message), `error for ${key} not shown: ${message}`);
-        }
-        assert.ok(
-          textOf(card).includes(
-            fieldErrors.length === 1
-              ? 'Check the answer marked below.'
-              : `Check the ${fieldErrors.length} answers marked below.`,
-          ),
-        );
-      });
+      }
 
       it('shows the saved answers filled in when the officer comes back to it', () => {
-        const notice = {
-          text: 'Saved. Type **open SV-2026-0001** to carry on.',
-          style: 'good' as const,
-        };
-        const card = recordCard(flow, complete, { step: step.id, notice });
+        const card = recordCard(flow, complete, {
+          step: step.id,
+          notice: { kind: 'saved', reference: complete.id },
+        });
         assertValidCard(card, `${step.id} filled in`);
-        assert.ok(textOf(card).includes(notice.text));
+        assert.ok(textOf(card).includes(`Saved. Type **open ${complete.id}**`));
         const saved = cardValues(flow, complete.draft, step.id);
         const shown = inputValues(card);
         for (const [key, value] of Object.entries(saved)) {
           assert.equal(shown[key], value, `${key} is filled in`);
         }
         assert.deepEqual(
-          dataOf(actionsOf(card)[0]).revision,
+          dataOf((card.actions as Json[])[0]).revision,
           complete.revision,
           'the buttons carry the revision shown',
         );
       });
     });
   }
+
+  it('marks "(optional)" only on questions never refused, and says when a question is required on a condition', () => {
+    for (const step of steps) {
+      const record = walkRecord(newRecord(), typical, step.id);
+      const card = recordCard(flow, record);
+      for (const input of inputsOf(card)) {
+        const label = String(input.label ?? input.title ?? '');
+        if (!label.endsWith('(optional)')) continue;
+        const id = String(input.id);
+        const { [id]: _left, ...rest } = typical[step.id];
+        const result = applyAnswers(flow, record.draft, step.id, rest);
+        assert.ok(
+          result.ok,
+          `${id} is marked optional but leaving it empty is refused: ${JSON.stringify(!result.ok && result.errors)}`,
+        );
+      }
+    }
+    const outcomes = recordCard(flow, walkRecord(newRecord(), typical, 'outcomes'));
+    const justification = inputsOf(outcomes).find((i) => i.id === 'weightingJustification');
+    assert.match(String(justification?.label), /\(required if above 0%\)$/);
+  });
 
   it('keeps every value as typed when one answer is refused', () => {
     const record = newRecord();
@@ -196,7 +244,7 @@ describe('step cards', () => {
     assertErrorBeside(card, 'value', refused.errors.value ?? '');
   });
 
-  it('shows an error on one target beside that target, on the targets card', () => {
+  it('shows an error on one target beside that target, on the targets card, with one tick for the three tests', () => {
     const record = walkRecord(newRecord(), typical, 'targets');
     const typed = { ...typical.targets, 'outcomeTargets.local-jobs.target': 'lots' };
     const refused = applyAnswers(flow, record.draft, 'targets', typed);
@@ -212,79 +260,151 @@ describe('step cards', () => {
     assert.ok(message, JSON.stringify(refused.errors));
     assertErrorBeside(card, 'outcomeTargets.local-jobs.target', message);
     assert.equal(inputValues(card)['outcomeTargets.local-jobs.target'], 'lots');
-    assert.equal(inputValues(card)['outcomeTargets.living-wage.relevant'], 'true');
+    assert.equal(inputValues(card)['outcomeTargets.living-wage.tests'], 'true');
+    const ticks = inputsOf(card).filter((input) => input.type === 'Input.Toggle');
+    assert.equal(ticks.length, 2, 'one tick per outcome');
+    // The three tests are explained once, above the outcomes.
+    const text = textOf(card);
+    for (const test of pack.outcomeTests) {
+      assert.equal(text.split(test.text).length - 1, 1, `${test.id} explained once`);
+    }
   });
 
-  it('shows the policy guidance for the contract on the step after the basics, and only there', () => {
+  it('lists the outcomes under their themes, in one list per theme', () => {
+    const card = recordCard(flow, walkRecord(newRecord(), typical, 'outcomes'));
+    const lists = inputsOf(card).filter((input) => String(input.id).startsWith('measures.'));
+    assert.deepEqual(
+      lists.map((list) => list.label).sort(),
+      pack.themes.map((theme) => theme.name).sort(),
+    );
+    const text = textOf(card);
+    assert.ok(!text.includes('[derived'), 'no internal note');
+    assert.match(
+      JSON.stringify(card),
+      /Share of contract waste diverted from landfill \(our reading\)/,
+    );
+  });
+
+  it('leads the step after the basics with the verdict, the policy lines behind a toggle, and only there', () => {
     const why = walkRecord(newRecord(), typical, 'why');
     const card = recordCard(flow, why);
-    assertValidCard(card, 'why with guidance');
-    const text = textOf(card);
-    for (const heading of [
-      'What the policy says about this contract',
-      'In scope of the policy',
-      'Local thresholds',
-      'Regulated threshold',
-      'The Social Value Act applies',
-      'Award weighting',
-      'Smaller providers',
-      'Modern slavery',
-    ]) {
-      assert.ok(text.includes(heading), `guidance has no "${heading}"`);
-    }
-    assert.match(text, /£250,000 is greater than £100,000/);
-    assert.match(text, /£207,720 for goods and services \(in force from 1 January 2026/);
-    assert.match(text, /_\(§1\.1\.3\(iii\)\)_/, 'each line cites its paragraph');
-    for (const other of ['basics', 'consultation', 'review'] as const) {
+    assertValidCard(card, 'why with the verdict');
+    const facts = nodesOf(card).find((node) => node.type === 'FactSet');
+    assert.ok(facts, 'the verdict is a set of facts');
+    const lines = (facts.facts as Json[]).map((f) => `${f.title}: ${f.value}`);
+    assert.deepEqual(lines, [
+      // The date and the value shown back in UK form, so a misread date is seen at once.
+      'Your contract: £250,000 of services, starting 1 April 2026, 36 months',
+      'Policy scope: In scope: seek social value outcomes',
+      'Regulated: Yes: at or above £207,720 (goods and services)',
+      'Social Value Act: Applies',
+      'Award weighting: Up to 10%, with a justification',
+    ]);
+    const toggle = nodesOf(card).find((node) => node.type === 'Action.ToggleVisibility');
+    assert.equal(toggle?.title, 'Show the policy lines');
+    const hidden = nodesOf(card).find((node) => node.id === 'policyLines');
+    assert.equal(hidden?.isVisible, false);
+    const policy = textOf(hidden).split('\n');
+    assert.ok(
+      policy.some((line) =>
+        /£250,000 is greater than £100,000.*_\(§1\.1\.3\(iii\) of the policy\)_/.test(line),
+      ),
+    );
+    // Only the lines that apply to this contract, each once.
+    assert.ok(!textOf(hidden).includes('every key provider'), 'not a key provider');
+    const texts = policy.filter((line) => line.includes('_('));
+    assert.equal(new Set(texts).size, texts.length, 'a line is shown twice');
+    for (const other of ['basics', 'outcomes', 'review'] as const) {
       const elsewhere = textOf(recordCard(flow, complete, { step: other }));
-      assert.ok(!elsewhere.includes('What the policy says about this contract'), other);
+      assert.ok(!elsewhere.includes('Show the policy lines'), other);
     }
   });
 
-  it('a mixed, non-competitive contract: the main element is asked, smaller providers skipped, seven steps', () => {
-    const cards = {
-      ...typical,
-      basics: { ...typical.basics, category: 'mixed', mainElement: 'works', competitive: 'false' },
-      outcomes: { ...typical.outcomes, weighting: '0' },
-      // The pre-contract questionnaire (MSS-1) belongs to a competition.
-      modernSlavery: { ...typical.modernSlavery, mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5' },
-    };
-    const refused = applyAnswers(flow, newRecord().draft, 'basics', {
-      ...cards.basics,
-      mainElement: '',
-    });
-    assert.equal(refused.ok, false);
-    if (refused.ok) return;
-    const basics = recordCard(flow, newRecord(), {
-      step: 'basics',
-      values: refused.values,
-      errors: refused.errors,
-    });
-    assertValidCard(basics, 'mixed basics');
-    assert.ok(inputIds(basics).includes('mainElement'));
-    const lightTouch = inputsOf(basics).find((input) => input.id === 'lightTouch');
-    assert.match(
-      String(lightTouch?.label ?? ''),
-      /^If services: .*\(optional\)$/,
-      'light-touch is for services only: asked as a follow-up, never required here',
+  it('shows the key-provider line to a key provider', () => {
+    const key = walkRecord(
+      newRecord(),
+      { ...typical, basics: { ...typical.basics, keyProvider: 'true' } },
+      'why',
     );
+    const hidden = nodesOf(recordCard(flow, key)).find((node) => node.id === 'policyLines');
+    assert.ok(textOf(hidden).includes('every key provider'));
+  });
 
-    let record = walkRecord(newRecord(), cards, 'why');
-    const shown: string[] = [];
-    while (record.draft.step !== 'done') {
-      const card = recordCard(flow, record);
-      assertValidCard(card, record.draft.step);
-      shown.push(`${record.draft.step}: ${textOf(card).split('\n')[2]}`);
-      record = submitStep(record, cards[record.draft.step]);
+  it('the review lists every answer, step by step, each step with a Change that comes back to it', () => {
+    const review = walkRecord(newRecord(), typical, 'review');
+    const card = recordCard(flow, review);
+    const text = textOf(card);
+    for (const expected of [
+      'Title: Custody healthcare',
+      'Kind: Services',
+      'Value: £250,000',
+      'Starts: 1 April 2026',
+      'Key provider: No',
+      'Competitive: Yes',
+      'Aims: Safe and timely care for detainees',
+      'Who and how: A market engagement event and a survey of custody staff',
+      'Weighting: 10%',
+      'Outcomes: New jobs created in the local economy: target 3',
+      ': Work towards paying staff the Living Wage: a commitment',
+      'Promotion: Advertised on Find a Tender',
+      'Every commitment: Yes',
+    ]) {
+      assert.ok(text.includes(expected), `the review does not show "${expected}"`);
     }
-    assert.deepEqual(shown, [
-      'why: Step 2 of 7',
-      'consultation: Step 3 of 7',
-      'outcomes: Step 4 of 7',
-      'targets: Step 5 of 7',
-      'modernSlavery: Step 6 of 7',
-      'review: Step 7 of 7',
-    ]);
+    const changes = actionsOf(card).filter((action) => action.title === 'Change');
+    assert.deepEqual(
+      changes.map((action) => dataOf(action).step),
+      ['basics', 'why', 'outcomes', 'targets', 'modernSlavery'],
+    );
+    for (const action of changes) assert.equal(dataOf(action).verb, WIZARD_VERBS.change);
+    assert.ok(!text.includes('Tick to confirm'));
+
+    // Change opens the step; its Continue says it goes back, and does.
+    const opened = openStep(flow, review.draft, 'why', 'review');
+    assert.equal(opened.step, 'why');
+    const whyCard = recordCard(flow, { ...review, draft: opened });
+    assert.equal(footTitles(whyCard)[0], 'Continue to the review');
+    const back = applyAnswers(flow, opened, 'why', { ...typical.why, aims: 'Better care' });
+    assert.ok(back.ok);
+    assert.equal(back.next, 'review');
+    assert.equal(back.draft.returnTo, undefined);
+  });
+
+  it('no error on any wizard card, empty or of the wrong type, holds an input id or a schema message', () => {
+    const wrong: unknown[] = [{}, [], 42, true, null, ['a', 1], { nested: [1] }, 'x'.repeat(3)];
+    for (const step of steps) {
+      if (step.id === 'review') continue;
+      const record = walkRecord(newRecord(), typical, step.id);
+      const ids = new Set<string>(
+        inputIds(recordCard(flow, record)).concat(step.questions.map((q) => q.id)),
+      );
+      const tries: Record<string, unknown>[] = [{}];
+      for (const kind of wrong) {
+        tries.push(Object.fromEntries([...ids].map((id) => [id, kind])));
+      }
+      for (const raw of tries) {
+        const refused = applyAnswers(flow, record.draft, step.id, raw);
+        if (refused.ok) continue;
+        const card = recordCard(flow, record, {
+          step: step.id,
+          values: refused.values,
+          errors: refused.errors,
+        });
+        assertValidCard(card, `${step.id} refused`);
+        for (const text of [...errorTexts(card), ...Object.values(refused.errors)]) {
+          for (const id of ids) {
+            // Ids that are plain words ("title", "value") may be in a sentence; no other may.
+            if (/^[a-z]+$/.test(id)) continue;
+            assert.ok(!text.includes(id), `${step.id}: the error "${text}" shows the id ${id}`);
+          }
+          assert.doesNotMatch(
+            text,
+            /invalid input|expected .*received|\bundefined\b|\bnull\b|NaN|\[object|"path"|\binvalid_/i,
+            `${step.id}: the error "${text}" is a schema message`,
+          );
+        }
+      }
+    }
   });
 
   it('no question id is one of the keys a wizard button sends', () => {
@@ -312,5 +432,12 @@ describe('step cards', () => {
     assert.ok(textOf(card).startsWith(`${record.id}: Project \${code} phase 2`));
     const basics = recordCard(flow, record, { step: 'basics' });
     assert.equal(inputValues(basics).title, `Project \${code} phase 2`);
+  });
+
+  it('opens a draft saved on a step of an earlier version on the step that asks its questions now', () => {
+    const record = walkRecord(newRecord(), typical, 'outcomes');
+    const older = { ...record, draft: { ...record.draft, step: 'consultation' as const } };
+    const card = recordCard(flow, older);
+    assert.ok(textOf(card).includes('Why, and who to consult'));
   });
 });

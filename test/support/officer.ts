@@ -9,8 +9,8 @@ import type { Person } from './activities.js';
 export const officerAnswers: Record<StepId, Record<string, string>> = {
   basics: {
     title: 'Custody healthcare',
-    description: 'Healthcare for people held in police custody',
     category: 'services',
+    concession: 'false',
     value: '£250,000',
     contractMonths: '36',
     procurementStart: '2026-04-01',
@@ -21,51 +21,57 @@ export const officerAnswers: Record<StepId, Record<string, string>> = {
     stillRelevant: 'true',
     aims: 'Safe and timely care for detainees',
     baselineOutcomes: 'Every detainee seen within the agreed time',
-  },
-  consultation: {
     consult: 'true',
     consultationPlan: 'A market engagement event and a survey of custody staff',
     coDesign: 'Co-design the pathway with the NHS trust',
   },
+  // Merged into "why" (kept for drafts saved before): nothing is asked here now.
+  consultation: {},
   outcomes: {
-    themes: '2,4',
-    measures: 'local-jobs,living-wage',
+    'measures.2': 'local-jobs',
+    'measures.4': 'living-wage',
     weighting: '10',
     weightingJustification: 'The contract is large enough to support local jobs',
   },
   targets: {
     'outcomeTargets.local-jobs.target': '3',
-    'outcomeTargets.local-jobs.relevant': 'true',
-    'outcomeTargets.local-jobs.specifiable': 'true',
-    'outcomeTargets.local-jobs.priorities': 'true',
-    'outcomeTargets.living-wage.relevant': 'true',
-    'outcomeTargets.living-wage.specifiable': 'true',
-    'outcomeTargets.living-wage.priorities': 'true',
+    'outcomeTargets.local-jobs.tests': 'true',
+    'outcomeTargets.living-wage.tests': 'true',
   },
-  smallerProviders: {
+  // Merged into "modernSlavery" (kept for drafts saved before).
+  smallerProviders: {},
+  modernSlavery: {
     promotion: 'Advertised on Find a Tender and the local supplier portal six weeks ahead',
     preTenderEvent: 'true',
     minimumTurnover: '£200,000',
     useLots: 'true',
-  },
-  modernSlavery: {
     msIndicators: 'workforce',
     msSector: 'none',
-    mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5',
+    mssAll: 'true',
   },
-  review: { confirm: 'true' },
+  review: {},
 };
+
+/** The steps the wizard shows, in order. */
+export const WIZARD_STEPS: StepId[] = [
+  'basics',
+  'why',
+  'outcomes',
+  'targets',
+  'modernSlavery',
+  'review',
+];
 
 /** The step titles, in order, as the cards show them. */
 export const STEP_TITLES: Record<StepId, string> = {
   basics: 'About the contract',
-  why: 'Why commission it?',
-  consultation: 'Consultation and co-design',
+  why: 'Why, and who to consult',
+  consultation: 'Why, and who to consult',
   outcomes: 'Social value outcomes',
   targets: 'Targets for each outcome',
-  smallerProviders: 'Opening the contract to smaller providers',
-  modernSlavery: 'Modern slavery',
-  review: 'Check and confirm',
+  smallerProviders: 'Smaller providers and modern slavery',
+  modernSlavery: 'Smaller providers and modern slavery',
+  review: 'Check your answers',
 };
 
 let tenants = 0;

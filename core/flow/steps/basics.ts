@@ -20,30 +20,54 @@ const CATEGORY_LABELS: Record<ContractCategory, string> = {
   goods: 'Goods',
   services: 'Services',
   works: 'Works',
-  mixed: 'Mixed: more than one of these',
+  mixed: 'A mix of these',
 };
 
-const categoryChoices: Choice[] = contractCategorySchema.options.map((id) => ({
-  id,
-  label: CATEGORY_LABELS[id],
-}));
-const elementChoices: Choice[] = mainElementSchema.options.map((id) => ({
-  id,
-  label: CATEGORY_LABELS[id],
-}));
+/**
+ * Light-touch is a kind of services, so it is one of the choices rather than a question of
+ * its own: asked only where it applies, it starts unanswered like the rest of the choice.
+ */
+export const LIGHT_TOUCH = 'lightTouchServices';
+const LIGHT_TOUCH_LABEL = 'Light-touch services (health, social, education and others)';
+
+/** Goods, services, light-touch services, works (and mixed for the category). */
+function withLightTouch(ids: readonly string[]): Choice[] {
+  return ids.flatMap((id) => {
+    const own = { id, label: CATEGORY_LABELS[id as ContractCategory] };
+    return id === 'services' ? [own, { id: LIGHT_TOUCH, label: LIGHT_TOUCH_LABEL }] : [own];
+  });
+}
+
+const categoryChoices = withLightTouch(contractCategorySchema.options);
+const elementChoices = withLightTouch(mainElementSchema.options);
 
 export const isMixed = (answers: Answers): boolean => textAnswer(answers, 'category') === 'mixed';
 
+/** The category or main element as chosen: light-touch services read as services. */
+const asElement = (chosen: string | undefined): string | undefined =>
+  chosen === LIGHT_TOUCH ? 'services' : chosen;
+
 /** The element the rules judge: a mixed contract's main element, otherwise its category. */
 export function elementOf(answers: Answers): string | undefined {
-  return isMixed(answers) ? textAnswer(answers, 'mainElement') : textAnswer(answers, 'category');
+  return asElement(
+    isMixed(answers) ? textAnswer(answers, 'mainElement') : textAnswer(answers, 'category'),
+  );
+}
+
+/** Light-touch services: chosen as such (or, in a draft saved before, answered yes on its own). */
+export function isLightTouch(answers: Answers): boolean {
+  const chosen = isMixed(answers)
+    ? textAnswer(answers, 'mainElement')
+    : textAnswer(answers, 'category');
+  if (chosen === LIGHT_TOUCH) return true;
+  return chosen === 'services' && yesNoAnswer(answers, 'lightTouch') === true;
 }
 
 /** A concession is a works or services contract (PA 2023 s.8). */
 const canBeConcession = (answers: Answers): boolean =>
   elementOf(answers) === 'services' || elementOf(answers) === 'works';
 
-/** Competitive unless the officer said otherwise, as the assessment assumes. */
+/** Competitive until the officer says otherwise (the step that asks it comes first and requires it). */
 export const isCompetitive = (answers: Answers): boolean =>
   yesNoAnswer(answers, 'competitive') !== false;
 
@@ -52,14 +76,14 @@ export const contractValue = (answers: Answers): number | undefined =>
 
 /**
  * The assessment input the basics answers give, for `assess`. Answers to questions not
- * asked (a main element once the contract is no longer mixed, light-touch for anything but
- * services) stay in the draft but are left out here.
+ * asked (a main element once the contract is no longer mixed) stay in the draft but are
+ * left out here.
  */
 export function assessmentInputFrom(answers: Answers): Partial<AssessmentInput> {
   const input: Partial<AssessmentInput> = {};
-  const category = contractCategorySchema.safeParse(answers.category);
+  const category = contractCategorySchema.safeParse(asElement(textAnswer(answers, 'category')));
   if (category.success) input.category = category.data;
-  const main = mainElementSchema.safeParse(answers.mainElement);
+  const main = mainElementSchema.safeParse(asElement(textAnswer(answers, 'mainElement')));
   if (isMixed(answers) && main.success) input.mainElement = main.data;
   const value = contractValue(answers);
   if (value !== undefined) input.value = value;
@@ -69,9 +93,8 @@ export function assessmentInputFrom(answers: Answers): Partial<AssessmentInput> 
   if (start !== undefined) input.procurementStart = start;
   const competitive = yesNoAnswer(answers, 'competitive');
   if (competitive !== undefined) input.competitive = competitive;
-  const lightTouch = yesNoAnswer(answers, 'lightTouch');
-  if (elementOf(answers) === ('services' satisfies MainElement) && lightTouch !== undefined) {
-    input.lightTouch = lightTouch;
+  if (elementOf(answers) === ('services' satisfies MainElement)) {
+    input.lightTouch = isLightTouch(answers);
   }
   const concession = yesNoAnswer(answers, 'concession');
   if (canBeConcession(answers) && concession !== undefined) input.concession = concession;
@@ -95,62 +118,53 @@ export function basicsStep(pack: PolicyPack): Step {
         id: 'title',
         kind: 'text',
         label: 'Contract title',
+        short: 'Title',
         required: true,
         maxLength: TEXT_LIMITS.short,
       },
       {
-        id: 'description',
-        kind: 'longText',
-        label: 'What is being bought, briefly',
-        maxLength: TEXT_LIMITS.long,
-      },
-      {
         id: 'category',
         kind: 'choice',
-        label: 'Is the contract for goods, services or works, or a mix?',
+        label: 'What is the contract for?',
+        short: 'Kind',
         choices: categoryChoices,
         required: true,
-        ...cited(pack.scope.coverage),
+        citation: pack.scope.coverage.citation,
       },
       {
         id: 'mainElement',
         kind: 'choice',
-        label: 'Main element of the mixed contract',
+        label: 'The main element of the mixed contract',
+        short: 'Main element',
         choices: elementChoices,
         required: true,
         when: isMixed,
-        followUp: 'If mixed',
         ...cited(pack.scope.coverage),
       },
       {
-        id: 'lightTouch',
-        kind: 'yesNo',
-        label: 'Light-touch services (such as health, social, education or other listed services)?',
-        default: false,
-        when: (answers) => elementOf(answers) === 'services',
-        followUp: 'If services',
-      },
-      {
+        // It changes the threshold, so it starts unanswered. Shown always (a card cannot show
+        // it once works or services is chosen, and most contracts are one of them), and
+        // required only where it applies; goods leave it empty.
         id: 'concession',
         kind: 'yesNo',
-        label:
-          'Is it a concession (the supplier is paid mainly by the right to run the works or services)?',
-        default: false,
-        when: canBeConcession,
-        followUp: 'If works or services',
-        ...cited(pack.regulated.concession),
+        label: 'Is it a concession (paid by the right to run it)?',
+        short: 'Concession',
+        requiredIf: 'works or services',
+        required: canBeConcession,
+        ...(pack.regulated.concession ? { citation: pack.regulated.concession.citation } : {}),
       },
       {
         id: 'value',
         kind: 'money',
         label: `Estimated whole-life value, ${vat} VAT`,
+        short: 'Value',
         required: true,
-        ...cited(pack.regulated.atOrAbove),
       },
       {
         id: 'contractMonths',
         kind: 'number',
-        label: 'Contract length in months, including any extensions',
+        label: 'Contract length in months, with any extensions',
+        short: 'Months',
         integer: true,
         min: 1,
         max: MAX_CONTRACT_MONTHS,
@@ -160,22 +174,23 @@ export function basicsStep(pack: PolicyPack): Step {
         id: 'procurementStart',
         kind: 'date',
         label: 'Date the procurement starts',
-        help: 'The regulated threshold and the procurement rules that apply follow this date.',
+        short: 'Starts',
         required: true,
       },
       {
         id: 'keyProvider',
         kind: 'yesNo',
         label: 'Is the provider one of our key providers?',
+        short: 'Key provider',
         required: true,
-        ...cited(keyProviderRule),
+        ...(keyProviderRule ? { citation: keyProviderRule.citation } : {}),
       },
       {
         id: 'competitive',
         kind: 'yesNo',
-        label: 'Will the contract be awarded through a competitive process?',
-        help: 'If not, there is no award weighting, and the guidance says which checks still apply to a direct award.',
-        default: true,
+        label: 'Will the award be competitive?',
+        short: 'Competitive',
+        required: true,
       },
     ],
     // The basics must give a valid assessment, or the guidance after this step cannot be worked out.
@@ -190,11 +205,11 @@ export function basicsStep(pack: PolicyPack): Step {
       return fieldErrorsFrom(result.problems, {
         category: { key: 'category', subject: 'The category' },
         mainElement: { key: 'mainElement', subject: 'The main element' },
+        lightTouch: { key: 'category', subject: 'Light-touch' },
+        concession: { key: 'concession', subject: 'Concession' },
         value: { key: 'value', subject: 'The estimated value' },
         keyProvider: { key: 'keyProvider', subject: 'Whether this is a key provider' },
         competitive: { key: 'competitive', subject: 'Whether the award is competitive' },
-        lightTouch: { key: 'lightTouch', subject: 'Light-touch' },
-        concession: { key: 'concession', subject: 'Concession' },
         procurementStart: start,
         on: start,
       });

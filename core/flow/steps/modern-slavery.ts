@@ -1,10 +1,11 @@
 import type { PolicyPack } from '../../policy/schema.js';
 import type { CitedItem } from '../../rules/assessment.js';
-import { listAnswer, textAnswer } from '../answers.js';
+import { listAnswer, textAnswer, yesNoAnswer } from '../answers.js';
 import type { Answers } from '../draft.js';
 import { TEXT_LIMITS } from '../limits.js';
 import type { FieldErrors, Step } from '../questions.js';
 import { assessmentOf } from './basics.js';
+import { smallerProviderErrors, smallerProviderQuestions } from './smaller-providers.js';
 
 /** The sector choice for a supplier in none of the pack's high-risk sectors. */
 export const NO_SECTOR = 'none';
@@ -28,64 +29,90 @@ export function riskInputFrom(answers: Answers): { indicators: string[]; sector?
   };
 }
 
+/**
+ * The Modern Slavery Statement items the contract will carry out: every one that applies
+ * when the officer ticked "all of them", otherwise those ticked one by one.
+ */
+export function plannedSlaveryItems(pack: PolicyPack, answers: Answers): CitedItem[] {
+  const applicable = applicableSlaveryItems(pack, answers);
+  if (yesNoAnswer(answers, 'mssAll') === true) return applicable;
+  const planned = listAnswer(answers, 'mssPlanned');
+  return applicable.filter((item) => planned.includes(item.id));
+}
+
+/**
+ * Asked only once the officer has said the contract will not carry out all of them (the
+ * card comes back with these; most officers tick "all" and never see them). A draft saved
+ * before "all" was asked keeps its own ticks.
+ */
+const notAll = (answers: Answers): boolean =>
+  yesNoAnswer(answers, 'mssAll') === false ||
+  (answers.mssAll === undefined && answers.mssPlanned !== undefined);
+
 export function modernSlaveryStep(pack: PolicyPack): Step {
   const { indicators, highRiskSectors, rating } = pack.modernSlavery;
   return {
     id: 'modernSlavery',
-    title: 'Modern slavery',
-    citation: 'MSS',
+    replaces: ['smallerProviders'],
+    title: 'Smaller providers and modern slavery',
     questions: [
+      ...smallerProviderQuestions(pack),
       {
         id: 'msIndicators',
         kind: 'multiChoice',
-        label: 'Which modern slavery risk indicators apply to this contract?',
+        label: 'Modern slavery risk indicators that apply',
+        short: 'Risk indicators',
         choices: indicators,
         citation: rating.guidance.citation,
-        help: rating.guidance.text,
       },
       {
         id: 'msSector',
         kind: 'choice',
-        label: "Is the supplier's sector one that central guidance names as higher risk?",
+        label: "Is the supplier's sector one that guidance names as higher risk?",
+        short: 'High-risk sector',
         choices: [
-          ...highRiskSectors.map(({ id, label }) => ({ id, label })),
+          // A sector the pack adds to the guidance's list is marked as its reading.
+          ...highRiskSectors.map(({ id, label, derived }) => ({
+            id,
+            label,
+            ...(derived ? { derivedFrom: derived.from } : {}),
+          })),
           { id: NO_SECTOR, label: 'None of these' },
         ],
         required: true,
         citation: highRiskSectors[0]?.citation ?? rating.guidance.citation,
       },
       {
+        id: 'mssAll',
+        kind: 'tick',
+        label: 'We will carry out every Modern Slavery Statement commitment',
+        short: 'Every commitment',
+        details: (answers) => applicableSlaveryItems(pack, answers).map((item) => item.text),
+      },
+      {
         id: 'mssPlanned',
         kind: 'multiChoice',
-        label: 'Which of the Modern Slavery Statement commitments will this contract carry out?',
+        label: 'Which commitments will it carry out?',
+        short: 'Commitments',
+        when: notAll,
         choices: (answers) =>
           applicableSlaveryItems(pack, answers).map((item) => ({
             id: item.id,
-            label: `${item.citation}: ${item.text}`,
+            label: item.text,
           })),
       },
       {
         id: 'mssNotPlannedReason',
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
-        label: 'Why any of these commitments is not planned',
+        label: 'Why the others are not planned',
+        short: 'Why not the others',
+        required: true,
+        when: (answers) =>
+          notAll(answers) &&
+          plannedSlaveryItems(pack, answers).length < applicableSlaveryItems(pack, answers).length,
       },
     ],
-    validate: (answers): FieldErrors => {
-      const planned = listAnswer(answers, 'mssPlanned');
-      const missing = applicableSlaveryItems(pack, answers).filter(
-        (item) => !planned.includes(item.id),
-      );
-      if (missing.length === 0 || textAnswer(answers, 'mssNotPlannedReason') !== undefined) {
-        return {};
-      }
-      const ids = missing.map((item) => item.id);
-      const named =
-        ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join('');
-      const one = missing.length === 1;
-      return {
-        mssNotPlannedReason: `Say why ${named} ${one ? 'is' : 'are'} not planned, or tick ${one ? 'it' : 'them'} as planned`,
-      };
-    },
+    validate: (answers): FieldErrors => smallerProviderErrors(pack, answers),
   };
 }

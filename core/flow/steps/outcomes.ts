@@ -6,7 +6,7 @@ import { fieldErrorsFrom } from '../field-errors.js';
 import { TEXT_LIMITS } from '../limits.js';
 import type { FieldErrors, Step } from '../questions.js';
 import { assessmentOf, isCompetitive } from './basics.js';
-import { byId, cited } from './cited.js';
+import { byId } from './cited.js';
 
 /** The measures chosen, in the pack's order. */
 export function chosenMeasures(
@@ -28,93 +28,80 @@ const weightingApplies =
     return assessment.ok ? assessment.value.weighting.applies : isCompetitive(answers);
   };
 
+/** The themes the chosen measures come under, in the pack's order: they follow from the outcomes. */
+export function chosenThemes(pack: PolicyPack, answers: Answers): PolicyPack['themes'] {
+  const measures = chosenMeasures(pack, answers);
+  return pack.themes.filter((theme) => measures.some((measure) => measure.theme === theme.id));
+}
+
+/** The measures in the pack's order of themes (and their own order within a theme). */
+function byTheme(pack: PolicyPack): PolicyPack['framework']['measures'] {
+  const order = new Map(pack.themes.map((theme, index) => [theme.id, index]));
+  return [...pack.framework.measures].sort(
+    (a, b) => (order.get(a.theme) ?? 0) - (order.get(b.theme) ?? 0),
+  );
+}
+
 export function outcomesStep(pack: PolicyPack): Step {
-  const { unit } = pack.weighting;
+  const { unit, min } = pack.weighting;
   const themeName = new Map(pack.themes.map((theme) => [theme.id, theme.name]));
+  const outcomes = byId(pack.preCommissioningQuestions, 'outcomes');
   return {
     id: 'outcomes',
     title: 'Social value outcomes',
-    ...cited(byId(pack.preCommissioningQuestions, 'outcomes')),
+    ...(outcomes ? { citation: outcomes.citation } : {}),
     questions: [
-      {
-        id: 'themes',
-        kind: 'multiChoice',
-        label: 'Which themes will the contract contribute to?',
-        choices: pack.themes.map((theme) => ({ id: String(theme.id), label: theme.name })),
-        required: true,
-        citation: '§5.0',
-      },
       {
         id: 'measures',
         kind: 'multiChoice',
-        label: 'Which outcomes will you seek? Tick at least one for each theme',
-        choices: pack.framework.measures.map((measure) => ({
+        label: 'Which outcomes will you seek?',
+        short: 'Outcomes',
+        // The targets step lists each outcome with its target.
+        listed: false,
+        details: () =>
+          pack.framework.measures.flatMap((measure) =>
+            measure.derived
+              ? [`${measure.text}: ${measure.derived.note} (${measure.derived.from.join(', ')})`]
+              : [],
+          ),
+        detailsTitle: 'Why “our reading”',
+        // Under their themes, in the pack's order of themes; the themes follow from the ticks.
+        choices: byTheme(pack).map((measure) => ({
           id: measure.id,
-          label: `${themeName.get(measure.theme) ?? `Theme ${measure.theme}`}: ${measure.text}`,
+          label: measure.text,
+          group: {
+            id: String(measure.theme),
+            label: themeName.get(measure.theme) ?? `Theme ${measure.theme}`,
+          },
+          ...(measure.derived ? { derivedFrom: measure.derived.from } : {}),
         })),
         required: true,
-        citation: 'App 1',
       },
       {
         id: 'weighting',
         kind: 'number',
         label: `Share of the award criteria on social value (${unit})`,
+        short: 'Weighting',
         min: 0,
         max: 100,
         unit,
         required: true,
         when: weightingApplies(pack),
-        ...cited(pack.weighting),
+        citation: pack.weighting.citation,
       },
       {
         id: 'weightingJustification',
         kind: 'longText',
         maxLength: TEXT_LIMITS.long,
         label: 'Why social value carries this weight',
+        short: 'Why this weight',
+        // Refused by the §2.2 rule below (with its paragraph) when the weighting needs it.
+        requiredIf: `above ${min}${unit}`,
         when: weightingApplies(pack),
-        citation: pack.weighting.citation,
       },
     ],
-    validate: (answers) => ({
-      ...themeAndMeasureErrors(pack, answers, themeName),
-      ...weightingErrors(pack, answers),
-    }),
+    validate: (answers) => weightingErrors(pack, answers),
   };
-}
-
-/** Every chosen measure under a chosen theme, and every chosen theme with a measure. */
-function themeAndMeasureErrors(
-  pack: PolicyPack,
-  answers: Answers,
-  themeName: Map<number, string>,
-): FieldErrors {
-  const themes = listAnswer(answers, 'themes');
-  const chosen = chosenMeasures(pack, answers);
-  // Either list left empty has its own error; pairing them up would only repeat it.
-  if (themes.length === 0 || chosen.length === 0) return {};
-  const errors: FieldErrors = {};
-  const stray = chosen.filter((measure) => !themes.includes(String(measure.theme)));
-  if (stray.length > 0) {
-    errors.measures = stray
-      .map(
-        (measure) =>
-          `“${measure.text}” is under ${themeName.get(measure.theme)}, which is not ticked: tick that theme or untick the outcome`,
-      )
-      .join('; ');
-  }
-  const bare = pack.themes.filter(
-    (theme) =>
-      themes.includes(String(theme.id)) && !chosen.some((measure) => measure.theme === theme.id),
-  );
-  if (bare.length > 0) {
-    errors.themes = bare
-      .map(
-        (theme) =>
-          `${theme.name} has no outcome ticked: tick at least one of its outcomes or untick the theme`,
-      )
-      .join('; ');
-  }
-  return errors;
 }
 
 /** §2.2 through checkWeighting: within the pack's range, and justified above its minimum. */
@@ -134,6 +121,9 @@ function weightingErrors(pack: PolicyPack, answers: Answers): FieldErrors {
       subject: 'The weighting',
       fix: `Enter a weighting from ${min}${unit} to ${max}${unit}`,
     },
-    justification: { key: 'weightingJustification', subject: 'A justification' },
+    justification: {
+      key: 'weightingJustification',
+      subject: 'A justification of the weighting',
+    },
   });
 }

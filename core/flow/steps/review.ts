@@ -1,25 +1,13 @@
-import { yesNoAnswer } from '../answers.js';
-import type { FieldErrors, Step } from '../questions.js';
+import type { Step } from '../questions.js';
 
+/**
+ * The review asks nothing: it shows every answer with a Change button per step, and its
+ * Continue ("Confirm and finish") is the confirmation.
+ */
 export function reviewStep(): Step {
   return {
     id: 'review',
-    title: 'Check and confirm',
-    help: 'Check every answer; go back to change any of them.',
-    questions: [
-      {
-        id: 'confirm',
-        kind: 'yesNo',
-        label: 'I confirm the answers are complete and correct',
-        required: true,
-      },
-    ],
-    validate: (answers): FieldErrors =>
-      yesNoAnswer(answers, 'confirm') === false
-        ? {
-            confirm:
-              'Tick to confirm the answers are complete and correct, or go back and change them',
-          }
-        : {},
+    title: 'Check your answers',
+    questions: [],
   };
 }

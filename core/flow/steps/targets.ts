@@ -3,19 +3,19 @@ import type { Step } from '../questions.js';
 import { chosenMeasures } from './outcomes.js';
 
 export function targetsStep(pack: PolicyPack): Step {
-  const tests = pack.outcomeTests.map((test) => `${test.text} (${test.citation})`).join('; ');
+  // The three tests are explained once, here; each outcome then takes one tick for all three.
+  const tests = pack.outcomeTests.map((test) => `(${test.citation}) ${test.text}`).join('; ');
   return {
     id: 'targets',
     title: 'Targets for each outcome',
-    help: `Set a target for each outcome, and confirm it meets all three tests: ${tests}.`,
-    citation: '§2.1',
+    help: `Set each target; tick it if it meets all three tests: ${tests}.`,
     questions: [
       {
         id: 'outcomeTargets',
         kind: 'measureTargets',
         label: 'Target for each outcome',
+        short: 'Outcomes',
         required: true,
-        citation: 'App 1',
         measures: (answers) =>
           chosenMeasures(pack, answers).map((measure) => ({
             id: measure.id,

@@ -34,13 +34,14 @@ const yesNo = ['true', 'false'];
 export function tidyCard(stepId: StepId, answers: Answers, pick: Picker): Record<string, string> {
   switch (stepId) {
     case 'basics': {
-      const category = pick.one(['goods', 'services', 'works', 'mixed']);
+      const category = pick.one(['goods', 'services', 'lightTouchServices', 'works', 'mixed']);
       return {
         title: pick.one(['A', 'Custody healthcare']),
-        description: pick.one(['', 'Healthcare in custody']),
         category,
-        ...(category === 'mixed' ? { mainElement: pick.one(['goods', 'services', 'works']) } : {}),
-        lightTouch: pick.one(yesNo),
+        ...(category === 'mixed'
+          ? { mainElement: pick.one(['goods', 'services', 'lightTouchServices', 'works']) }
+          : {}),
+        concession: pick.one(yesNo),
         value: pick.one(['£250,000', '90k', '£1.5m', '6000000', '207720']),
         contractMonths: pick.one(['12', '36', '600']),
         procurementStart: pick.one(['2024-06-01', '2025-02-24', '2026-04-01']),
@@ -54,36 +55,39 @@ export function tidyCard(stepId: StepId, answers: Answers, pick: Picker): Record
         aims: 'Safe care',
         baselineOutcomes: 'Seen on time',
         relevanceNote: 'A statutory duty',
-      };
-    case 'consultation':
-      return {
         consult: pick.one(yesNo),
         consultationPlan: 'A survey',
-        noConsultationReason: 'Consulted last year',
         coDesign: pick.one(['', 'With the NHS']),
-        otherModels: pick.one(['', 'A mutual']),
       };
     case 'outcomes': {
+      // One list per theme, as the card sends them.
       const measures = pick.some(pack.framework.measures, 1);
-      const themes = [...new Set(measures.map((measure) => String(measure.theme)))];
-      return {
-        themes: themes.join(','),
-        measures: measures.map((measure) => measure.id).join(','),
+      const card: Record<string, string> = {
         weighting: pick.one(['0', '5', '10']),
         weightingJustification: 'Worth it',
       };
+      for (const theme of pack.themes) {
+        const ids = measures.filter((m) => m.theme === theme.id).map((m) => m.id);
+        if (ids.length > 0) card[`measures.${theme.id}`] = ids.join(',');
+      }
+      return card;
     }
     case 'targets': {
       const card: Record<string, string> = {};
       for (const measure of pack.framework.measures) {
         card[targetKey('outcomeTargets', measure.id, 'target')] = pick.one(['1', '5', '100']);
-        for (const test of pack.outcomeTests) {
-          card[targetKey('outcomeTargets', measure.id, test.id)] = 'true';
-        }
+        card[targetKey('outcomeTargets', measure.id, 'tests')] = 'true';
       }
       return card;
     }
+    case 'consultation':
     case 'smallerProviders':
+      // Steps of an earlier version: their questions are asked on the steps that replaced them.
+      return {};
+    case 'modernSlavery': {
+      const applicable = applicableSlaveryItems(pack, answers).map((item) => item.id);
+      const all = pick.one(yesNo);
+      const planned = pick.some(applicable);
       return {
         promotion: 'Advertised early',
         preTenderEvent: pick.one(yesNo),
@@ -91,22 +95,22 @@ export function tidyCard(stepId: StepId, answers: Answers, pick: Picker): Record
         turnoverJustification: 'Needed',
         useLots: pick.one(yesNo),
         lotsReason: 'One site',
-      };
-    case 'modernSlavery': {
-      const applicable = applicableSlaveryItems(pack, answers).map((item) => item.id);
-      const planned = pick.some(applicable);
-      return {
         msIndicators: pick
           .some(pack.modernSlavery.indicators)
           .map((i) => i.id)
           .join(','),
         msSector: pick.one([...pack.modernSlavery.highRiskSectors.map((s) => s.id), 'none']),
-        mssPlanned: planned.join(','),
-        mssNotPlannedReason: planned.length === applicable.length ? '' : 'Not needed here',
+        mssAll: all,
+        ...(all === 'true'
+          ? {}
+          : {
+              mssPlanned: planned.join(','),
+              mssNotPlannedReason: planned.length === applicable.length ? '' : 'Not needed here',
+            }),
       };
     }
     case 'review':
-      return { confirm: 'true' };
+      return {};
   }
 }
 
@@ -138,4 +142,7 @@ export const stepOfQuestion = new Map<string, { stepId: StepId; question: Questi
   ),
 );
 
-export const STEPS: readonly StepId[] = STEP_IDS;
+/** The steps the questionnaire asks (steps of earlier versions left out). */
+export const STEPS: readonly StepId[] = STEP_IDS.filter((id) =>
+  flow.steps.some((step) => step.id === id),
+);

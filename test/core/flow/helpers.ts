@@ -17,14 +17,13 @@ export const flow = buildQuestionnaire(pack);
 
 /**
  * Cards for a typical £250k competitive services contract seeking two outcomes, as Teams
- * submits them: the officer's answers used across the tests, with the light-touch answer
- * given and the contract kept in one lot (so that the reason for no lots is asked).
+ * submits them: the officer's answers used across the tests, with the contract kept in one
+ * lot (so that the reason for no lots is asked).
  */
 export const typical: Record<StepId, Record<string, string>> = {
   ...officerAnswers,
-  basics: { ...officerAnswers.basics, lightTouch: 'false' },
-  smallerProviders: {
-    ...officerAnswers.smallerProviders,
+  modernSlavery: {
+    ...officerAnswers.modernSlavery,
     useLots: 'false',
     lotsReason: 'One provider must run the whole custody suite',
   },

@@ -20,7 +20,10 @@ describe('saving progress and showing a draft', () => {
     assert.equal(saved.draft.answers.title, 'Custody healthcare');
     assert.equal(saved.draft.answers.procurementStart, '2026-04-01');
     assert.equal(saved.draft.answers.value, undefined);
-    assert.deepEqual(saved.errors, { value: 'Enter an amount in pounds, like £250,000 or 250k' });
+    assert.deepEqual(saved.errors, {
+      value:
+        '“Estimated whole-life value, including VAT”: enter an amount in pounds, like £250,000 or 250k',
+    });
     assert.deepEqual(saved.values, {
       title: 'Custody healthcare',
       value: 'a lot',
@@ -30,9 +33,12 @@ describe('saving progress and showing a draft', () => {
 
   it('ignores required and cross-field rules when saving, but keeps a stored answer the card left empty', () => {
     const draft = draftAt('outcomes');
-    const saved = saveProgress(flow, draft, 'outcomes', { themes: '3', weighting: '11' });
+    const saved = saveProgress(flow, draft, 'outcomes', {
+      'measures.3': 'waste-diverted',
+      weighting: '11',
+    });
     assert.deepEqual(saved.errors, {});
-    assert.deepEqual(saved.draft.answers.themes, ['3']);
+    assert.deepEqual(saved.draft.answers.measures, ['waste-diverted']);
     assert.equal(saved.draft.answers.weighting, 11);
     assert.equal(saved.draft.step, 'outcomes');
 
@@ -52,7 +58,7 @@ describe('saving progress and showing a draft', () => {
     const saved = saveProgress(flow, done, 'targets', {
       ...typical.targets,
       'outcomeTargets.local-jobs.target': 'many',
-      'outcomeTargets.living-wage.relevant': 'false',
+      'outcomeTargets.living-wage.tests': 'false',
     });
     assert.deepEqual(Object.keys(saved.errors), ['outcomeTargets.local-jobs.target']);
     assert.deepEqual(saved.draft.answers.outcomeTargets, [
@@ -63,19 +69,19 @@ describe('saving progress and showing a draft', () => {
       },
       {
         measureId: 'living-wage',
-        tests: { relevant: false, specifiable: true, priorities: true },
+        tests: { relevant: false, specifiable: false, priorities: false },
       },
     ]);
   });
 
   it('clears an optional answer the officer empties, and only that one', () => {
     const done = walk(typical).draft;
-    const emptied = accept(done, 'basics', { ...typical.basics, description: '   ' });
-    assert.equal(emptied.answers.description, undefined);
-    const { description: _d, ...others } = done.answers;
-    const { description: _e, ...after } = emptied.answers;
+    const emptied = accept(done, 'why', { ...typical.why, coDesign: '   ' });
+    assert.equal(emptied.answers.coDesign, undefined);
+    const { coDesign: _d, ...others } = done.answers;
+    const { coDesign: _e, ...after } = emptied.answers;
     assert.deepEqual(after, others);
-    assert.equal(emptied.step, 'why', 'walks on from the step submitted');
+    assert.equal(emptied.step, 'outcomes', 'walks on from the step submitted');
   });
 
   it('fills a card in from the draft, as the card holds each kind of value', () => {
@@ -93,9 +99,10 @@ describe('saving progress and showing a draft', () => {
 
   it('shows each question with its requirement and choices worked out on the answers', () => {
     const why = draftAt('why');
+    // Asked only once the service is said to be no longer relevant.
     const relevance = (draft = why) =>
       visibleQuestions(flow, draft, 'why').find((q) => q.id === 'relevanceNote')?.required;
-    assert.equal(relevance(), false);
+    assert.equal(relevance(), undefined);
     const notRelevant = { ...why, answers: { ...why.answers, stillRelevant: false } };
     assert.equal(relevance(notRelevant), true);
 
@@ -104,23 +111,8 @@ describe('saving progress and showing a draft', () => {
     assert.deepEqual(
       measures.measures.map((m) => [m.id, m.inputs.map((i) => i.key)]),
       [
-        [
-          'local-jobs',
-          [
-            'outcomeTargets.local-jobs.target',
-            'outcomeTargets.local-jobs.relevant',
-            'outcomeTargets.local-jobs.specifiable',
-            'outcomeTargets.local-jobs.priorities',
-          ],
-        ],
-        [
-          'living-wage',
-          [
-            'outcomeTargets.living-wage.relevant',
-            'outcomeTargets.living-wage.specifiable',
-            'outcomeTargets.living-wage.priorities',
-          ],
-        ],
+        ['local-jobs', ['outcomeTargets.local-jobs.target', 'outcomeTargets.local-jobs.tests']],
+        ['living-wage', ['outcomeTargets.living-wage.tests']],
       ],
     );
     assert.equal(measures.measures[0]?.inputs[0]?.label, 'Target (number)');

@@ -42,27 +42,21 @@ const bad: [StepId, RawValues][] = [
   ['basics', { ...typical.basics, title: 'x'.repeat(201) }],
   ['why', {}],
   ['why', { ...typical.why, stillRelevant: 'false' }],
-  ['consultation', {}],
-  ['consultation', { consult: 'false' }],
+  ['why', { ...typical.why, consult: 'perhaps' }],
   ['outcomes', {}],
-  ['outcomes', { ...typical.outcomes, themes: '2,9' }],
-  ['outcomes', { ...typical.outcomes, themes: '2' }],
-  ['outcomes', { ...typical.outcomes, themes: '2,3,4' }],
+  ['outcomes', { ...typical.outcomes, 'measures.2': 'local-jobs,nonsense' }],
   ['outcomes', { ...typical.outcomes, weighting: '11' }],
   ['outcomes', { ...typical.outcomes, weighting: 'ten' }],
   ['outcomes', { ...typical.outcomes, weightingJustification: '' }],
   ['targets', {}],
   ['targets', { ...typical.targets, 'outcomeTargets.local-jobs.target': '0' }],
   ['targets', { ...typical.targets, 'outcomeTargets.local-jobs.target': '2.5' }],
-  ['targets', { ...typical.targets, 'outcomeTargets.local-jobs.relevant': 'false' }],
-  ['targets', { ...typical.targets, 'outcomeTargets.local-jobs.priorities': 'perhaps' }],
-  ['smallerProviders', {}],
-  ['smallerProviders', { ...typical.smallerProviders, minimumTurnover: '£600k' }],
-  ['smallerProviders', { ...typical.smallerProviders, lotsReason: '' }],
+  ['targets', { ...typical.targets, 'outcomeTargets.local-jobs.tests': 'false' }],
+  ['targets', { ...typical.targets, 'outcomeTargets.local-jobs.tests': 'perhaps' }],
   ['modernSlavery', {}],
-  ['modernSlavery', { ...typical.modernSlavery, mssPlanned: 'MSS-2', msSector: 'mining' }],
-  ['review', { confirm: 'false' }],
-  ['review', {}],
+  ['modernSlavery', { ...typical.modernSlavery, minimumTurnover: '£600k' }],
+  ['modernSlavery', { ...typical.modernSlavery, lotsReason: '' }],
+  ['modernSlavery', { ...typical.modernSlavery, mssAll: 'false', msSector: 'mining' }],
 ];
 
 describe('questionnaire validation', () => {
@@ -89,7 +83,7 @@ describe('questionnaire validation', () => {
     assert.deepEqual(draft, before);
 
     // Typed values come back as the card's text.
-    const typed = refuse(draft, 'basics', { value: 250_000, keyProvider: true, themes: ['2'] });
+    const typed = refuse(draft, 'basics', { value: 250_000, keyProvider: true, measures: ['x'] });
     assert.deepEqual(typed.values, { value: '250000', keyProvider: 'true' });
   });
 
@@ -103,13 +97,18 @@ describe('questionnaire validation', () => {
       category: 'software',
       title: 'x'.repeat(201),
     }).errors;
+    // Each names its question in words, then says what to type.
     assert.deepEqual(errors, {
-      title: 'Shorten this to 200 characters or fewer; it is 201.',
-      category: 'Choose one of: Goods; Services; Works; Mixed: more than one of these',
-      value: 'Enter an amount in pounds, like £250,000 or 250k',
-      contractMonths: 'Enter a whole number from 1 to 600',
-      procurementStart: 'Enter a real date written YYYY-MM-DD, like 2026-04-01',
-      keyProvider: 'Choose yes or no',
+      title: '“Contract title”: shorten this to 200 characters or fewer; it is 201.',
+      category:
+        '“What is the contract for?”: choose one of: Goods; Services; Light-touch services (health, social, education and others); Works; A mix of these',
+      value:
+        '“Estimated whole-life value, including VAT”: enter an amount in pounds, like £250,000 or 250k',
+      contractMonths:
+        '“Contract length in months, with any extensions”: enter a whole number from 1 to 600',
+      procurementStart:
+        '“Date the procurement starts”: enter a real date written YYYY-MM-DD, like 2026-04-01',
+      keyProvider: '“Is the provider one of our key providers?”: choose yes or no',
     });
     const missing = refuse(newDraft(flow), 'basics', {}).errors;
     assert.equal(missing.title, 'Enter an answer for “Contract title”');
@@ -117,7 +116,15 @@ describe('questionnaire validation', () => {
       missing.value,
       'Enter an amount in pounds for “Estimated whole-life value, including VAT”',
     );
-    assert.equal(Object.keys(missing).includes('description'), false, 'description is optional');
+    assert.deepEqual(Object.keys(missing).sort(), [
+      'category',
+      'competitive',
+      'contractMonths',
+      'keyProvider',
+      'procurementStart',
+      'title',
+      'value',
+    ]);
   });
 
   it('accepts money, dates, yes/no and lists as officers type them', () => {
@@ -146,20 +153,26 @@ describe('questionnaire validation', () => {
     });
     assert.equal(typed.answers.keyProvider, true);
     assert.equal(typed.answers.contractMonths, 24);
+    // One list per theme on the card, read as one answer in the listed order, once each.
     const outcomes = accept(draftAt('outcomes'), 'outcomes', {
       ...typical.outcomes,
-      themes: ' 4 , 2,2',
+      'measures.4': ' living-wage ',
+      'measures.2': 'local-jobs,local-jobs',
+    });
+    assert.deepEqual(outcomes.answers.measures, ['local-jobs', 'living-wage']);
+    const whole = accept(draftAt('outcomes'), 'outcomes', {
+      weighting: '0',
       measures: ['living-wage', 'local-jobs'],
     });
-    assert.deepEqual(outcomes.answers.themes, ['2', '4'], 'in the listed order, once each');
-    assert.deepEqual(outcomes.answers.measures, ['local-jobs', 'living-wage']);
+    assert.deepEqual(whole.answers.measures, ['local-jobs', 'living-wage']);
   });
 
-  it('takes the default of a yes/no the card did not send', () => {
-    const { competitive: _c, lightTouch: _l, ...rest } = typical.basics;
-    const draft = accept(newDraft(flow), 'basics', rest);
-    assert.equal(draft.answers.competitive, true);
-    assert.equal(draft.answers.lightTouch, false);
+  it('takes no default for a yes/no the card did not send: it is asked', () => {
+    const { competitive: _c, ...rest } = typical.basics;
+    const { errors } = refuse(newDraft(flow), 'basics', rest);
+    assert.deepEqual(errors, {
+      competitive: 'Choose yes or no for “Will the award be competitive?”',
+    });
   });
 
   it('refuses a procurement start before the pack has thresholds, on that field', () => {
@@ -184,65 +197,86 @@ describe('questionnaire validation', () => {
 
   it('asks for a justification of a 5% weighting, and accepts 0% without one', () => {
     const draft = draftAt('outcomes');
-    const { errors } = refuse(draft, 'outcomes', {
-      themes: '2,4',
-      measures: 'local-jobs,living-wage',
-      weighting: '5',
-    });
+    const { weightingJustification: _j, ...bare } = typical.outcomes;
+    const { errors } = refuse(draft, 'outcomes', { ...bare, weighting: '5' });
     assert.deepEqual(Object.keys(errors), ['weightingJustification']);
-    assert.match(errors.weightingJustification ?? '', /^A justification is required/);
+    assert.match(
+      errors.weightingJustification ?? '',
+      /^A justification of the weighting is required/,
+    );
     assert.match(errors.weightingJustification ?? '', /say why .*\(§2\.2\)/);
     accept(draft, 'outcomes', { ...typical.outcomes, weighting: '5' });
-    accept(draft, 'outcomes', {
-      themes: '2,4',
-      measures: 'local-jobs,living-wage',
-      weighting: '0',
-    });
+    accept(draft, 'outcomes', { ...bare, weighting: '0' });
   });
 
-  it("asks about turnover with the £36m threshold for a supplier's own slavery statement beside it", () => {
-    const draft = draftAt('smallerProviders');
-    const questions = visibleQuestions(flow, draft, 'smallerProviders');
-    const turnover = questions.find((q) => q.id === 'minimumTurnover');
-    assert.match(
-      turnover?.help ?? '',
-      /£36m or more must publish its own slavery and human trafficking statement/,
-    );
-    assert.match(turnover?.help ?? '', /MSA 2015 s\.54/);
-    const why = questions.find((q) => q.id === 'turnoverJustification');
-    assert.match(why?.help ?? '', /rule of thumb/);
+  it('asks why the turnover is needed with the rule of thumb marked as our reading, under PA 2023 s.22', () => {
+    const draft = draftAt('modernSlavery');
+    const why = visibleQuestions(flow, draft, 'modernSlavery', {
+      minimumTurnover: '£600,000',
+    }).find((q) => q.id === 'turnoverJustification');
+    assert.match(why?.help ?? '', /rule of thumb.*\(our reading\)$/);
     assert.equal(why?.citation, 'PA 2023 s.22');
+    assert.match((why?.details ?? []).join(' '), /Procurement Act 2023 sets no figure/);
   });
 
   it('needs a justification for a minimum turnover above twice the contract value', () => {
-    const draft = draftAt('smallerProviders');
-    const { errors } = refuse(draft, 'smallerProviders', {
-      ...typical.smallerProviders,
+    const draft = draftAt('modernSlavery');
+    const { errors } = refuse(draft, 'modernSlavery', {
+      ...typical.modernSlavery,
       minimumTurnover: '£500,000.01',
     });
-    assert.deepEqual(Object.keys(errors), ['turnoverJustification']);
-    assert.match(errors.turnoverJustification ?? '', /more than 2 times the contract value/);
-    // Begun in 2026, under the Procurement Act: proportionality (s.22), the figure a rule of thumb.
-    assert.match(errors.turnoverJustification ?? '', /rule of thumb, under PA 2023 s\.22/);
-    accept(draft, 'smallerProviders', { ...typical.smallerProviders, minimumTurnover: '500k' });
-    accept(draft, 'smallerProviders', {
-      ...typical.smallerProviders,
+    // Asked only now that the turnover is high: a question, not a mistake.
+    assert.deepEqual(errors, {
+      turnoverJustification:
+        'One more question, from your answers above: enter an answer for “Why that turnover is needed”',
+    });
+    const asked = visibleQuestions(flow, draft, 'modernSlavery', {
+      minimumTurnover: '£500,000.01',
+    });
+    assert.match(
+      asked.find((q) => q.id === 'turnoverJustification')?.help ?? '',
+      /2 times|twice|double/i,
+    );
+    accept(draft, 'modernSlavery', { ...typical.modernSlavery, minimumTurnover: '500k' });
+    accept(draft, 'modernSlavery', {
+      ...typical.modernSlavery,
       minimumTurnover: '£1m',
       turnoverJustification: 'Insurance cover the service needs',
     });
   });
 
-  it('refuses an outcome that fails one of the three tests, citing the test', () => {
+  it('refuses an outcome not confirmed against the three tests, with one tick for all three', () => {
     const draft = draftAt('targets');
     const { errors } = refuse(draft, 'targets', {
       ...typical.targets,
-      'outcomeTargets.living-wage.specifiable': 'false',
+      'outcomeTargets.living-wage.tests': 'false',
     });
-    assert.deepEqual(Object.keys(errors), ['outcomeTargets.living-wage.specifiable']);
-    const message = errors['outcomeTargets.living-wage.specifiable'] ?? '';
-    assert.match(message, /“Work towards paying staff the Living Wage” must meet the test/);
-    assert.match(message, /\(§2\.1\(ii\)\)/);
-    assert.match(message, /confirm that it does, or remove this outcome/);
+    assert.deepEqual(errors, {
+      'outcomeTargets.living-wage.tests':
+        'Tick “Meets all three tests” for “Work towards paying staff the Living Wage” once it does, or untick this outcome on the outcomes card (Back)',
+    });
+    // A card of an earlier version, with a tick per test, is still read.
+    const older = refuse(draft, 'targets', {
+      'outcomeTargets.local-jobs.target': '3',
+      'outcomeTargets.local-jobs.relevant': 'true',
+      'outcomeTargets.local-jobs.specifiable': 'true',
+      'outcomeTargets.local-jobs.priorities': 'true',
+      'outcomeTargets.living-wage.relevant': 'true',
+      'outcomeTargets.living-wage.specifiable': 'false',
+      'outcomeTargets.living-wage.priorities': 'true',
+    });
+    assert.deepEqual(Object.keys(older.errors), ['outcomeTargets.living-wage.tests']);
+  });
+
+  it('shows every error of the targets card at once: a mistyped target hides no missing tick', () => {
+    const { errors } = refuse(draftAt('targets'), 'targets', {
+      'outcomeTargets.local-jobs.target': 'three',
+    });
+    assert.deepEqual(Object.keys(errors).sort(), [
+      'outcomeTargets.living-wage.tests',
+      'outcomeTargets.local-jobs.target',
+      'outcomeTargets.local-jobs.tests',
+    ]);
   });
 
   it('needs a target above zero for each measure but a commitment, and at most 100%', () => {
@@ -256,21 +290,17 @@ describe('questionnaire validation', () => {
         'Enter a target (number) for “New jobs created in the local economy”',
     });
     const percent = accept(draftAt('outcomes'), 'outcomes', {
-      ...typical.outcomes,
-      themes: '3',
-      measures: 'waste-diverted',
+      weighting: '0',
+      'measures.3': 'waste-diverted',
     });
-    const confirmed = {
-      'outcomeTargets.waste-diverted.relevant': 'true',
-      'outcomeTargets.waste-diverted.specifiable': 'true',
-      'outcomeTargets.waste-diverted.priorities': 'true',
-    };
+    const confirmed = { 'outcomeTargets.waste-diverted.tests': 'true' };
     const over = refuse(percent, 'targets', {
       ...confirmed,
       'outcomeTargets.waste-diverted.target': '150',
     }).errors;
     assert.deepEqual(over, {
-      'outcomeTargets.waste-diverted.target': 'Enter a percentage above 0 and no more than 100',
+      'outcomeTargets.waste-diverted.target':
+        'Target for “Share of contract waste diverted from landfill”: enter a percentage above 0 and no more than 100',
     });
     const ok = accept(percent, 'targets', {
       ...confirmed,
@@ -299,36 +329,29 @@ describe('questionnaire validation', () => {
     ]);
   });
 
-  it('refuses a measure whose theme was not chosen, and a theme with no measure', () => {
+  it('refuses an outcome not in the list, naming what was typed', () => {
     const draft = draftAt('outcomes');
-    const stray = refuse(draft, 'outcomes', { ...typical.outcomes, themes: '2' }).errors;
-    assert.deepEqual(stray, {
-      measures:
-        '“Work towards paying staff the Living Wage” is under Inclusion, staff mental health and wellbeing, which is not ticked: tick that theme or untick the outcome',
+    const unknown = refuse(draft, 'outcomes', {
+      ...typical.outcomes,
+      'measures.2': 'local-jobs,x',
     });
-    const bare = refuse(draft, 'outcomes', { ...typical.outcomes, themes: '2,3,4' }).errors;
-    assert.deepEqual(bare, {
-      themes:
-        'Environmental sustainability has no outcome ticked: tick at least one of its outcomes or untick the theme',
-    });
-    const unknown = refuse(draft, 'outcomes', { ...typical.outcomes, measures: 'local-jobs,x' });
     assert.match(unknown.errors.measures ?? '', /"x" is not one of them/);
   });
 
-  it('asks why, when the service is no longer relevant, there is no consultation or no lots', () => {
+  it('asks why, when the service is no longer relevant or not in lots, as one more question', () => {
     const why = refuse(draftAt('why'), 'why', { ...typical.why, stillRelevant: 'false' }).errors;
     assert.deepEqual(Object.keys(why), ['relevanceNote']);
-    const consult = refuse(draftAt('consultation'), 'consultation', { consult: 'false' }).errors;
-    assert.deepEqual(Object.keys(consult), ['noConsultationReason']);
-    const plan = refuse(draftAt('consultation'), 'consultation', { consult: 'true' }).errors;
+    assert.match(why.relevanceNote ?? '', /^One more question/);
+    const { consultationPlan: _p, ...noPlan } = typical.why;
+    const plan = refuse(draftAt('why'), 'why', { ...noPlan, consult: 'false' }).errors;
     assert.deepEqual(Object.keys(plan), ['consultationPlan']);
-    const lots = refuse(draftAt('smallerProviders'), 'smallerProviders', {
-      ...typical.smallerProviders,
+    const lots = refuse(draftAt('modernSlavery'), 'modernSlavery', {
+      ...typical.modernSlavery,
       lotsReason: '  ',
     }).errors;
     assert.deepEqual(Object.keys(lots), ['lotsReason']);
-    accept(draftAt('smallerProviders'), 'smallerProviders', {
-      ...typical.smallerProviders,
+    accept(draftAt('modernSlavery'), 'modernSlavery', {
+      ...typical.modernSlavery,
       useLots: 'true',
       lotsReason: '',
     });
@@ -338,24 +361,25 @@ describe('questionnaire validation', () => {
     const draft = draftAt('modernSlavery');
     const { errors } = refuse(draft, 'modernSlavery', {
       ...typical.modernSlavery,
+      mssAll: 'false',
       mssPlanned: 'MSS-1,MSS-2,MSS-3',
     });
     assert.deepEqual(errors, {
-      mssNotPlannedReason: 'Say why MSS-4 and MSS-5 are not planned, or tick them as planned',
+      mssNotPlannedReason:
+        'One more question, from your answers above: enter an answer for “Why the others are not planned”',
     });
     const reasoned = accept(draft, 'modernSlavery', {
       ...typical.modernSlavery,
+      mssAll: 'false',
       mssPlanned: 'MSS-1,MSS-2,MSS-3',
       mssNotPlannedReason: 'The supplier is a public body with its own policy',
     });
     assert.equal(reasoned.step, 'review');
   });
 
-  it('finishes only when the officer confirms the answers', () => {
+  it('finishes when the officer confirms on the review, which asks nothing', () => {
     const draft = draftAt('review');
-    const { errors } = refuse(draft, 'review', { confirm: 'false' });
-    assert.match(errors.confirm ?? '', /^Tick to confirm/);
-    const done = applyAnswers(flow, draft, 'review', { confirm: 'true' });
+    const done = applyAnswers(flow, draft, 'review', {});
     assert.ok(done.ok);
     assert.equal(done.next, 'done');
   });

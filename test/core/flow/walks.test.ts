@@ -6,6 +6,7 @@ import {
   assessmentOf,
   goBack,
   newDraft,
+  plannedSlaveryItems,
   visibleQuestions,
 } from '../../../core/flow/index.js';
 import { accept, draftAt, flow, pack, refuse, typical, walk } from './helpers.js';
@@ -19,10 +20,8 @@ describe('questionnaire walks', () => {
     assert.deepEqual(path, [
       'basics',
       'why',
-      'consultation',
       'outcomes',
       'targets',
-      'smallerProviders',
       'modernSlavery',
       'review',
       'done',
@@ -30,7 +29,8 @@ describe('questionnaire walks', () => {
     assert.equal(draft.answers.value, 250_000);
     assert.equal(draft.answers.contractMonths, 36);
     assert.equal(draft.answers.competitive, true);
-    assert.deepEqual(draft.answers.themes, ['2', '4']);
+    // The themes follow from the outcomes: no question asks for them.
+    assert.equal(draft.answers.themes, undefined);
     assert.deepEqual(draft.answers.measures, ['local-jobs', 'living-wage']);
     assert.equal(draft.answers.weighting, 10);
     assert.equal(draft.answers.minimumTurnover, 200_000);
@@ -42,10 +42,8 @@ describe('questionnaire walks', () => {
     assert.deepEqual(draft.visited, [
       'basics',
       'why',
-      'consultation',
       'outcomes',
       'targets',
-      'smallerProviders',
       'modernSlavery',
       'review',
     ]);
@@ -74,17 +72,12 @@ describe('questionnaire walks', () => {
       ...typical,
       basics: { ...typical.basics, value: '£100,000' },
     });
-    assert.deepEqual(ids('outcomes', at), ['themes', 'measures']);
+    assert.deepEqual(ids('outcomes', at), ['measures']);
     const above = draftAt('outcomes', {
       ...typical,
       basics: { ...typical.basics, value: '£100,000.01' },
     });
-    assert.deepEqual(ids('outcomes', above), [
-      'themes',
-      'measures',
-      'weighting',
-      'weightingJustification',
-    ]);
+    assert.deepEqual(ids('outcomes', above), ['measures', 'weighting', 'weightingJustification']);
     const keyProvider = draftAt('outcomes', {
       ...typical,
       basics: { ...typical.basics, value: '£5,000', keyProvider: 'true' },
@@ -95,20 +88,19 @@ describe('questionnaire walks', () => {
     );
   });
 
-  it('skips the smaller-providers step and the weighting for a non-competitive award', () => {
+  it('leaves out the smaller-provider questions and the weighting for a non-competitive award', () => {
     const cards = {
       ...typical,
       basics: { ...typical.basics, competitive: 'false' },
-      outcomes: { themes: '2,4', measures: 'local-jobs,living-wage' },
-      modernSlavery: { ...typical.modernSlavery, mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5' },
+      outcomes: { 'measures.2': 'local-jobs', 'measures.4': 'living-wage' },
+      modernSlavery: { msIndicators: 'workforce', msSector: 'none', mssAll: 'true' },
     };
     const outcomes = draftAt('outcomes', cards);
-    assert.deepEqual(ids('outcomes', outcomes), ['themes', 'measures']);
+    assert.deepEqual(ids('outcomes', outcomes), ['measures']);
     const { draft, path } = walk(cards);
     assert.deepEqual(path, [
       'basics',
       'why',
-      'consultation',
       'outcomes',
       'targets',
       'modernSlavery',
@@ -116,26 +108,44 @@ describe('questionnaire walks', () => {
       'done',
     ]);
     assert.equal(draft.answers.weighting, undefined);
-    assert.ok(!activeSteps(flow, draft.answers).some((step) => step.id === 'smallerProviders'));
+    assert.deepEqual(ids('modernSlavery', draft), ['msIndicators', 'msSector', 'mssAll']);
     assert.equal(goBack(flow, draftAt('modernSlavery', cards), 'modernSlavery').step, 'targets');
     // Modern slavery due diligence still applies to the one supplier chosen: MSS-1 is kept.
-    const planned = visibleQuestions(flow, outcomes, 'modernSlavery').find(
-      (q) => q.id === 'mssPlanned',
-    );
-    assert.ok(planned && 'choices' in planned);
     assert.deepEqual(
-      planned.choices.map((choice) => choice.id),
+      plannedSlaveryItems(pack, draft.answers).map((item) => item.id),
       ['MSS-1', 'MSS-2', 'MSS-3', 'MSS-4', 'MSS-5'],
     );
-    const skipped = refuse(draft, 'smallerProviders', typical.smallerProviders);
-    assert.match(skipped.errors._step ?? '', /does not apply/);
+    // A card of the step as it was before the merge opens the step that asks its questions now.
+    assert.equal(activeSteps(flow, draft.answers).length, 6);
+  });
+
+  it('asks which commitments and why not the others only once "every commitment" is left unticked', () => {
+    const at = draftAt('modernSlavery');
+    assert.ok(!ids('modernSlavery', at).includes('mssPlanned'));
+    const { mssAll: _all, ...unticked } = typical.modernSlavery;
+    const first = refuse(at, 'modernSlavery', unticked);
+    assert.deepEqual(Object.keys(first.errors), ['mssNotPlannedReason']);
+    assert.match(first.errors.mssNotPlannedReason ?? '', /^One more question/);
+    assert.ok(
+      visibleQuestions(flow, at, 'modernSlavery', first.values).some((q) => q.id === 'mssPlanned'),
+    );
+    const done = accept(at, 'modernSlavery', {
+      ...unticked,
+      mssPlanned: 'MSS-1,MSS-2',
+      mssNotPlannedReason: 'The supply chain is one local firm',
+    });
+    assert.deepEqual(
+      plannedSlaveryItems(pack, done.answers).map((item) => item.id),
+      ['MSS-1', 'MSS-2'],
+    );
   });
 
   it('asks a mixed contract for its main element, which can be chosen on the same card', () => {
     const mixed = { ...typical.basics, category: 'mixed' };
     const missing = refuse(newDraft(flow), 'basics', mixed);
     assert.deepEqual(Object.keys(missing.errors), ['mainElement']);
-    assert.match(missing.errors.mainElement ?? '', /Choose an option for “Main element/);
+    // Not shown until "mixed" was chosen, so it comes back as a question, not a mistake.
+    assert.match(missing.errors.mainElement ?? '', /^One more question.*main element/);
     // The card shown again with "mixed" still chosen asks for the main element.
     assert.ok(
       visibleQuestions(flow, newDraft(flow), 'basics', missing.values).some(
@@ -155,46 +165,47 @@ describe('questionnaire walks', () => {
     assert.equal(assessment.value.inScope, false);
   });
 
-  it('asks about light-touch services only when services are the main element', () => {
+  it('asks about light-touch services as a kind of services, unanswered until chosen', () => {
     const services = accept(newDraft(flow), 'basics', typical.basics);
-    assert.ok(ids('basics', services).includes('lightTouch'));
-    const goods = accept(newDraft(flow), 'basics', { ...typical.basics, category: 'goods' });
-    assert.ok(!ids('basics', goods).includes('lightTouch'));
+    assert.equal(assessmentInputFrom(services.answers).lightTouch, false);
     const mixedServices = accept(newDraft(flow), 'basics', {
       ...typical.basics,
       category: 'mixed',
-      mainElement: 'services',
-      lightTouch: 'true',
+      mainElement: 'lightTouchServices',
     });
-    assert.equal(mixedServices.answers.lightTouch, true);
-
-    // A light-touch toggle sent with goods is not asked, so it is not recorded.
-    const ignored = accept(newDraft(flow), 'basics', {
-      ...typical.basics,
-      category: 'goods',
-      lightTouch: 'true',
-    });
-    assert.equal(ignored.answers.lightTouch, undefined);
+    assert.equal(assessmentInputFrom(mixedServices.answers).lightTouch, true);
+    assert.equal(assessmentInputFrom(mixedServices.answers).mainElement, 'services');
 
     // It matters: light-touch services have a much higher regulated threshold.
-    const lightTouch = accept(newDraft(flow), 'basics', { ...typical.basics, lightTouch: 'true' });
+    const lightTouch = accept(newDraft(flow), 'basics', {
+      ...typical.basics,
+      category: 'lightTouchServices',
+    });
     const assessed = assessmentOf(pack, lightTouch.answers);
     assert.ok(assessed.ok);
     assert.equal(assessed.value.aboveRegulatedThreshold, false);
     assert.equal(assessed.value.regulatedThreshold.basis, 'light-touch services');
+
+    // A draft saved when light-touch was a question of its own is still read.
+    const older = { ...services.answers, lightTouch: true };
+    assert.equal(assessmentInputFrom(older).lightTouch, true);
+  });
+
+  it('starts the questions that change the advice unanswered, and requires them', () => {
+    const { competitive: _c, keyProvider: _k, ...rest } = typical.basics;
+    const refused = refuse(newDraft(flow), 'basics', rest);
+    assert.deepEqual(Object.keys(refused.errors).sort(), ['competitive', 'keyProvider']);
   });
 
   it('keeps a hidden answer but leaves it out of the assessment', () => {
     const mixed = accept(newDraft(flow), 'basics', {
       ...typical.basics,
       category: 'mixed',
-      mainElement: 'services',
-      lightTouch: 'true',
+      mainElement: 'lightTouchServices',
     });
     const back = goBack(flow, mixed, 'why');
     const goods = accept(back, 'basics', { ...typical.basics, category: 'goods' });
-    assert.equal(goods.answers.mainElement, 'services');
-    assert.equal(goods.answers.lightTouch, true);
+    assert.equal(goods.answers.mainElement, 'lightTouchServices');
     assert.deepEqual(assessmentInputFrom(goods.answers), {
       category: 'goods',
       value: 250_000,
@@ -209,7 +220,10 @@ describe('questionnaire walks', () => {
     const { draft } = walk(typical);
     assert.equal(goBack(flow, draft, 'done').step, 'review');
     assert.equal(goBack(flow, draft, 'review').step, 'modernSlavery');
-    assert.equal(goBack(flow, draft, 'modernSlavery').step, 'smallerProviders');
+    assert.equal(goBack(flow, draft, 'modernSlavery').step, 'targets');
+    // Drafts saved on a step of an earlier version go back from the step that replaced it.
+    assert.equal(goBack(flow, draft, 'smallerProviders').step, 'targets');
+    assert.equal(goBack(flow, draft, 'consultation').step, 'basics');
     assert.equal(goBack(flow, draft, 'basics').step, 'basics');
     assert.deepEqual(goBack(flow, draft, 'review').answers, draft.answers);
   });
@@ -218,8 +232,8 @@ describe('questionnaire walks', () => {
     const cards = {
       ...typical,
       basics: { ...typical.basics, competitive: 'false' },
-      outcomes: { themes: '2,4', measures: 'local-jobs,living-wage' },
-      modernSlavery: { ...typical.modernSlavery, mssPlanned: 'MSS-1,MSS-2,MSS-3,MSS-4,MSS-5' },
+      outcomes: { 'measures.2': 'local-jobs', 'measures.4': 'living-wage' },
+      modernSlavery: { msIndicators: 'workforce', msSector: 'none', mssAll: 'true' },
     };
     const { draft } = walk(cards);
     // The officer goes back to the basics and makes the award competitive...

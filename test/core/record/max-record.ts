@@ -68,34 +68,29 @@ function maximalCard(step: StepId, seed: string): Record<string, string> {
   switch (step) {
     case 'basics':
       // Mixed, with services as its main element: the card asks everything it can.
-      Object.assign(card, { category: 'mixed', mainElement: 'services', lightTouch: 'false' });
+      Object.assign(card, { category: 'mixed', mainElement: 'services' });
       break;
     case 'why':
       card.stillRelevant = 'false';
-      break;
-    case 'consultation':
-      // Alternate rounds answer the other branch, so that both answers are stored.
+      // Alternate rounds answer the other branch.
       card.consult = seed === 'A' ? 'true' : 'false';
       break;
     case 'outcomes':
-      card.themes = pack.themes.map((theme) => String(theme.id)).join(',');
       card.measures = pack.framework.measures.map((measure) => measure.id).join(',');
       break;
     case 'targets':
       for (const measure of pack.framework.measures) {
         const key = (field: string) => `outcomeTargets.${measure.id}.${field}`;
         if (measure.unit.kind !== 'commitment') card[key('target')] = '5';
-        for (const test of pack.outcomeTests) card[key(test.id)] = 'true';
+        card[key('tests')] = 'true';
       }
       break;
-    case 'smallerProviders':
-      Object.assign(card, { minimumTurnover: '£900,000', useLots: 'false' });
-      break;
     case 'modernSlavery':
+      Object.assign(card, { minimumTurnover: '£900,000', useLots: 'false' });
       card.msIndicators = pack.modernSlavery.indicators.map((i) => i.id).join(',');
       card.msSector = pack.modernSlavery.highRiskSectors[0]?.id ?? 'none';
       // One commitment left unplanned, so that the reason is asked too.
-      card.mssPlanned = 'MSS-1';
+      Object.assign(card, { mssAll: 'false', mssPlanned: 'MSS-1' });
       break;
     default:
       break;

@@ -113,9 +113,7 @@ describe('commissioning records', () => {
           'competitive',
           'concession',
           'contractMonths',
-          'description',
           'keyProvider',
-          'lightTouch',
           'procurementStart',
           'title',
           'value',
@@ -183,29 +181,20 @@ describe('commissioning records', () => {
       const complete = walkRecord(newRecord());
       assert.equal(complete.draft.step, 'done');
       assert.equal(complete.status, 'complete');
-      // created, then one entry per step: basics to review, with smaller providers (competitive).
-      assert.equal(complete.revision, 8);
+      // created, then one entry per step: basics to review.
+      assert.equal(complete.revision, 6);
       assert.deepEqual(
         complete.history.map((entry) => entry.action),
-        ['created', ...Array<string>(7).fill('answered'), 'completed'],
+        ['created', ...Array<string>(5).fill('answered'), 'completed'],
       );
       assert.deepEqual(
         complete.history.map((entry) => entry.step),
-        [
-          undefined,
-          'basics',
-          'why',
-          'consultation',
-          'outcomes',
-          'targets',
-          'smallerProviders',
-          'modernSlavery',
-          'review',
-        ],
+        [undefined, 'basics', 'why', 'outcomes', 'targets', 'modernSlavery', 'review'],
       );
-      assert.deepEqual(lastEntry(complete).changes, [{ field: 'confirm', to: true }]);
+      // The review asks nothing: its "Confirm and finish" is the confirmation.
+      assert.deepEqual(lastEntry(complete).changes, []);
       assert.ok(
-        complete.history.slice(1).every((entry) => entry.changes.length > 0),
+        complete.history.slice(1, -1).every((entry) => entry.changes.length > 0),
         'every answering turn names the answers it gave',
       );
       assert.deepEqual(storedForm(complete), complete);
