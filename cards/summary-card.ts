@@ -8,7 +8,7 @@ import {
   riskInputFrom,
   textAnswer,
 } from '../core/flow/index.js';
-import { type CommissioningRecord, stagesOf } from '../core/record/index.js';
+import { type CommissioningRecord, ratingRefusal, stagesOf } from '../core/record/index.js';
 import { rateModernSlaveryRisk } from '../core/rules/index.js';
 import { button } from './actions.js';
 import { answersByStep } from './answer-text.js';
@@ -181,7 +181,10 @@ export function summaryCard(
       ...(complete
         ? [
             button('Stages and reminders', { verb: STAGE_VERBS.show, reference: record.id }),
-            button('Rate the supplier', { verb: RATING_VERBS.show, reference: record.id }),
+            // Offered once the supplier can be rated, as on the stages card: after the award.
+            ...(ratingRefusal(record, flow.pack) === undefined
+              ? [button('Rate the supplier', { verb: RATING_VERBS.show, reference: record.id })]
+              : []),
           ]
         : []),
       button('My records', { verb: 'command', text: 'list' }),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { summaryCard } from '../../cards/summary-card.js';
 import { recordCard } from '../../cards/wizard-card.js';
 import { flow, newRecord, typical, walkRecord } from '../core/record/fixtures.js';
+import { AWARD, awarded, MONTHS } from '../core/record/stage-fixtures.js';
 import { measureCard } from '../support/walk.js';
 import { actionsOf, assertValidCard, inputsOf, type Json, nodesOf, textOf } from './check-card.js';
 
@@ -25,6 +26,12 @@ describe('the summary card of a complete record', () => {
     assert.equal(inputsOf(card).length, 0);
     assert.deepEqual(
       actionsOf(card).map((action) => action.title),
+      ['Show every answer and the policy lines', 'Stages and reminders', 'My records'],
+      'no rating is offered before the award',
+    );
+    const afterAward = recordCard(flow, awarded(AWARD, MONTHS, complete));
+    assert.deepEqual(
+      actionsOf(afterAward).map((action) => action.title),
       [
         'Show every answer and the policy lines',
         'Stages and reminders',
