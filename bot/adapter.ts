@@ -4,17 +4,11 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import { TURN_FAILED } from '../cards/conversation-notes.js';
 import type { Config } from './config.js';
 import { ProactiveWithoutRetries } from './connector-retries.js';
 import { errorMessage, type Logger } from './log.js';
 import { TypingIndicator } from './typing.js';
-
-/**
- * The answer to a message whose turn failed before the bot answered it. It claims nothing
- * about what was saved: the turn may have failed after a write (sending the card, say).
- */
-export const TURN_FAILED =
-  'Sorry, something went wrong before I could answer. If you asked me to change something, check whether it was done before you try again.';
 
 /** The answer to an invoke (a card's button) whose turn failed: plain words, nothing internal. */
 const INVOKE_FAILED = { error: 'Something went wrong on our side. Please try again in a moment.' };

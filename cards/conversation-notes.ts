@@ -14,6 +14,9 @@ export function tooLongCard(limit: number): AdaptiveCard {
   );
 }
 
+/** The answer to a command button: its card stays as it was and the answer comes below. */
+export const ANSWERED_BELOW = 'Answered below.';
+
 /** In a channel or group chat, after the answer went to the person's one-to-one chat. */
 export const ANSWERED_PRIVATELY =
   'I have answered you in our one-to-one chat, so that only you can see your records there.';
@@ -33,3 +36,28 @@ export function unreadableButtonCard(): AdaptiveCard {
     'It may be from an older version of this app. Type **help** to see what I can do.',
   );
 }
+
+/** To someone from an organisation outside the allow-list: nothing about them is stored. */
+export const TENANT_REFUSAL =
+  'Sorry, this assistant is not available to your organisation. Ask your IT team if you think it should be.';
+
+/** An activity with no tenant or sender the bot can check access by. */
+export const NO_IDENTITY =
+  'Sorry, I could not tell who you are or which organisation you are in, so I cannot show any records.';
+
+/**
+ * The answer to a message whose turn failed before the bot answered it. It claims nothing
+ * about what was saved: the turn may have failed after a write (sending the card, say).
+ */
+export const TURN_FAILED =
+  'Sorry, something went wrong before I could answer. If you asked me to change something, check whether it was done before you try again.';
+
+export const noIdentityCard = (): AdaptiveCard => messageCard('Something went wrong', NO_IDENTITY);
+
+/** The refusal of a button on someone else's record, in the presser's own chat. */
+export const notYourRecordCard = (reference: string): AdaptiveCard =>
+  messageCard('Not your record', notYourCard(reference));
+
+/** A refusal answered to a card's button (the tenant allow-list). */
+export const notAvailableCard = (text: string): AdaptiveCard =>
+  messageCard('Not available', text, 'attention');

@@ -9,14 +9,20 @@ import {
 } from 'botbuilder';
 import { COMMANDS } from '../../cards/commands.js';
 import {
+  ANSWERED_BELOW,
   ANSWERED_PRIVATELY,
+  NO_IDENTITY,
+  noIdentityCard,
+  notAvailableCard,
   notYourCard,
+  notYourRecordCard,
   OPEN_PERSONAL_CHAT,
+  TENANT_REFUSAL,
   tooLongCard,
   unreadableButtonCard,
 } from '../../cards/conversation-notes.js';
 import { DRAFT_VERBS } from '../../cards/drafts-card.js';
-import { messageCard, welcomeCard } from '../../cards/info-cards.js';
+import { welcomeCard } from '../../cards/info-cards.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { STAGE_VERBS } from '../../cards/stage-inputs.js';
@@ -46,10 +52,6 @@ export interface BotDeps {
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
-const TENANT_REFUSAL =
-  'Sorry, this assistant is not available to your organisation. Ask your IT team if you think it should be.';
-const NO_IDENTITY =
-  'Sorry, I could not tell who you are or which organisation you are in, so I cannot show any records.';
 
 export const asAttachment = (card: AdaptiveCard): Attachment => CardFactory.adaptiveCard(card);
 
@@ -114,7 +116,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const identity = identify(context);
-    if (!identity) return cardResponse(messageCard('Something went wrong', NO_IDENTITY));
+    if (!identity) return cardResponse(noIdentityCard());
     // The value is whatever the client sent: read it as unknown, never as the SDK's type.
     const action: unknown = (invokeValue as { action?: unknown } | undefined)?.action;
     const read =
@@ -130,7 +132,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     // A command button answers below and leaves its own card as it was; someone else's card
     // stays as it was for everyone, and the refusal goes to the presser alone.
     return messageResponse(
-      outcome.kind === 'answered' ? 'Answered below.' : notYourCard(outcome.reference),
+      outcome.kind === 'answered' ? ANSWERED_BELOW : notYourCard(outcome.reference),
     );
   }
 
@@ -173,7 +175,7 @@ export class CommissioningBot extends TeamsActivityHandler {
       if (outcome.kind === 'not-yours') {
         // Never over the owner's card: the refusal goes where only the presser sees it.
         await this.answerPrivately(context, identity, async (reply) =>
-          reply(messageCard('Not your record', notYourCard(outcome.reference))),
+          reply(notYourRecordCard(outcome.reference)),
         );
       }
       return;
@@ -372,7 +374,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     if (context.activity.type === 'invoke') {
       await context.sendActivity({
         type: 'invokeResponse',
-        value: { status: 200, body: cardResponse(messageCard('Not available', text, 'attention')) },
+        value: { status: 200, body: cardResponse(notAvailableCard(text)) },
       });
       return;
     }

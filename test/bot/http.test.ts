@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { TURN_FAILED } from '../../bot/adapter.js';
 import { type App, startApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/log.js';
+import { TURN_FAILED } from '../../cards/conversation-notes.js';
 import { type CommissioningRecord, shareRecord } from '../../core/record/index.js';
 import type { Person } from '../support/activities.js';
 import { BotClient, type ShownCard } from '../support/bot-client.js';
