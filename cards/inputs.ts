@@ -8,6 +8,8 @@ export interface InputState {
   values: Readonly<Record<string, string>>;
   /** Errors keyed as the values are. */
   errors: Readonly<Record<string, string>>;
+  /** The keys of `errors` that are follow-up questions: asked, not mistakes. */
+  followUps?: readonly string[];
 }
 
 const YES_NO = [
@@ -82,19 +84,23 @@ const choiceTitle = (choice: { label: string; derivedFrom?: string[] }): string 
 
 export function errorBlock(key: string, state: InputState): Element[] {
   const error = state.errors[key];
-  return error
-    ? [
-        {
-          type: 'TextBlock',
-          text: error,
-          color: 'Attention',
-          wrap: true,
-          spacing: 'None',
-          weight: 'Bolder',
-        },
-      ]
-    : [];
+  if (!error) return [];
+  // A follow-up is a question the answers above call for, not a mistake: not in the error
+  // colour, and said in words (colour is never the only signal).
+  const followUp = state.followUps?.includes(key) === true;
+  return [
+    {
+      type: 'TextBlock',
+      text: followUp ? `One more question, from your answers above: ${lowerFirst(error)}` : error,
+      color: followUp ? 'Accent' : 'Attention',
+      wrap: true,
+      spacing: 'None',
+      weight: 'Bolder',
+    },
+  ];
 }
+
+const lowerFirst = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
 /** A value for the input: omitted when there is none, so the card shows an empty field. */
 const shownValue = (key: string, state: InputState): { value?: string } =>

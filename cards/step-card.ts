@@ -26,6 +26,8 @@ export interface StepCardView {
   questions: ShownQuestion[];
   values: Readonly<Record<string, string>>;
   errors: Readonly<Record<string, string>>;
+  /** The keys of `errors` that are follow-up questions: shown as questions, not mistakes. */
+  followUps?: readonly string[];
   notice?: { text: string; style: 'good' | 'warning' | 'attention' };
   /** Elements above the questions: the verdict, or the review's answers. */
   lead?: Element[];
@@ -33,13 +35,21 @@ export interface StepCardView {
   continueTitle?: string;
 }
 
-function errorSummary(errors: Readonly<Record<string, string>>): string {
-  const count = Object.keys(errors).filter((key) => key !== STEP_ERROR_KEY).length;
+function errorSummary(
+  errors: Readonly<Record<string, string>>,
+  followUps: readonly string[] = [],
+): string {
+  const keys = Object.keys(errors).filter((key) => key !== STEP_ERROR_KEY);
+  const count = keys.filter((key) => !followUps.includes(key)).length;
+  const asked = keys.length - count;
   const parts = [
     errors[STEP_ERROR_KEY],
     count === 0
       ? undefined
       : `Check ${count === 1 ? 'the answer' : `the ${count} answers`} marked below: each says what to change.`,
+    asked === 0
+      ? undefined
+      : `Your answers call for ${asked === 1 ? 'one more question' : `${asked} more questions`}, below.`,
   ];
   return parts.filter(Boolean).join(' ');
 }
@@ -52,7 +62,7 @@ export function stepCard(view: StepCardView): AdaptiveCard {
     step: view.step.id,
     revision: view.revision,
   });
-  const state = { values: view.values, errors: view.errors };
+  const state = { values: view.values, errors: view.errors, followUps: view.followUps ?? [] };
   return formCard({
     subtitle: `${view.reference}: ${view.recordTitle}`,
     title: view.step.title,
@@ -60,7 +70,7 @@ export function stepCard(view: StepCardView): AdaptiveCard {
     ...(view.step.help ? { help: view.step.help } : {}),
     ...(view.step.citation ? { citation: policyRef(view.step.citation) } : {}),
     ...(view.notice ? { notice: view.notice } : {}),
-    errorSummary: errorSummary(view.errors),
+    errorSummary: errorSummary(view.errors, view.followUps),
     ...(view.lead ? { lead: view.lead } : {}),
     body: view.questions.flatMap((question) => questionElements(question, state)),
     actions: [

@@ -54,6 +54,8 @@ export interface CardState {
   /** The values to show instead of the saved answers (as typed on a refused submit). */
   values?: Readonly<Record<string, string>>;
   errors?: Readonly<Record<string, string>>;
+  /** The keys of `errors` that are follow-up questions, asked now rather than mistakes. */
+  followUps?: readonly string[];
   notice?: WizardNotice;
   /** Show this step rather than the record's current one (a conflict on an earlier step). */
   step?: StepId;
@@ -162,6 +164,7 @@ export function recordCard(
     questions: cardQuestions(flow, record.draft, step.id, state.values),
     values: { ...cardValues(flow, record.draft, step.id), ...state.values },
     errors: state.errors ?? {},
+    ...(state.followUps ? { followUps: state.followUps } : {}),
     ...(notice ? { notice } : {}),
     lead,
     canGoBack: index > 0,

@@ -159,6 +159,7 @@ export class Wizard {
         step,
         values: outcome.values,
         errors: outcome.errors,
+        ...(outcome.followUps ? { followUps: outcome.followUps } : {}),
       });
     }
     return this.save(actor, found, { step, action: 'answered', draft: outcome.draft, raw });

@@ -17,6 +17,11 @@ export type ApplyResult =
   | {
       ok: false;
       errors: FieldErrors;
+      /**
+       * The keys of `errors` that are questions the card did not show (their condition was met
+       * by an answer on the same card): asked now, not mistakes.
+       */
+      followUps?: string[];
       /** The step's values as submitted, to show the card again just as the officer left it. */
       values: Record<string, string>;
     };
@@ -103,8 +108,11 @@ export function applyAnswers(
   if (refusal || !step) return { ok: false, errors: refusal ?? {}, values };
   const evaluated = evaluateStep(flow, step, draft.answers, raw, 'submit');
   const { answers } = evaluated;
-  const errors = asFollowUps(flow, step, draft, raw, evaluated.errors);
-  if (!isEmpty(errors)) return { ok: false, errors, values };
+  const { errors } = evaluated;
+  const followUps = followUpsOf(flow, step, draft, raw, errors);
+  if (!isEmpty(errors)) {
+    return { ok: false, errors, values, ...(followUps.length > 0 ? { followUps } : {}) };
+  }
   const back = draft.returnTo;
   const next =
     back !== undefined && back !== step.id
@@ -210,26 +218,20 @@ function nextStep(flow: Questionnaire, answers: Answers, stepId: StepId): DraftS
 }
 
 /**
- * A question the card did not show (its condition was met by an answer on the same card)
- * comes back as a question, not as a mistake: "One more question, from your answers above".
+ * The questions the card did not show (their condition was met by an answer on the same
+ * card) and that are unanswered: they come back as questions, not as mistakes.
  */
-function asFollowUps(
+function followUpsOf(
   flow: Questionnaire,
   step: Step,
   draft: Draft,
   raw: RawValues,
   errors: FieldErrors,
-): FieldErrors {
+): string[] {
   const shown = new Set(visibleQuestions(flow, draft, step.id).map((question) => question.id));
-  const out: FieldErrors = { ...errors };
-  for (const question of step.questions) {
-    if (shown.has(question.id) || out[question.id] === undefined) continue;
-    if (!isBlank(raw[question.id])) continue;
-    const message = out[question.id] ?? '';
-    out[question.id] =
-      `One more question, from your answers above: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
-  }
-  return out;
+  return step.questions
+    .filter((q) => !shown.has(q.id) && errors[q.id] !== undefined && isBlank(raw[q.id]))
+    .map((q) => q.id);
 }
 
 /** Back to the step "Change" was pressed on, unless a step before it is now incomplete. */

@@ -100,6 +100,30 @@ describe('step cards', () => {
     );
   });
 
+  it('ask a follow-up as a question, not in the error colour, and say so above the fields', () => {
+    const record = newRecord();
+    const mixed = { ...typical.basics, category: 'mixed' };
+    const result = applyAnswers(flow, record.draft, 'basics', mixed);
+    assert.ok(!result.ok);
+    assert.deepEqual(result.followUps, ['mainElement']);
+    const card = recordCard(flow, record, {
+      step: 'basics',
+      values: result.values,
+      errors: result.errors,
+      ...(result.followUps ? { followUps: result.followUps } : {}),
+    });
+    assert.deepEqual(errorTexts(card), [], 'nothing is shown as a mistake');
+    const asked = nodesOf(card).find(
+      (node) => node.type === 'TextBlock' && String(node.text).startsWith('One more question'),
+    );
+    assert.ok(asked, 'the follow-up is asked in words');
+    assert.equal(asked.color, 'Accent');
+    assert.match(String(asked.text), /main element/);
+    assert.match(textOf(card), /Your answers call for one more question, below\./);
+    assert.doesNotMatch(textOf(card), /marked below: each says what to change/);
+    assert.ok(inputIds(card).includes('mainElement'), 'and its input is on the card');
+  });
+
   it('start every question that changes the advice unanswered', () => {
     const blank = recordCard(flow, newRecord());
     for (const id of ['category', 'keyProvider', 'competitive']) {

@@ -125,7 +125,7 @@ describe('questionnaire walks', () => {
     const { mssAll: _all, ...unticked } = typical.modernSlavery;
     const first = refuse(at, 'modernSlavery', unticked);
     assert.deepEqual(Object.keys(first.errors), ['mssNotPlannedReason']);
-    assert.match(first.errors.mssNotPlannedReason ?? '', /^One more question/);
+    assert.deepEqual(first.followUps, ['mssNotPlannedReason'], 'a question, not a mistake');
     assert.ok(
       visibleQuestions(flow, at, 'modernSlavery', first.values).some((q) => q.id === 'mssPlanned'),
     );
@@ -145,7 +145,8 @@ describe('questionnaire walks', () => {
     const missing = refuse(newDraft(flow), 'basics', mixed);
     assert.deepEqual(Object.keys(missing.errors), ['mainElement']);
     // Not shown until "mixed" was chosen, so it comes back as a question, not a mistake.
-    assert.match(missing.errors.mainElement ?? '', /^One more question.*main element/);
+    assert.deepEqual(missing.followUps, ['mainElement']);
+    assert.match(missing.errors.mainElement ?? '', /main element/);
     // The card shown again with "mixed" still chosen asks for the main element.
     assert.ok(
       visibleQuestions(flow, newDraft(flow), 'basics', missing.values).some(
