@@ -13,6 +13,8 @@ export interface FormView {
   citation?: string;
   notice?: Notice;
   errorSummary?: string;
+  /** `emphasis` when the summary only asks follow-up questions: nothing was a mistake. */
+  errorSummaryStyle?: 'attention' | 'emphasis';
   /** Elements shown first, above the questions: the verdict after the basics, the answers on the review. */
   lead?: Element[];
   /** The form's elements: inputs with their labels, help and errors. */
@@ -31,6 +33,7 @@ export function formCard(view: FormView): AdaptiveCard {
     notice: view.notice?.text ?? '',
     noticeStyle: view.notice?.style ?? 'default',
     errorSummary: view.errorSummary ?? '',
+    errorSummaryStyle: view.errorSummaryStyle ?? 'attention',
     lead: view.lead ?? [],
     inputs: view.body,
     actions: view.actions,

@@ -54,6 +54,14 @@ function errorSummary(
   return parts.filter(Boolean).join(' ');
 }
 
+function onlyFollowUps(
+  errors: Readonly<Record<string, string>>,
+  followUps: readonly string[] = [],
+): boolean {
+  const keys = Object.keys(errors);
+  return keys.length > 0 && keys.every((key) => followUps.includes(key));
+}
+
 /** One card per step, from the flow's data: every question kind has one way to be shown. */
 export function stepCard(view: StepCardView): AdaptiveCard {
   const data = (verb: string): ActionData => ({
@@ -71,6 +79,10 @@ export function stepCard(view: StepCardView): AdaptiveCard {
     ...(view.step.citation ? { citation: policyRef(view.step.citation) } : {}),
     ...(view.notice ? { notice: view.notice } : {}),
     errorSummary: errorSummary(view.errors, view.followUps),
+    // Only follow-up questions to ask: nothing the officer typed was wrong.
+    ...(onlyFollowUps(view.errors, view.followUps)
+      ? { errorSummaryStyle: 'emphasis' as const }
+      : {}),
     ...(view.lead ? { lead: view.lead } : {}),
     body: view.questions.flatMap((question) => questionElements(question, state)),
     actions: [

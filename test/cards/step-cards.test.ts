@@ -121,6 +121,10 @@ describe('step cards', () => {
     assert.match(String(asked.text), /main element/);
     assert.match(textOf(card), /Your answers call for one more question, below\./);
     assert.doesNotMatch(textOf(card), /marked below: each says what to change/);
+    assert.ok(
+      !nodesOf(card).some((node) => node.type === 'Container' && node.style === 'attention'),
+      'no box in the error style either',
+    );
     assert.ok(inputIds(card).includes('mainElement'), 'and its input is on the card');
   });
 
