@@ -8,6 +8,7 @@ import {
 import { button } from './actions.js';
 import { formCard, type Notice } from './form.js';
 import { formatDate } from './format.js';
+import { ourReading } from './guidance.js';
 import { infoCard } from './info.js';
 import { type Element, errorBlock } from './inputs.js';
 import { errorSummary } from './post-award-words.js';
@@ -179,7 +180,7 @@ export function ratingResultCard(
         heading: 'How the tier is worked out',
         lines: [
           {
-            text: `${pack.supplierStatus.combining.text} [derived: ${pack.supplierStatus.combining.derived.note}]`,
+            text: `${pack.supplierStatus.combining.text} ${ourReading(pack.supplierStatus.combining.derived)}`,
             citation: pack.supplierStatus.citation,
           },
           ...(rating.justification

@@ -146,6 +146,13 @@ describe('card sizes for the largest record', function () {
     assert.ok(cards.has('step basics') && cards.has('summary'));
   });
 
+  it('shows no internal note on any card: a derived rule is said in plain words', () => {
+    for (const [name, card] of cards) {
+      assert.doesNotMatch(JSON.stringify(card), /\[derived|derived:/, `the ${name} card`);
+    }
+    assert.match(JSON.stringify(cards.get('rating result')), /Our reading of Fig 2/);
+  });
+
   it('shows the start of each long answer on the summary, saying it is shortened', () => {
     const summary = cardText(cards.get('summary') as AdaptiveCard);
     const answers = record.draft.answers;
