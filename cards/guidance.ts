@@ -240,26 +240,7 @@ function policyLinesToggle(sections: Section[]): Element[] {
         },
       ],
     },
-    {
-      type: 'Container',
-      id: POLICY_LINES_ID,
-      isVisible: false,
-      items: sections.flatMap((section) => [
-        {
-          type: 'TextBlock',
-          text: section.heading,
-          weight: 'Bolder',
-          wrap: true,
-          style: 'heading',
-        },
-        ...section.lines.map((line) => ({
-          type: 'TextBlock',
-          text: line.citation ? `${line.text} _(${policyRef(line.citation)})_` : line.text,
-          wrap: true,
-          spacing: 'Small',
-        })),
-      ]),
-    },
+    hiddenSections(POLICY_LINES_ID, sections),
   ];
 }
 
@@ -269,4 +250,31 @@ export function wizardNext(assessment: Assessment): string[] {
     'why and who to consult, outcomes and targets,',
     assessment.weighting.applies ? 'smaller providers, modern slavery.' : 'modern slavery.',
   ];
+}
+
+/**
+ * Sections of cited lines in a container hidden until a toggle shows it: the policy lines
+ * behind the verdict, every answer behind the summary.
+ */
+export function hiddenSections(id: string, sections: Section[]): Element {
+  return {
+    type: 'Container',
+    id,
+    isVisible: false,
+    items: sections.flatMap((section) => [
+      {
+        type: 'TextBlock',
+        text: section.heading,
+        weight: 'Bolder',
+        wrap: true,
+        style: 'heading',
+      },
+      ...section.lines.map((line) => ({
+        type: 'TextBlock',
+        text: line.citation ? `${line.text} _(${policyRef(line.citation)})_` : line.text,
+        wrap: true,
+        spacing: 'Small',
+      })),
+    ]),
+  };
 }

@@ -13,10 +13,9 @@ import { rateModernSlaveryRisk } from '../core/rules/index.js';
 import { button } from './actions.js';
 import { answersByStep } from './answer-text.js';
 import { formatDate, formatDay } from './format.js';
-import { ourReading, policySections, verdictElements } from './guidance.js';
+import { hiddenSections, ourReading, policySections, verdictElements } from './guidance.js';
 import { infoCard, type Section } from './info.js';
 import type { Element } from './inputs.js';
-import { policyRef } from './policy-ref.js';
 import { RATING_VERBS } from './rating-card.js';
 import type { AdaptiveCard } from './render.js';
 import { STAGE_VERBS } from './stage-inputs.js';
@@ -123,26 +122,7 @@ function fullRecord(flow: Questionnaire, record: CommissioningRecord): Element[]
         },
       ],
     },
-    {
-      type: 'Container',
-      id: FULL_RECORD_ID,
-      isVisible: false,
-      items: sections.flatMap((section) => [
-        {
-          type: 'TextBlock',
-          text: section.heading,
-          weight: 'Bolder',
-          wrap: true,
-          style: 'heading',
-        },
-        ...section.lines.map((line) => ({
-          type: 'TextBlock',
-          text: line.citation ? `${line.text} _(${policyRef(line.citation)})_` : line.text,
-          wrap: true,
-          spacing: 'Small',
-        })),
-      ]),
-    },
+    hiddenSections(FULL_RECORD_ID, sections),
   ];
 }
 
