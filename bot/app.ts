@@ -1,10 +1,11 @@
 import { buildQuestionnaire } from '../core/flow/index.js';
-import { cumbriaPack, type PolicyPack } from '../core/policy/index.js';
+import type { PolicyPack } from '../core/policy/index.js';
 import { withReviewDue } from '../core/rules/index.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
 import { CommissioningBot } from './conversation/commissioning-bot.js';
 import { errorMessage, type Logger } from './log.js';
+import { loadPolicyPack } from './policy-pack.js';
 import { PacedSender } from './reminders/paced-sender.js';
 import { ReminderSweep } from './reminders/sweep.js';
 import { createServer, listen, type RunningServer } from './server.js';
@@ -24,6 +25,7 @@ export interface App {
 export interface AppOptions {
   logger: Logger;
   clock?: () => Date;
+  /** The pack read at start-up (bot/index.ts); left out, startApp reads POLICY_PACK_FILE itself. */
   pack?: PolicyPack;
   /** The pacing of proactive messages; the Teams limits unless a test says otherwise. */
   sender?: PacedSender;
@@ -33,10 +35,11 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
-  // The policy document is undated: the force gives its review date as a setting.
-  const flow = buildQuestionnaire(
-    withReviewDue(options.pack ?? cumbriaPack, config.POLICY_REVIEW_DUE),
-  );
+  // Before anything starts: a bad pack file stops start-up with nothing listening.
+  const pack = options.pack ?? (await loadPolicyPack(config));
+  // The review date: POLICY_REVIEW_DUE when set, else the pack's own reviewDue (the Cumbria
+  // document is undated, so its pack has none), else "not recorded".
+  const flow = buildQuestionnaire(withReviewDue(pack, config.POLICY_REVIEW_DUE));
   const store = await openCosmos(config);
   const records = new RecordStore(store.containers.records);
   const conversations = new ConversationStore(store.containers.conversations);

@@ -138,8 +138,11 @@ export const configSchema = z
         z.string().trim().refine(isIsoDate, 'must be a real date written YYYY-MM-DD').optional(),
       )
       .describe(
-        "The date the force's annual review of the policy is due (YYYY-MM-DD); unset, the bot says the review date is not recorded",
+        "The date the force's annual review of the policy is due (YYYY-MM-DD); it overrides the pack's own reviewDue; with neither, the bot says the review date is not recorded",
       ),
+    POLICY_PACK_FILE: optionalText.describe(
+      "A force's own policy pack, a JSON file (`npm run pack -- export` makes a starting point), checked at start-up; unset, the built-in Cumbria pack",
+    ),
     REMINDERS_SECRET: optionalText
       .refine((secret) => secret === undefined || secret.length >= 16, {
         message: 'must be at least 16 characters',

@@ -2,9 +2,11 @@
  * Starts the bot alone: `npm run bot` (TypeScript) or `node dist/bot/index.js` (compiled,
  * in production). Settings come from the environment (README, "Settings").
  */
+import type { PolicyPack } from '../core/policy/index.js';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger, errorMessage } from './log.js';
+import { loadPolicyPack, PackFileError } from './policy-pack.js';
 import { startTelemetry, type Telemetry } from './telemetry.js';
 
 let config: ReturnType<typeof loadConfig>;
@@ -16,13 +18,23 @@ try {
   process.exit(78);
 }
 
+// The force's pack, checked before telemetry, the database or the server start.
+let pack: PolicyPack;
+try {
+  pack = await loadPolicyPack(config);
+} catch (error) {
+  if (!(error instanceof PackFileError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(78);
+}
+
 const telemetry: Telemetry | undefined = config.APPLICATIONINSIGHTS_CONNECTION_STRING
   ? await startTelemetry(config.APPLICATIONINSIGHTS_CONNECTION_STRING)
   : undefined;
 const logger = createLogger(undefined, {}, telemetry?.sink);
 
 try {
-  const app = await startApp(config, { logger });
+  const app = await startApp(config, { logger, pack });
   let stopping = false;
   /** Stop taking requests, let the turns in flight finish, stop the sweep, then exit. */
   const stop = async (signal: string) => {

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { type App, startApp } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger, errorMessage } from '../log.js';
+import { loadPolicyPack, PackFileError } from '../policy-pack.js';
 import type { Playground } from './playground.js';
 
 if (process.env.NODE_ENV === 'production') {
@@ -37,7 +38,9 @@ async function stop(code: number): Promise<never> {
 
 try {
   const config = loadConfig(process.env);
-  app = await startApp(config, { logger });
+  // The force's pack is checked before the bot or the Playground starts.
+  const pack = await loadPolicyPack(config);
+  app = await startApp(config, { logger, pack });
   // The Playground's own log goes beside the local data, not into the working directory.
   const logFile = join(dirname(config.LOCAL_DATA_FILE), 'm365agentsplayground.log');
   const { startPlayground } = await import('./playground.js');
@@ -58,7 +61,7 @@ try {
     `\nOpen ${playground.url} in a browser to chat with the bot (type "help" there). Ctrl+C stops it.\n\n`,
   );
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof PackFileError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
   }

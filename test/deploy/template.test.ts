@@ -29,6 +29,8 @@ const LEFT_OUT: Record<string, string> = {
   LOCAL_DATA_FILE: 'the embedded database is for local runs only, never in production',
   PLAYGROUND_PORT: 'the Agents Playground is for local runs only',
   ALLOW_UNAUTHENTICATED_REMOTE: 'production always authenticates: the app id is set',
+  POLICY_PACK_FILE:
+    'unset, the bot runs under the built-in Cumbria pack; a force with its own pack adds the file to the zip and sets it as an app setting',
   POLICY_REVIEW_DUE:
     'the force sets its own review date when it has one (an app setting); until then the bot says it is not recorded',
 };
