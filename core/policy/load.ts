@@ -15,6 +15,38 @@ export function loadPack(input: unknown): Result<PolicyPack> {
       return fail([{ path: '(file)', message: `is not valid JSON: ${reason}` }]);
     }
   }
-  const parsed = policyPackSchema.safeParse(value);
+  const parsed = policyPackSchema.safeParse(value, { error: plainWords });
   return parsed.success ? ok(parsed.data) : fail(problemsFromIssues(parsed.error.issues));
+}
+
+/**
+ * zod's own words for a missing or mistyped field ("Invalid input: expected string, received
+ * undefined") say little to the person editing a pack file; these say what to write. Any
+ * message a field's schema gives itself still wins.
+ */
+function plainWords(issue: {
+  code?: string;
+  expected?: unknown;
+  input?: unknown;
+}): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  const expected = KINDS[String(issue.expected)] ?? String(issue.expected);
+  if (issue.input === undefined) return `is missing: add it (${expected})`;
+  return `must be ${expected}, not ${kindOf(issue.input)}`;
+}
+
+const KINDS: Record<string, string> = {
+  string: 'text in quotes',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list in [ ]',
+  object: 'an object in { }',
+};
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'text';
+  return `a ${typeof value}`;
 }
