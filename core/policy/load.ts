@@ -1,4 +1,4 @@
-import { fail, ok, problemsFromIssues, type Result } from '../common/result.js';
+import { fail, ok, type Problem, problemsFromIssues, type Result } from '../common/result.js';
 import { type PolicyPack, policyPackSchema } from './schema.js';
 
 /**
@@ -16,8 +16,35 @@ export function loadPack(input: unknown): Result<PolicyPack> {
     }
   }
   const parsed = policyPackSchema.safeParse(value, { error: plainWords });
-  return parsed.success ? ok(parsed.data) : fail(problemsFromIssues(parsed.error.issues));
+  if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues));
+  // The schema drops a field it does not know; in a pack file that is a misspelling, and a
+  // misspelt `reviewDue` left quietly unused would mislead, so each one is a problem.
+  const unknown = unknownFields(value, parsed.data, []);
+  return unknown.length === 0 ? ok(parsed.data) : fail(unknown);
 }
+
+/** Fields of the input that the parsed pack no longer holds: those the schema does not know. */
+function unknownFields(input: unknown, output: unknown, path: string[]): Problem[] {
+  if (Array.isArray(input) && Array.isArray(output)) {
+    return input.flatMap((item, index) =>
+      unknownFields(item, output[index], [...path, String(index)]),
+    );
+  }
+  if (!isPlainObject(input) || !isPlainObject(output)) return [];
+  return Object.entries(input).flatMap(([key, child]) =>
+    Object.hasOwn(output, key)
+      ? unknownFields(child, output[key], [...path, key])
+      : [
+          {
+            path: [...path, key].join('.'),
+            message: 'is not a known field; check its spelling',
+          },
+        ],
+  );
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * zod's own words for a missing or mistyped field ("Invalid input: expected string, received

@@ -93,6 +93,16 @@ describe('pack command line', function () {
     ]);
   });
 
+  it('fails a misspelt field rather than quietly ignoring it', async () => {
+    const file = join(dir, 'misspelt.json');
+    await writeFile(file, JSON.stringify({ ...cumbriaPack, reviewdue: '2027-04-01' }), 'utf8');
+    const out = await packCli('check', file);
+    assert.equal(out.code, 1);
+    assert.deepEqual(problemLines(out.stderr), [
+      '  reviewdue is not a known field; check its spelling',
+    ]);
+  });
+
   it('fails a file that is not JSON as a pack problem, saying so', async () => {
     const file = join(dir, 'half.json');
     await writeFile(file, '{"id": "my-force", ', 'utf8');
