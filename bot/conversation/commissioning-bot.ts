@@ -26,6 +26,7 @@ import { welcomeCard } from '../../cards/info-cards.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { STAGE_VERBS } from '../../cards/stage-inputs.js';
+import { WIZARD_VERBS } from '../../cards/step-card.js';
 import { outOfDateCard, recordNotFoundCard, turnFailedCard } from '../../cards/wizard-card.js';
 import type { Questionnaire } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
@@ -36,7 +37,7 @@ import { StageDesk } from '../stages/stage-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
 import { type Actor, RECORD_NOT_FOUND, Wizard, type WizardReply } from '../wizard/wizard.js';
-import { readCardAction } from './card-action.js';
+import { type CardAction, readCardAction } from './card-action.js';
 import { MAX_MESSAGE_CHARACTERS, readCommand, TOO_LONG } from './command-text.js';
 import { runCommand } from './commands.js';
 import { type Identity, identify, inPersonalChat, tenantOf } from './identity.js';
@@ -60,6 +61,14 @@ const SHOWS_RECORDS = new Set<string>(
   COMMANDS.filter((command) => 'showsRecords' in command).map((command) => command.name),
 );
 
+/** A card verb's handler: the record's reference is known by then. */
+type ActionHandler = (
+  actor: Actor,
+  action: CardAction,
+  values: Record<string, unknown>,
+  reference: string,
+) => Promise<WizardReply>;
+
 /** What a card button led to: a card to show, an answer sent below, or a refusal. */
 type ActionOutcome =
   | { kind: 'card'; card: AdaptiveCard }
@@ -76,12 +85,48 @@ export class CommissioningBot extends TeamsActivityHandler {
   private readonly wizard: Wizard;
   private readonly desk: StageDesk;
   private readonly drafts: DraftDesk;
+  /** The card verbs, each with its handler: nothing else reaches a record. */
+  private readonly actions: Readonly<Record<string, ActionHandler>>;
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.wizard = new Wizard(deps.flow, deps.records, deps.clock, deps.logger);
     this.desk = new StageDesk(deps.flow.pack, deps.records, deps.clock, deps.logger);
     this.drafts = new DraftDesk(deps.flow, deps.records, deps.clock, deps.logger);
+    const stage: ActionHandler = (actor, action, values, reference) =>
+      this.desk.handle(
+        actor,
+        {
+          verb: action.verb,
+          reference,
+          ...(action.stage === undefined ? {} : { stage: action.stage }),
+          ...(action.due === undefined ? {} : { due: action.due }),
+          ...(action.revision === undefined ? {} : { revision: action.revision }),
+        },
+        values,
+      );
+    const wizard: ActionHandler = (actor, action, values, reference) =>
+      action.step === undefined || action.revision === undefined
+        ? Promise.resolve(outOfDateCard())
+        : this.wizard.act(
+            actor,
+            { verb: action.verb, reference, step: action.step, revision: action.revision },
+            values,
+          );
+    this.actions = {
+      [STAGE_VERBS.show]: (actor, _action, _values, reference) => this.desk.show(actor, reference),
+      [RATING_VERBS.show]: (actor, _action, _values, reference) =>
+        this.desk.showRating(actor, reference),
+      [RATING_VERBS.submit]: (actor, _action, values, reference) =>
+        this.desk.rate(actor, reference, values),
+      [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
+        this.drafts.discard(actor, reference, action.revision),
+      [STAGE_VERBS.done]: stage,
+      [STAGE_VERBS.snooze]: stage,
+      [STAGE_VERBS.setDue]: stage,
+      [STAGE_VERBS.setContract]: stage,
+      ...Object.fromEntries(Object.values(WIZARD_VERBS).map((verb) => [verb, wizard])),
+    };
     this.onInstallationUpdateAdd(async (context, next) => {
       // Added (perhaps back, after a 403 another instance saw): always check the stored one.
       await this.rememberConversation(context, { recheck: true });
@@ -203,45 +248,15 @@ export class CommissioningBot extends TeamsActivityHandler {
       await this.command(context, identity, name, args, text);
       return { kind: 'answered' };
     }
+    // One table of the verbs the bot's cards send; any other is refused and changes nothing.
+    const handler = Object.hasOwn(this.actions, action.verb)
+      ? this.actions[action.verb]
+      : undefined;
+    if (!handler) return { kind: 'card', card: unreadableButtonCard() };
     if (action.reference === undefined) return { kind: 'card', card: outOfDateCard() };
     const actor = this.actor(identity);
     const reference = action.reference;
-    const reply = await this.guard((): Promise<WizardReply> => {
-      switch (action.verb) {
-        case STAGE_VERBS.show:
-          return this.desk.show(actor, reference);
-        case RATING_VERBS.show:
-          return this.desk.showRating(actor, reference);
-        case RATING_VERBS.submit:
-          return this.desk.rate(actor, reference, values);
-        case DRAFT_VERBS.discard:
-          return this.drafts.discard(actor, reference, action.revision);
-        case STAGE_VERBS.done:
-        case STAGE_VERBS.snooze:
-        case STAGE_VERBS.setDue:
-        case STAGE_VERBS.setContract:
-          return this.desk.handle(
-            actor,
-            {
-              verb: action.verb,
-              reference,
-              ...(action.stage === undefined ? {} : { stage: action.stage }),
-              ...(action.due === undefined ? {} : { due: action.due }),
-              ...(action.revision === undefined ? {} : { revision: action.revision }),
-            },
-            values,
-          );
-        default:
-          if (action.step === undefined || action.revision === undefined) {
-            return Promise.resolve(outOfDateCard());
-          }
-          return this.wizard.act(
-            actor,
-            { verb: action.verb, reference, step: action.step, revision: action.revision },
-            values,
-          );
-      }
-    });
+    const reply = await this.guard(() => handler(actor, action, values, reference));
     if (reply === RECORD_NOT_FOUND && !inPersonalChat(context)) {
       return { kind: 'not-yours', reference };
     }

@@ -272,6 +272,19 @@ describe('records in shared chats, and who may press a card', function () {
       assert.equal(cardTitle(card), 'What I can do');
     });
 
+    it('refuses a verb that is not one of its buttons, even with a real record and revision', async () => {
+      const { owner } = freshTenant('unknown-verb');
+      const { card } = await bot.say(owner, 'new');
+      const { data } = press(card, 'Continue', officerAnswers.basics);
+      const before = await storedRecord(app, owner, String(data.reference));
+      // Before, any verb the bot did not know went to the wizard, which read it as a step.
+      for (const verb of ['wizard.nextt', 'stage.delete', 'toString', '__proto__']) {
+        const shown = await bot.executeData(owner, verb, { ...data, verb });
+        assert.equal(cardTitle(shown), 'I could not read that button', verb);
+      }
+      assert.deepEqual(await storedRecord(app, owner, String(data.reference)), before);
+    });
+
     it('calls a payload that is not a button of ours unreadable, not a question of who you are', async () => {
       const { owner } = freshTenant('bad-button');
       const submitted = await bot.send(bot.activities.submit(owner, { nonsense: 1 }));
