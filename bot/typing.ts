@@ -1,7 +1,7 @@
 import { type Activity, ActivityTypes, type Middleware, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from './connector-retries.js';
 import { errorMessage, type Logger } from './log.js';
-import { statusOf } from './reminders/paced-sender.js';
+import { statusOf } from './status-of.js';
 
 /** How often the indicator is sent again while a turn is still working. */
 const TYPING_PERIOD_MS = 2_000;

@@ -1,3 +1,4 @@
+import { statusOf } from '../status-of.js';
 import { RateLimiter, type RateWindow } from './rate-limiter.js';
 
 /** The Teams limits for one bot (ENVIRONMENT: per conversation, and per app per tenant). */
@@ -34,13 +35,6 @@ export const DEFAULT_MARGIN_MS = 100;
 
 /** Statuses worth another try: throttled, a precondition race, a bad or slow gateway. */
 const RETRY = new Set([412, 429, 502, 504]);
-
-export const statusOf = (error: unknown): number | undefined => {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const record = error as Record<string, unknown>;
-  const status = record.statusCode ?? record.status ?? record.code;
-  return typeof status === 'number' ? status : undefined;
-};
 
 const retryAfterMs = (error: unknown): number | undefined => {
   if (typeof error !== 'object' || error === null) return undefined;

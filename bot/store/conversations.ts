@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
+import { statusOf } from '../status-of.js';
 
 /**
  * What a reminder needs of a conversation reference: where to send (serviceUrl) and to
@@ -41,11 +42,6 @@ const remindersChoice = (resource: unknown): boolean | undefined => {
   const value = (resource as { remindersOn?: unknown } | undefined)?.remindersOn;
   return typeof value === 'boolean' ? value : undefined;
 };
-
-const statusOf = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number'
-    ? error.code
-    : undefined;
 
 /** The parts of a reference that, when they change, must be saved again. */
 const fingerprint = (reference: { serviceUrl?: string; conversation?: { id?: string } }): string =>

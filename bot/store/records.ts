@@ -9,6 +9,7 @@ import {
   supplierRatingSchema,
   type Viewer,
 } from '../../core/record/index.js';
+import { statusOf } from '../status-of.js';
 
 /** A record with the ETag it was read at: the condition of the next write. */
 export interface Versioned {
@@ -38,11 +39,6 @@ export interface RecordSummary {
   nextDueOn?: string;
   nextDueStages?: number[];
 }
-
-const statusCode = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number'
-    ? error.code
-    : undefined;
 
 /**
  * The WHERE clause of the records a viewer may see, with `viewerParameters`: the tenant is
@@ -128,7 +124,7 @@ export class RecordStore {
         .replace(record, { accessCondition: { type: 'IfMatch', condition: etag } });
       return { record, etag: response.etag };
     } catch (error) {
-      if (statusCode(error) === 412) throw new StaleRecordError(record.id);
+      if (statusOf(error) === 412) throw new StaleRecordError(record.id);
       throw error;
     }
   }
@@ -150,7 +146,7 @@ export class RecordStore {
         if (response.resource) return { record, etag: response.etag };
       } catch (error) {
         // A reference already taken (a restored counter, say): take the next one.
-        if (statusCode(error) !== 409) throw error;
+        if (statusOf(error) !== 409) throw error;
       }
     }
     throw new Error('could not find a free record reference');
@@ -273,13 +269,13 @@ export class RecordStore {
           .patch<{ value: number }>([{ op: 'incr', path: '/value', value: 1 }]);
         if (resource) return resource.value;
       } catch (error) {
-        if (statusCode(error) !== 404) throw error;
+        if (statusOf(error) !== 404) throw error;
         try {
           await this.container.items.create({ id, tenantId, kind: 'counter', value: 1 });
           return 1;
         } catch (createError) {
           // Another instance created the counter first: increment theirs.
-          if (statusCode(createError) !== 409) throw createError;
+          if (statusOf(createError) !== 409) throw createError;
         }
       }
     }
