@@ -1,6 +1,6 @@
 import { type ShownQuestion, STEP_ERROR_KEY, type Step } from '../core/flow/index.js';
 import { type ActionData, button } from './actions.js';
-import { formCard } from './form.js';
+import { formCard, type Notice } from './form.js';
 import { type Element, questionElements } from './inputs.js';
 import { policyRef } from './policy-ref.js';
 import type { AdaptiveCard } from './render.js';
@@ -28,7 +28,7 @@ export interface StepCardView {
   errors: Readonly<Record<string, string>>;
   /** The keys of `errors` that are follow-up questions: shown as questions, not mistakes. */
   followUps?: readonly string[];
-  notice?: { text: string; style: 'good' | 'warning' | 'attention' };
+  notice?: Notice;
   /** Elements above the questions: the verdict, or the review's answers. */
   lead?: Element[];
   canGoBack: boolean;

@@ -8,6 +8,7 @@ import {
 import type { CommissioningRecord } from '../core/record/index.js';
 import { button } from './actions.js';
 import { answersByStep } from './answer-text.js';
+import type { Notice } from './form.js';
 import { verdictElements, wizardNext } from './guidance.js';
 import { messageCard } from './info-cards.js';
 import type { Element } from './inputs.js';
@@ -25,7 +26,7 @@ export type WizardNotice =
   /** The same answers pressed twice. */
   | { kind: 'already-saved' };
 
-function noticeOf(notice: WizardNotice): { text: string; style: 'good' | 'warning' } {
+function noticeOf(notice: WizardNotice): Notice {
   switch (notice.kind) {
     case 'saved':
       return {
