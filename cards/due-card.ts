@@ -1,17 +1,12 @@
 import { CARD_LIMITS, firstLines } from '../core/flow/index.js';
+import type { DueStage } from '../core/record/index.js';
 import { button } from './actions.js';
 import { formatDate } from './format.js';
 import { infoCard } from './info.js';
 import type { AdaptiveCard } from './render.js';
 
-export interface DueItem {
-  reference: string;
-  title: string;
-  stage: number;
-  stageName: string;
-  due: string;
-  citation: string;
-}
+/** A line of the card: a stage due, as core works it out. */
+export type DueItem = DueStage;
 
 const MAX_BUTTONS = 5;
 

@@ -1,17 +1,12 @@
 import { CARD_LIMITS, firstLines } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
-import { ratingStages } from '../core/record/index.js';
+import { ratingStages, type SupplierStanding } from '../core/record/index.js';
 import { formatDate } from './format.js';
 import { infoCard } from './info.js';
 import type { AdaptiveCard } from './render.js';
 
-export interface SupplierItem {
-  supplier: string;
-  tierLabel: string;
-  on: string;
-  reference: string;
-  citation: string;
-}
+/** A line of the card: a supplier's current tier, as core works it out. */
+export type SupplierItem = SupplierStanding;
 
 /** Each supplier with its current tier: the latest rating given anywhere in the tenant. */
 export function suppliersCard(pack: PolicyPack, items: SupplierItem[]): AdaptiveCard {

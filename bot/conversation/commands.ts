@@ -15,11 +15,11 @@ import { dueCard } from '../../cards/due-card.js';
 import { helpCard, policyCard, themesCard, thresholdsCard } from '../../cards/info-cards.js';
 import { recordListCard } from '../../cards/list-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
-import { type SupplierItem as SupplierLine, suppliersCard } from '../../cards/suppliers-card.js';
+import { suppliersCard } from '../../cards/suppliers-card.js';
 import { addDays, isoDateInLondon } from '../../core/common/dates.js';
 import { parseMoney } from '../../core/common/money.js';
 import { findStep, type Questionnaire } from '../../core/flow/index.js';
-import { type Person, referenceSchema, stagesOf } from '../../core/record/index.js';
+import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
 import type { DraftDesk } from '../stages/drafts.js';
 import type { StageDesk } from '../stages/stage-desk.js';
@@ -43,9 +43,6 @@ export interface CommandContext {
 }
 
 type Handler = (context: CommandContext, args: string[]) => Promise<void>;
-
-/** A supplier's latest rating, with the instant it was given to compare by. */
-type SupplierItem = SupplierLine & { at: string };
 
 const THRESHOLD_KINDS: Record<
   string,
@@ -150,52 +147,12 @@ const HANDLERS: Record<CommandName, Handler> = {
   async due(context) {
     const on = today(context);
     const until = addDays(on, DUE_WITHIN_DAYS);
-    const { pack } = context.flow;
     const records = await context.records.dueBy(context.actor, until);
-    const items = records
-      .flatMap((record) =>
-        stagesOf(record, pack)
-          .filter((stage) => !stage.done && stage.due !== undefined && stage.due <= until)
-          .map((stage) => {
-            const definition = pack.stages.find((s) => s.number === stage.number);
-            return {
-              reference: record.id,
-              title: record.title,
-              stage: stage.number,
-              stageName: definition?.name ?? '',
-              due: stage.due ?? '',
-              citation: definition?.citation ?? 'Fig 1',
-            };
-          }),
-      )
-      .sort((a, b) => a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference));
-    await context.reply(dueCard(items, DUE_WITHIN_DAYS, on));
+    await context.reply(dueCard(dueStages(records, context.flow.pack, until), DUE_WITHIN_DAYS, on));
   },
   async suppliers(context) {
-    const { tiers } = context.flow.pack.supplierStatus;
-    const latest = new Map<string, SupplierItem>();
-    for (const { reference, ratings } of await context.records.ratings(context.actor)) {
-      for (const rating of ratings) {
-        const key = rating.supplier.toLowerCase();
-        const known = latest.get(key);
-        if (known && known.at >= rating.at) continue;
-        const tier = tiers.find((t) => t.id === rating.tier);
-        latest.set(key, {
-          supplier: rating.supplier,
-          tierLabel: tier?.label ?? rating.tier,
-          on: rating.on,
-          at: rating.at,
-          reference,
-          citation: tier?.citation ?? 'Fig 2',
-        });
-      }
-    }
-    await context.reply(
-      suppliersCard(
-        context.flow.pack,
-        [...latest.values()].sort((a, b) => a.supplier.localeCompare(b.supplier)),
-      ),
-    );
+    const rated = await context.records.ratings(context.actor);
+    await context.reply(suppliersCard(context.flow.pack, latestTiers(rated, context.flow.pack)));
   },
   async reminders(context, args) {
     const choice = (args[0] ?? '').toLowerCase();

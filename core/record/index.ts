@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './changes.js';
+export * from './lists.js';
 export * from './person.js';
 export * from './record.js';
 export * from './reminders.js';
