@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import JSZip from 'jszip';
+import { cumbriaPack, loadPack, type PolicyPack } from '../core/policy/index.js';
 import { buildManifest, ICON_FILES, type TeamsManifest } from './build.js';
 import { APP_VERSION, checkIcons, checkPackage, type Problem } from './check.js';
 import { DEFAULT_ICONS, type PackageSettings, readPackageSettings } from './settings.js';
@@ -54,6 +55,24 @@ async function readIcon(root: string, setting: string, path: string): Promise<Bu
   }
 }
 
+/** The pack named by POLICY_PACK_FILE, checked as the bot checks it; the built-in one if none. */
+async function readPack(root: string, file: string | undefined): Promise<PolicyPack | Problem[]> {
+  if (file === undefined) return cumbriaPack;
+  let text: string;
+  try {
+    text = await readFile(isAbsolute(file) ? file : join(root, file), 'utf8');
+  } catch {
+    return [{ where: 'POLICY_PACK_FILE', message: `names ${file}, which cannot be read` }];
+  }
+  const loaded = loadPack(text);
+  return loaded.ok
+    ? loaded.value
+    : loaded.problems.map((p) => ({
+        where: 'POLICY_PACK_FILE',
+        message: `${file}: ${p.path} ${p.message}`,
+      }));
+}
+
 const isProblem = (value: unknown): value is Problem =>
   typeof value === 'object' && value !== null && 'where' in value && 'message' in value;
 
@@ -94,8 +113,12 @@ export async function makeAppPackage(
     ),
   );
 
+  const pack = await readPack(root, read.ok ? read.settings.POLICY_PACK_FILE : undefined);
+  if (Array.isArray(pack)) problems.push(...pack);
+
   if (
     !read.ok ||
+    Array.isArray(pack) ||
     isProblem(version) ||
     isProblem(color) ||
     isProblem(outline) ||
@@ -106,7 +129,7 @@ export async function makeAppPackage(
 
   let manifest: TeamsManifest;
   try {
-    manifest = buildManifest(read.settings, version);
+    manifest = buildManifest(read.settings, version, pack);
   } catch (error) {
     throw new PackageError([{ where: 'manifest', message: (error as Error).message }]);
   }

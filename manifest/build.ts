@@ -5,6 +5,7 @@
  * and the type below together.
  */
 import type { TeamsManifestV1D22 } from '@microsoft/app-manifest';
+import type { PolicyPack } from '../core/policy/index.js';
 import { schemaUrl } from './check.js';
 import { commandLists } from './command-lists.js';
 import type { PackageSettings } from './settings.js';
@@ -17,18 +18,30 @@ export const MANIFEST_VERSION = '1.22' satisfies TeamsManifest['manifestVersion'
 /** The icon files' names inside the package. */
 export const ICON_FILES = { color: 'color.png', outline: 'outline.png' } as const;
 
-export const SHORT_DESCRIPTION =
-  'Applies the Cumbria OPCC Social Value Policy to police commissioning';
-
-export const FULL_DESCRIPTION = [
-  'Helps the people who commission goods, services and works for the Office of the Police and Crime Commissioner for Cumbria and Cumbria Constabulary apply the OPCC Social Value Policy and Modern Slavery Statement from the start of every commissioning exercise.',
-  'Type new to start one. The bot asks the pre-commissioning questions, then says whether the policy and the Public Services (Social Value) Act 2012 apply, which procurement threshold is in force, what social value weighting to use and which themes and measures fit, quoting the paragraph of the policy behind each line.',
-  'Each exercise is kept as a record, with a reference such as SV-2026-0042, that you can open again, share with a colleague and follow through its procurement stages. The bot reminds you when a review stage falls due, and at contract review you rate the supplier Gold, Silver, Bronze or No Award.',
-  "A record is seen only by its owner, the colleagues it is shared with and your organisation's procurement leads. Type help to see every command.",
-].join('\n\n');
+/**
+ * The store's descriptions, from the policy pack the bot runs under: its name and its
+ * supplier tiers, so that no force's words are written here.
+ */
+export function descriptions(pack: PolicyPack): { short: string; full: string } {
+  const tiers = pack.supplierStatus.tiers.map((tier) => tier.label);
+  const tierList = `${tiers.slice(0, -1).join(', ')} or ${tiers.at(-1) ?? ''}`;
+  return {
+    short: 'Applies your social value policy to police commissioning, with records',
+    full: [
+      `Helps the people who commission goods, services and works apply the ${pack.name} from the start of every commissioning exercise.`,
+      'Type new to start one. The bot asks the pre-commissioning questions, then says whether the policy and the Public Services (Social Value) Act 2012 apply, which procurement threshold is in force, what social value weighting to use and which themes and measures fit, quoting the paragraph of the policy behind each line.',
+      `Each exercise is kept as a record, with a reference such as SV-2026-0042, that you can open again, share with a colleague and follow through its procurement stages. The bot reminds you when a review stage falls due, and at contract review you rate the supplier ${tierList}.`,
+      "A record is seen only by its owner, the colleagues it is shared with and your organisation's procurement leads. Type help to see every command.",
+    ].join('\n\n'),
+  };
+}
 
 /** The manifest for these settings and this app version (package.json's). */
-export function buildManifest(settings: PackageSettings, version: string): TeamsManifest {
+export function buildManifest(
+  settings: PackageSettings,
+  version: string,
+  pack: PolicyPack,
+): TeamsManifest {
   return {
     $schema: schemaUrl(MANIFEST_VERSION),
     manifestVersion: MANIFEST_VERSION,
@@ -42,7 +55,7 @@ export function buildManifest(settings: PackageSettings, version: string): Teams
       termsOfUseUrl: settings.TEAMS_APP_TERMS_URL,
     },
     name: { short: settings.TEAMS_APP_SHORT_NAME, full: settings.TEAMS_APP_FULL_NAME },
-    description: { short: SHORT_DESCRIPTION, full: FULL_DESCRIPTION },
+    description: descriptions(pack),
     icons: { color: ICON_FILES.color, outline: ICON_FILES.outline },
     accentColor: settings.TEAMS_APP_ACCENT_COLOR,
     bots: [

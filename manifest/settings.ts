@@ -101,6 +101,8 @@ export const packageSettingsSchema = z.object({
   ),
   TEAMS_APP_COLOR_ICON: path(DEFAULT_ICONS.color),
   TEAMS_APP_OUTLINE_ICON: path(DEFAULT_ICONS.outline),
+  /** The force's pack, as the bot runs under it: the store's descriptions name its policy. */
+  POLICY_PACK_FILE: z.preprocess(blankIsUnset, z.string().trim().min(1).optional()),
 });
 
 export type PackageSettings = z.infer<typeof packageSettingsSchema>;

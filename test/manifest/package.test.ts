@@ -10,6 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { ManifestUtil, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { COMMANDS } from '../../cards/commands.js';
+import { cumbriaPack } from '../../core/policy/index.js';
 import { makeAppPackage, PackageError, zipPackage } from '../../manifest/app-package.js';
 import { buildManifest, MANIFEST_VERSION } from '../../manifest/build.js';
 import { checkIcons, checkManifest, checkPackage } from '../../manifest/check.js';
@@ -123,6 +124,38 @@ const problemAt = (error: PackageError, where: string) =>
   error.problems.find((problem) => problem.where === where);
 
 describe('Teams app package', () => {
+  describe("with a force's own pack (POLICY_PACK_FILE)", () => {
+    it("names that force's policy and tiers in the store's descriptions, and no other force's", async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'sv-pack-'));
+      try {
+        const other = structuredClone(cumbriaPack) as { name: string };
+        other.name = 'Northshire Police Social Value Policy';
+        const file = join(dir, 'northshire.json');
+        await writeFile(file, JSON.stringify(other));
+        const { manifest } = await makeAppPackage({ ...GOOD, POLICY_PACK_FILE: file }, ROOT);
+        const text = JSON.stringify(manifest.description);
+        assert.match(text, /apply the Northshire Police Social Value Policy from/);
+        assert.doesNotMatch(text, /Cumbria/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses a bad or missing pack file, naming each problem, and writes nothing', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'sv-pack-'));
+      try {
+        const bad = join(dir, 'bad.json');
+        await writeFile(bad, JSON.stringify({ ...cumbriaPack, name: '' }));
+        const refused = await refusal({ ...GOOD, POLICY_PACK_FILE: bad });
+        assert.match(problemAt(refused, 'POLICY_PACK_FILE')?.message ?? '', /bad\.json: name /);
+        const missing = await refusal({ ...GOOD, POLICY_PACK_FILE: join(dir, 'none.json') });
+        assert.match(problemAt(missing, 'POLICY_PACK_FILE')?.message ?? '', /cannot be read/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe('with good settings', () => {
     let zip: Buffer;
     let files: Map<string, Buffer>;
@@ -176,8 +209,9 @@ describe('Teams app package', () => {
         short: 'Social Value',
         full: 'Social value commissioning assistant',
       });
-      assert.match(manifest.description.short, /Cumbria OPCC Social Value Policy/);
-      assert.match(manifest.description.full, /Social Value Policy and Modern Slavery Statement/);
+      assert.match(manifest.description.short, /social value policy/);
+      assert.match(manifest.description.full, new RegExp(`apply the ${cumbriaPack.name} from`));
+      assert.match(manifest.description.full, /Gold, Silver, Bronze or No Award/);
       assert.deepEqual(manifest.developer, {
         name: 'Cumbria OPCC',
         websiteUrl: GOOD.TEAMS_APP_WEBSITE_URL,
@@ -390,7 +424,9 @@ describe('Teams app package', () => {
     const good = () => {
       const read = readPackageSettings(GOOD);
       assert.ok(read.ok);
-      return JSON.parse(JSON.stringify(buildManifest(read.settings, '1.2.3'))) as Loose;
+      return JSON.parse(
+        JSON.stringify(buildManifest(read.settings, '1.2.3', cumbriaPack)),
+      ) as Loose;
     };
     const wheres = (manifest: unknown) => checkManifest(manifest).map((p) => p.where);
 
@@ -489,7 +525,7 @@ describe('Teams app package', () => {
     const manifest = () => {
       const read = readPackageSettings(GOOD);
       assert.ok(read.ok);
-      return buildManifest(read.settings, '1.0.0');
+      return buildManifest(read.settings, '1.0.0', cumbriaPack);
     };
 
     it('reports a manifest.json in a folder instead of at the root', async () => {
