@@ -62,7 +62,7 @@ export const COMMANDS = [
   {
     name: 'themes',
     usage: 'themes',
-    description: 'The five social value themes and their measures',
+    description: 'The social value themes and their measures',
   },
   {
     name: 'policy',

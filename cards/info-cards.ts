@@ -2,7 +2,7 @@ import type { PolicyPack } from '../core/policy/index.js';
 import type { Assessment, PolicyStatus } from '../core/rules/index.js';
 import { button } from './actions.js';
 import { COMMANDS } from './commands.js';
-import { formatDate, formatMoney } from './format.js';
+import { countInWords, formatDate, formatMoney } from './format.js';
 import { ourReading, verdictElements } from './guidance.js';
 import { infoCard, type Section } from './info.js';
 import type { AdaptiveCard } from './render.js';
@@ -44,7 +44,8 @@ export function helpCard(unknownText?: string): AdaptiveCard {
 
 export function themesCard(pack: PolicyPack): AdaptiveCard {
   return infoCard({
-    title: 'The five social value themes',
+    // The count is the pack's: another force's policy may have four themes, or six.
+    title: `The ${countInWords(pack.themes.length)} social value themes`,
     intro:
       'Outcomes may come from any of these themes. Each measure is something a supplier can commit to, with a target you set.',
     sections: pack.themes.map((theme) => ({

@@ -39,6 +39,17 @@ const items = (count: number): RecordListItem[] =>
   }));
 
 describe('information cards', () => {
+  it('count the themes the pack has, in words, not the five of one policy', () => {
+    const title = (themes: number) =>
+      String(
+        (themesCard({ ...pack, themes: pack.themes.slice(0, themes) }).body as { text?: unknown }[])
+          .map((element) => element.text)
+          .find((text) => typeof text === 'string' && text.endsWith('social value themes')),
+      );
+    assert.equal(title(5), 'The five social value themes');
+    assert.equal(title(4), 'The four social value themes');
+  });
+
   const cards = {
     welcome: welcomeCard(pack),
     help: helpCard(),
