@@ -146,6 +146,24 @@ export function executeOn(
   return bot.executeData(from, verb, data);
 }
 
+/**
+ * A finished record of the owner's with the award set: 24 months from 15 April 2026, from the
+ * supplier. Finished, since a supplier is rated only once the record is complete and awarded.
+ */
+export async function awardedRecord(
+  bot: BotClient,
+  owner: Person,
+  supplier: string,
+): Promise<{ reference: string; card: CardJson }> {
+  const reference = await completeRecord(bot, owner);
+  const card = await setAward(bot, owner, reference, {
+    awardDate: '2026-04-15',
+    months: 24,
+    supplier,
+  });
+  return { reference, card };
+}
+
 /** The award, through the stages card as an officer sets it; returns the card shown after. */
 export async function setAward(
   bot: BotClient,

@@ -26,6 +26,7 @@ import {
 import { CaptureConnector } from '../support/connector.js';
 import { freshTenant, officerAnswers, STEP_TITLES } from '../support/officer.js';
 import {
+  awardedRecord,
   completeRecord,
   executeOn,
   newRecord,
@@ -121,15 +122,7 @@ describe('after award, in plain words (issue 9)', function () {
   });
 
   /** A finished record, awarded 15 April 2026 for 24 months to Acme. */
-  async function awarded(owner: Person): Promise<{ reference: string; card: CardJson }> {
-    const reference = await completeRecord(bot, owner);
-    const card = await setAward(bot, owner, reference, {
-      awardDate: '2026-04-15',
-      months: 24,
-      supplier: ACME,
-    });
-    return { reference, card };
-  }
+  const awarded = (owner: Person) => awardedRecord(bot, owner, ACME);
 
   /** Presses a button whose answer comes below as a new message; returns that message's card. */
   async function pressBelow(from: Person, card: CardJson, title: string): Promise<CardJson> {

@@ -13,6 +13,7 @@ import {
 import { CaptureConnector } from '../support/connector.js';
 import { freshTenant, STEP_TITLES } from '../support/officer.js';
 import {
+  awardedRecord as awarded,
   completeRecord,
   executeOn,
   newRecord,
@@ -63,19 +64,7 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
     await connector.close();
   });
 
-  /**
-   * A finished record of the owner's with the award set: 24 months from 15 April 2026, from
-   * Acme. Finished, since a supplier is rated only once the record is complete and awarded.
-   */
-  async function awardedRecord(owner: Person): Promise<{ reference: string; card: CardJson }> {
-    const reference = await completeRecord(bot, owner);
-    const card = await setAward(bot, owner, reference, {
-      awardDate: '2026-04-15',
-      months: 24,
-      supplier: ACME,
-    });
-    return { reference, card };
-  }
+  const awardedRecord = (owner: Person) => awarded(bot, owner, ACME);
 
   describe('stages', () => {
     it('shows the 13 stages, each with its social value action and citation', async () => {

@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { cumbriaPack } from '../../core/policy/index.js';
+import { runCli } from './run-cli.js';
 
-const run = promisify(execFile);
-const CLI = ['--import', 'tsx', 'cli/assess.ts'];
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function assessCli(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const assessCli = (...args: string[]) => runCli('cli/assess.ts', ...args);
 
 const services250k = {
   category: 'services',

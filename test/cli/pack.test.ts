@@ -1,30 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { cumbriaPack, loadPack, type PolicyPack } from '../../core/policy/index.js';
+import { runCli } from './run-cli.js';
 
-const run = promisify(execFile);
-const CLI = ['--import', 'tsx', 'cli/pack.ts'];
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `npm run pack -- ARGS`, the real command in a child process. */
-async function packCli(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const packCli = (...args: string[]) => runCli('cli/pack.ts', ...args);
 
 /** The problem lines a failed check prints: "  path message". */
 const problemLines = (stderr: string): string[] =>
