@@ -188,6 +188,13 @@ const packObjectSchema = z.object({
   version: text,
   /** The policy document itself: whether it carries an adoption date, and what the pack makes of it. */
   document: z.object({ dated: z.boolean(), adopted: isoDateSchema.optional(), note: text }),
+  /**
+   * The day this version takes effect. A deployment may hold several versions of one pack
+   * (one id): a new record takes the version in force on the day it is created, and keeps it.
+   * Needed wherever a pack has more than one version; a date before the earliest version's
+   * falls to that version, since nothing came before it.
+   */
+  inForceFrom: isoDateSchema.optional(),
   /** The review date the force set in its own pack; a setting may give it instead. */
   reviewDue: isoDateSchema.optional(),
   reviewCitation: citation,

@@ -2,6 +2,7 @@ export * from './access.js';
 export * from './changes.js';
 export * from './lists.js';
 export * from './person.js';
+export * from './reassessment.js';
 export * from './record.js';
 export * from './reminders.js';
 export * from './stage-changes.js';

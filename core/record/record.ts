@@ -37,6 +37,7 @@ export const historyActionSchema = z.enum([
   'reminder-sent',
   'supplier-rated',
   'discarded',
+  'reassessed',
 ]);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 
