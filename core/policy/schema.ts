@@ -71,6 +71,11 @@ const regulatedRowSchema = z.object({
 const regimeSchema = z.object({
   id: text,
   name: text,
+  /**
+   * Procurements under this regime run under the Procurement Act 2023: items with the
+   * `procurementActRegime` condition apply to them. Left out, the regime is another law.
+   */
+  procurementAct: z.boolean().optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   citation,
@@ -150,6 +155,8 @@ const rubricRowSchema = z.object({
   citation,
   levels: z.object({ gold: text, silver: text, bronze: text, none: text }),
   derived: derivedSchema.optional(),
+  /** The row's level is suggested from the delivery record (see `delivery.supplierStatus`). */
+  suggestedFrom: z.literal('delivery').optional(),
 });
 
 const tierSchema = z.object({
@@ -180,6 +187,104 @@ const riskBandSchema = z.object({
 
 /** A rule the pack states and tests, grounded in the sources it names rather than quoted from them. */
 const derivedRule = z.object({ text, derived: derivedSchema });
+
+/*
+ * Contract management under the Procurement Act 2023 (s.52 KPIs, s.71 assessments, the
+ * notices they are published in) and the pack's readings of delivery against targets.
+ * A block of its own, so that it reads as one part of the pack.
+ */
+
+/** The categories of contract the KPI duty does not reach; ids the contract's answers name. */
+export const kpiExemptionIdSchema = z.enum([
+  'framework',
+  'concession',
+  'light-touch',
+  'private-utility',
+]);
+export type KpiExemptionId = z.infer<typeof kpiExemptionIdSchema>;
+
+export const performanceRatingIdSchema = z.enum([
+  'good',
+  'approaching-target',
+  'requires-improvement',
+  'inadequate',
+  'other',
+]);
+export type PerformanceRatingId = z.infer<typeof performanceRatingIdSchema>;
+
+export const performanceEventIdSchema = z.enum([
+  'breach-termination',
+  'breach-damages',
+  'breach-settlement',
+  'failure-to-improve',
+]);
+export type PerformanceEventId = z.infer<typeof performanceEventIdSchema>;
+
+const noticeSchema = z.object({ id: text, name: text, citation });
+
+const procurementActSchema = z.object({
+  kpis: z.object({
+    /** KPIs are required for a contract whose estimated value is strictly more than this. */
+    moreThan: positiveMoney,
+    minimum: z.number().int().min(1),
+    /** How many KPIs the contract details notice names as the most material. */
+    mostMaterial: z.number().int().min(1),
+    citation,
+    text,
+    exemptions: z.array(
+      z.object({
+        id: kpiExemptionIdSchema,
+        label: text,
+        citation,
+        text,
+        derived: derivedSchema.optional(),
+      }),
+    ),
+    /** The authority may find that KPIs could not appropriately assess performance. */
+    notAppropriate: z.object({ citation, text }),
+    /** Below the value or where an exemption applies, KPIs may still be set. */
+    optional: z.object({ citation, text }),
+    /** The words of a KPI suggested from a social value outcome; `{unit}` is the measure's unit. */
+    fromOutcome: z.object({ measuredBy: text, commitmentTarget: text }),
+  }),
+  assessments: z.object({
+    everyMonths: z.number().int().min(1),
+    onTermination: z.boolean(),
+    citation,
+    text,
+    /** The yearly count runs from the award date: the pack's reading of "every 12 months". */
+    schedule: derivedRule,
+    ratings: z
+      .array(z.object({ id: performanceRatingIdSchema, label: text, meaning: text }))
+      .length(5),
+    ratingsCitation: citation,
+    events: z.array(z.object({ id: performanceEventIdSchema, label: text, citation, text })),
+  }),
+  notices: z.object({ contractDetails: noticeSchema, performance: noticeSchema }),
+});
+
+/** The pack's readings of delivery against targets: how "on track" is judged, and bands. */
+const deliverySchema = z.object({
+  onTrack: z.object({
+    /**
+     * On track when the share of the target delivered is at least the share of the contract's
+     * life elapsed, less this (0.1 is ten percentage points); 0 asks for the straight line.
+     */
+    tolerance: z.number().min(0).max(1),
+    text,
+    /** A rate (a percent measure) is compared with its target as it stands, not pro rata. */
+    rate: text,
+    commitment: text,
+    derived: derivedSchema,
+  }),
+  /** The level the delivery record suggests for the rubric row marked `suggestedFrom: 'delivery'`. */
+  supplierStatus: z.object({
+    /** The first band whose `atLeast` the share of targets met to date reaches is suggested. */
+    bands: z.array(z.object({ level: tierIdSchema, atLeast: z.number().min(0).max(1) })).min(1),
+    text,
+    derived: derivedSchema,
+  }),
+});
 
 const packObjectSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and hyphens'),
@@ -301,6 +406,8 @@ const packObjectSchema = z.object({
     statementTurnover: z.object({ amount: positiveMoney, citation, text }),
     assessmentTool: z.object({ from: z.enum(['low', 'medium', 'high']), citation, text }),
   }),
+  procurementAct: procurementActSchema,
+  delivery: deliverySchema,
 });
 
 /**
@@ -329,6 +436,8 @@ export type SizeBand = PolicyPack['sizeBands']['bands'][number];
 export type SizeBandId = SizeBand['id'];
 export type RiskLevel = PolicyPack['modernSlavery']['rating']['bands'][number]['level'];
 export type DirectAward = PolicyPack['smallerProviders']['checks'][number]['directAward'];
+export type ProcurementActPack = PolicyPack['procurementAct'];
+export type PerformanceRating = ProcurementActPack['assessments']['ratings'][number];
 
 /**
  * Every citation a value holds, with its path: strings under a key named `citation`, and
@@ -530,7 +639,27 @@ function consistencyProblems(pack: unknown): PackProblem[] {
       });
     }
   }
+  problems.push(...deliveryProblems(pack));
   return problems;
+}
+
+/** The delivery bands fall strictly and end at 0, so that every share finds a band. */
+function deliveryProblems(pack: unknown): PackProblem[] {
+  const bands = shaped(
+    z.array(z.object({ atLeast: z.number() })),
+    at(pack, 'delivery', 'supplierStatus', 'bands'),
+  );
+  if (!bands) return [];
+  const shares = bands.map((b) => b.atLeast);
+  const falls = shares.every((share, i) => i === 0 || share < (shares[i - 1] ?? 0));
+  return falls && shares[shares.length - 1] === 0
+    ? []
+    : [
+        {
+          path: ['delivery', 'supplierStatus', 'bands'],
+          message: 'must fall strictly from the highest share to 0, so that every share has a band',
+        },
+      ];
 }
 
 /** Themes, outcomes and measures refer to each other by number. */

@@ -1,4 +1,5 @@
 import type { PolicyPack } from '../schema.js';
+import { delivery, procurementAct } from './contract-management.js';
 import { framework, themes } from './framework.js';
 import { modernSlavery } from './modern-slavery.js';
 import { paragraphs } from './paragraphs.js';
@@ -158,6 +159,7 @@ export const cumbriaPack: PolicyPack = {
       {
         id: 'pa-2023',
         name: 'Procurement Act 2023',
+        procurementAct: true,
         from: '2025-02-24',
         citation: 'SI 2025/163 reg 7',
         text: 'For procurements begun on or after 24 February 2025 the duty is triggered by publishing a notice under the Procurement Act 2023.',
@@ -355,4 +357,6 @@ export const cumbriaPack: PolicyPack = {
   stages,
   supplierStatus,
   modernSlavery,
+  procurementAct,
+  delivery,
 };

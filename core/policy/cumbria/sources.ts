@@ -144,4 +144,30 @@ export const sources: PolicyPack['sources'] = [
       'Home Office Modern Slavery Assessment Tool, for suppliers in medium and high-risk categories',
     url: 'https://supplierregistration.cabinetoffice.gov.uk/msat',
   },
+  {
+    ref: 'PA 2023 s.9',
+    title: 'Procurement Act 2023, section 9: light touch contracts',
+    url: `${LEGISLATION}/ukpga/2023/54/section/9`,
+  },
+  {
+    ref: 'PA 2023 s.45',
+    title: 'Procurement Act 2023, section 45: frameworks',
+    url: `${LEGISLATION}/ukpga/2023/54/section/45`,
+  },
+  {
+    ref: 'PA 2023 s.52',
+    title: 'Procurement Act 2023, section 52: key performance indicators',
+    url: `${LEGISLATION}/ukpga/2023/54/section/52`,
+  },
+  {
+    ref: 'PA 2023 s.53',
+    title:
+      'Procurement Act 2023, section 53: contract details notices and the publication of contracts',
+    url: `${LEGISLATION}/ukpga/2023/54/section/53`,
+  },
+  {
+    ref: 'PA 2023 s.71',
+    title: 'Procurement Act 2023, section 71: assessment of contract performance',
+    url: `${LEGISLATION}/ukpga/2023/54/section/71`,
+  },
 ];

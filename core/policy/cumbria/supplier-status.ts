@@ -71,6 +71,7 @@ export const supplierStatus: PolicyPack['supplierStatus'] = {
         from: ['Fig 2'],
         note: 'Fig 2 names social value outputs as one of the three grounds for status but gives no row for them; this row applies that ground.',
       },
+      suggestedFrom: 'delivery',
     },
   ],
   tiers: [

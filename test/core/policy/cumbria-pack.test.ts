@@ -120,6 +120,11 @@ describe('the Cumbria policy pack', () => {
         'PPN 009 guidance',
         'MSA 2015 s.54',
         'MSAT',
+        'PA 2023 s.9',
+        'PA 2023 s.45',
+        'PA 2023 s.52',
+        'PA 2023 s.53',
+        'PA 2023 s.71',
       ],
     );
   });
