@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { isoDateSchema } from '../common/dates.js';
 import { draftSchema } from '../flow/draft.js';
 import type { Assessment } from '../rules/assessment.js';
+import { deliveryEntrySchema } from './delivery-entry.js';
+import { kpiSetSchema } from './kpi-set.js';
+import { performanceSchema } from './performance-record.js';
 import { personSchema } from './person.js';
 import { contractTermsSchema, stageProgressSchema } from './stages.js';
 
@@ -38,6 +41,12 @@ export const historyActionSchema = z.enum([
   'supplier-rated',
   'discarded',
   'reassessed',
+  'kpis-set',
+  'delivery-recorded',
+  'delivery-corrected',
+  'performance-assessed',
+  'contract-terminated',
+  'performance-event-recorded',
 ]);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 
@@ -110,6 +119,12 @@ export const commissioningRecordSchema = z.object({
   /** The stages due on `nextDueOn`, for lists that show which stage is next without the stages. */
   nextDueStages: z.array(z.number().int()).optional(),
   ratings: z.array(supplierRatingSchema).optional(),
+  /** The contract's KPIs (PA 2023 s.52), or why none could appropriately assess it. */
+  kpis: kpiSetSchema.optional(),
+  /** What the supplier delivered against each outcome, per period; corrections never overwrite. */
+  delivery: z.array(deliveryEntrySchema).optional(),
+  /** Performance assessments against the KPIs (PA 2023 s.71), termination and breach events. */
+  performance: performanceSchema.optional(),
   /** Who discarded the draft, and when (the history says so too). */
   discarded: z.object({ by: personSchema, at: z.iso.datetime() }).optional(),
 });
