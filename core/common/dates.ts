@@ -57,6 +57,13 @@ export function addDays(date: string, days: number): string {
   return format(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
 
+/** Whole days from `from` to `to`: negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return Math.round((utcDate(y2, m2, d2).getTime() - utcDate(y1, m1, d1).getTime()) / 86_400_000);
+}
+
 /** ISO dates compare as text; these names make the intent plain. */
 export const isBefore = (a: string, b: string): boolean => a < b;
 export const isAfter = (a: string, b: string): boolean => a > b;

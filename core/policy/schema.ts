@@ -266,6 +266,8 @@ const procurementActSchema = z.object({
 /** The pack's readings of delivery against targets: how "on track" is judged, and bands. */
 const deliverySchema = z.object({
   onTrack: z.object({
+    /** The paragraph the reading is shown against. */
+    citation,
     /**
      * On track when the share of the target delivered is at least the share of the contract's
      * life elapsed, less this (0.1 is ten percentage points); 0 asks for the straight line.
@@ -281,6 +283,7 @@ const deliverySchema = z.object({
   supplierStatus: z.object({
     /** The first band whose `atLeast` the share of targets met to date reaches is suggested. */
     bands: z.array(z.object({ level: tierIdSchema, atLeast: z.number().min(0).max(1) })).min(1),
+    citation,
     text,
     derived: derivedSchema,
   }),

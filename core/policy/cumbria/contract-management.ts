@@ -128,6 +128,7 @@ export const procurementAct: PolicyPack['procurementAct'] = {
 /** The pack's readings of delivery against the targets agreed at award (§2.1: measurable, verifiable). */
 export const delivery: PolicyPack['delivery'] = {
   onTrack: {
+    citation: '§2.1',
     tolerance: 0,
     text: 'An outcome is on track when the share of its target delivered to date is at least the share of the contract’s life that has passed since the award; otherwise it is behind. Once the contract has ended, a target not reached is missed.',
     rate: 'A percentage is a rate, not a total: the latest figure recorded is compared with the target as it stands, not pro rata.',
@@ -144,6 +145,7 @@ export const delivery: PolicyPack['delivery'] = {
       { level: 'bronze', atLeast: 0.5 },
       { level: 'none', atLeast: 0 },
     ],
+    citation: 'Fig 2',
     text: 'Suggested from the delivery record: every target met or on track to date suggests Silver (commitments met); at least half, Bronze (some met); fewer, No Award. Gold asks for innovation beyond the contract, which the record cannot show: the rater decides it.',
     derived: {
       from: ['Fig 2'],

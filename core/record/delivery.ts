@@ -1,0 +1,385 @@
+import { z } from 'zod';
+import { addMonths, daysBetween, isIsoDate, isoDateSchema } from '../common/dates.js';
+import { fail, ok, type Problem, problemsFromIssues, type Result } from '../common/result.js';
+import { boundedText } from '../flow/limits.js';
+import type { Measure, PolicyPack } from '../policy/schema.js';
+import { derivedReason, type Reason } from '../rules/reason.js';
+import {
+  CONTRACT_LIST_LIMITS,
+  CONTRACT_TEXT_LIMITS,
+  notAwardedProblem,
+  withChange,
+} from './contract-limits.js';
+import {
+  type CommitmentStatus,
+  commitmentStatusSchema,
+  type DeliveryEntry,
+} from './delivery-entry.js';
+import { filled } from './kpis.js';
+import { outcomeTargets } from './outcome-targets.js';
+import type { CommissioningRecord } from './record.js';
+import { type Act, FUTURE } from './stage-changes.js';
+
+/** No outcome is counted in amounts near this: a larger one is a typing slip. */
+const MAX_AMOUNT = 1_000_000_000;
+const WHOLE_UNITS = new Set(['count', 'people', 'students']);
+
+const link = boundedText(CONTRACT_TEXT_LIMITS.evidenceLink)
+  .refine((text) => text === '' || /^https:\/\/[^\s/]+\.[^\s]+$/i.test(text), {
+    message: 'The link must be a web address starting https://.',
+  })
+  .optional();
+
+const dateText = (message: string) =>
+  z.string({ error: message }).trim().refine(isIsoDate, { message });
+
+const evidenceShape = {
+  note: filled(CONTRACT_TEXT_LIMITS.evidenceNote, 'Describe the evidence in a short note.'),
+  link,
+  amount: z.number({ error: 'Enter the amount delivered as a number.' }).optional(),
+  status: z
+    .enum(commitmentStatusSchema.options, { error: 'Choose met, partly met or not met.' })
+    .optional(),
+};
+
+const entryInputSchema = z.object({
+  measureId: z.string({ error: 'Choose the outcome the delivery is for.' }),
+  from: dateText('Enter the first day of the period as a date, YYYY-MM-DD.'),
+  to: dateText('Enter the last day of the period as a date, YYYY-MM-DD.'),
+  ...evidenceShape,
+});
+
+const correctionInputSchema = z.object({
+  corrects: z.string({ error: 'Say which entry this corrects.' }),
+  ...evidenceShape,
+});
+
+/** Checks the amount or status against the measure's unit. */
+function valueProblems(
+  measure: Measure,
+  given: { amount?: number | undefined; status?: CommitmentStatus | undefined },
+): Problem[] {
+  if (measure.unit.kind === 'commitment') {
+    if (given.amount !== undefined) {
+      return [
+        {
+          path: 'amount',
+          message: `“${measure.text}” is a commitment: say whether it was met, not an amount.`,
+        },
+      ];
+    }
+    return given.status === undefined
+      ? [
+          {
+            path: 'status',
+            message: `Say whether “${measure.text}” was met, partly met or not met.`,
+          },
+        ]
+      : [];
+  }
+  if (given.status !== undefined) {
+    return [
+      {
+        path: 'status',
+        message: `“${measure.text}” is counted in ${measure.unit.label}: enter the amount delivered.`,
+      },
+    ];
+  }
+  const { amount } = given;
+  if (amount === undefined) {
+    return [{ path: 'amount', message: `Enter the amount delivered, in ${measure.unit.label}.` }];
+  }
+  if (!Number.isFinite(amount) || amount < 0) {
+    return [{ path: 'amount', message: 'Enter the amount delivered as a number of 0 or more.' }];
+  }
+  if (measure.unit.kind === 'percent' && amount > 100) {
+    return [{ path: 'amount', message: 'Enter a percentage from 0 to 100.' }];
+  }
+  if (amount > MAX_AMOUNT) {
+    return [{ path: 'amount', message: 'That amount is too large; check it.' }];
+  }
+  if (WHOLE_UNITS.has(measure.unit.kind) && !Number.isInteger(amount)) {
+    return [{ path: 'amount', message: `Enter a whole number of ${measure.unit.label}.` }];
+  }
+  return [];
+}
+
+const nextId = (entries: DeliveryEntry[]): string => `D${entries.length + 1}`;
+
+function entryText(entry: DeliveryEntry, measure: Measure): string {
+  const value =
+    entry.status ?? (entry.amount === undefined ? '' : `${entry.amount} ${measure.unit.label}`);
+  return `${measure.id}, ${entry.period.from} to ${entry.period.to}: ${value}`;
+}
+
+function capacityProblem(entries: DeliveryEntry[]): Problem[] {
+  return entries.length >= CONTRACT_LIST_LIMITS.deliveryEntries
+    ? [
+        {
+          path: 'record',
+          message: `This record holds ${CONTRACT_LIST_LIMITS.deliveryEntries} delivery entries, as many as it can keep; ask the team that runs the bot.`,
+        },
+      ]
+    : [];
+}
+
+/**
+ * Records what the supplier delivered for one outcome over one period: an amount in the
+ * measure's unit, or for a commitment whether it was met, with a short evidence note and an
+ * optional link. The entry and a history entry are appended; nothing is replaced.
+ */
+export function recordDelivery(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  input: unknown,
+  act: Act,
+): Result<CommissioningRecord> {
+  const refusal = notAwardedProblem(record);
+  if (refusal || !record.contract) return fail([{ path: 'record', message: refusal ?? '' }]);
+  const parsed = entryInputSchema.safeParse(input);
+  if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues));
+  const { measureId, from, to, note, amount, status } = parsed.data;
+  const entries = record.delivery ?? [];
+  const outcome = outcomeTargets(record, pack).find((o) => o.measure.id === measureId);
+  const problems: Problem[] = [...capacityProblem(entries)];
+  if (!outcome) {
+    problems.push({
+      path: 'measureId',
+      message: 'Choose one of the outcomes this record commits to.',
+    });
+  } else {
+    problems.push(...valueProblems(outcome.measure, { amount, status }));
+  }
+  if (from === '')
+    problems.push({ path: 'from', message: 'Enter the first day of the period, as YYYY-MM-DD.' });
+  if (to === '')
+    problems.push({ path: 'to', message: 'Enter the last day of the period, as YYYY-MM-DD.' });
+  if (from !== '' && to !== '') {
+    if (to < from)
+      problems.push({ path: 'to', message: 'The period must not end before it starts.' });
+    if (to > act.today)
+      problems.push({ path: 'to', message: `The period ${FUTURE}: it ends after today.` });
+    if (from < record.contract.awardDate) {
+      problems.push({
+        path: 'from',
+        message: `The period must not start before the award date, ${record.contract.awardDate}.`,
+      });
+    }
+  }
+  if (problems.length > 0 || !outcome) return fail(problems);
+  const entry: DeliveryEntry = {
+    id: nextId(entries),
+    measureId,
+    period: { from, to },
+    ...(amount === undefined ? {} : { amount }),
+    ...(status === undefined ? {} : { status }),
+    evidence: { note, ...(parsed.data.link ? { link: parsed.data.link } : {}) },
+    by: act.by,
+    at: act.at,
+  };
+  return ok(
+    withChange(
+      record,
+      act,
+      'delivery-recorded',
+      [{ field: `delivery ${entry.id}`, to: entryText(entry, outcome.measure) }],
+      { delivery: [...entries, entry] },
+    ),
+  );
+}
+
+/**
+ * Corrects an entry by a new one for the same outcome and period. The old entry stays as it
+ * was, marked as superseded by the new one, and the history says what changed and why.
+ */
+export function correctDelivery(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  input: unknown,
+  act: Act,
+): Result<CommissioningRecord> {
+  const refusal = notAwardedProblem(record);
+  if (refusal) return fail([{ path: 'record', message: refusal }]);
+  const parsed = correctionInputSchema.safeParse(input);
+  if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues));
+  const { corrects, note, amount, status } = parsed.data;
+  const entries = record.delivery ?? [];
+  const old = entries.find((e) => e.id === corrects.trim().toUpperCase());
+  if (!old)
+    return fail([
+      { path: 'corrects', message: `There is no delivery entry ${corrects} on this record.` },
+    ]);
+  if (old.supersededBy) {
+    return fail([
+      {
+        path: 'corrects',
+        message: `${old.id} was already corrected by ${old.supersededBy}: correct ${old.supersededBy} instead.`,
+      },
+    ]);
+  }
+  const measure = pack.framework.measures.find((m) => m.id === old.measureId);
+  if (!measure) {
+    return fail([
+      { path: 'corrects', message: `${old.id} is for an outcome the policy pack no longer has.` },
+    ]);
+  }
+  const problems = [...capacityProblem(entries), ...valueProblems(measure, { amount, status })];
+  if (problems.length > 0) return fail(problems);
+  const entry: DeliveryEntry = {
+    id: nextId(entries),
+    measureId: old.measureId,
+    period: old.period,
+    ...(amount === undefined ? {} : { amount }),
+    ...(status === undefined ? {} : { status }),
+    evidence: { note, ...(parsed.data.link ? { link: parsed.data.link } : {}) },
+    corrects: old.id,
+    by: act.by,
+    at: act.at,
+  };
+  const marked = entries.map((e) => (e.id === old.id ? { ...e, supersededBy: entry.id } : e));
+  return ok(
+    withChange(
+      record,
+      act,
+      'delivery-corrected',
+      [
+        {
+          field: `delivery ${entry.id} corrects ${old.id}`,
+          from: entryText(old, measure),
+          to: entryText(entry, measure),
+        },
+      ],
+      { delivery: [...marked, entry] },
+    ),
+  );
+}
+
+/** Where an outcome stands: see `progress`. */
+export type ProgressStatus =
+  | 'no-target'
+  | 'not-started'
+  | 'not-recorded'
+  | 'on-track'
+  | 'behind'
+  | 'met'
+  | 'missed';
+
+export interface OutcomeProgress {
+  measureId: string;
+  label: string;
+  unit: Measure['unit'];
+  target?: number;
+  /** Summed over the entries that count; for a rate, the latest figure; none for a commitment. */
+  delivered?: number;
+  /** For a commitment: the latest period's standing. */
+  latest?: CommitmentStatus;
+  /** Delivered as a share of the target (1 is the whole target); only where there is a target. */
+  share?: number;
+  /** The entries that count (superseded ones do not). */
+  entries: number;
+  status: ProgressStatus;
+}
+
+export interface Progress {
+  on: string;
+  awardDate: string;
+  endDate: string;
+  /** The share of the contract's life passed on `on`: 0 up to the award, 1 from the end. */
+  elapsed: number;
+  outcomes: OutcomeProgress[];
+  /** The pack's reading of "on track", shown with the figures. */
+  reasons: Reason[];
+}
+
+/**
+ * For each outcome the record commits to: its target, what has been delivered to date (the
+ * entries not superseded whose period has begun by `on`), the share of the target, and whether
+ * that is on track for the point reached in the contract's life, by the pack's reading:
+ * - no numeric target (or a target of 0): "no-target", never a share;
+ * - the target reached: "met", whenever that is;
+ * - before the award date: "not-started";
+ * - after the end date, short of the target: "missed";
+ * - a rate (percent): the latest figure against the target, "behind" below it;
+ * - otherwise "on-track" when the share delivered is at least the share of the contract's life
+ *   elapsed, less the pack's tolerance (at the award date nothing is yet expected), else "behind";
+ * - a commitment: by its latest period, met is "met", partly or not met "behind" ("missed" after
+ *   the end); with no entry yet, "not-recorded".
+ */
+export function progress(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  on: string,
+): Result<Progress> {
+  if (!record.contract) {
+    return fail([{ path: 'record', message: 'Record the award date and contract length first.' }]);
+  }
+  if (!isoDateSchema.safeParse(on).success) {
+    return fail([{ path: 'on', message: 'must be a real date written YYYY-MM-DD' }]);
+  }
+  const { awardDate, months } = record.contract;
+  const endDate = addMonths(awardDate, months);
+  const elapsed = Math.min(
+    1,
+    Math.max(0, daysBetween(awardDate, on) / daysBetween(awardDate, endDate)),
+  );
+  const stage = on < awardDate ? 'before' : on > endDate ? 'after' : 'during';
+  const { tolerance } = pack.delivery.onTrack;
+  const counting = (record.delivery ?? []).filter((e) => !e.supersededBy && e.period.from <= on);
+
+  const outcomes = outcomeTargets(record, pack).map(({ measure, target }): OutcomeProgress => {
+    const mine = counting.filter((e) => e.measureId === measure.id);
+    const latest = [...mine]
+      .sort((a, b) => (a.period.to < b.period.to ? -1 : a.period.to > b.period.to ? 1 : 0))
+      .at(-1);
+    const base = {
+      measureId: measure.id,
+      label: measure.text,
+      unit: measure.unit,
+      entries: mine.length,
+    };
+    if (measure.unit.kind === 'commitment') {
+      const status: ProgressStatus =
+        latest?.status === undefined
+          ? stage === 'before'
+            ? 'not-started'
+            : 'not-recorded'
+          : latest.status === 'met'
+            ? 'met'
+            : stage === 'after'
+              ? 'missed'
+              : 'behind';
+      return { ...base, ...(latest?.status ? { latest: latest.status } : {}), status };
+    }
+    const rate = measure.unit.kind === 'percent';
+    const delivered = rate
+      ? (latest?.amount ?? 0)
+      : mine.reduce((sum, e) => sum + (e.amount ?? 0), 0);
+    if (target === undefined || target <= 0) return { ...base, delivered, status: 'no-target' };
+    const share = delivered / target;
+    const withShare = { ...base, target, delivered, share };
+    if (share >= 1) return { ...withShare, status: 'met' };
+    if (stage === 'before') return { ...withShare, status: 'not-started' };
+    if (stage === 'after') return { ...withShare, status: 'missed' };
+    if (rate) return { ...withShare, status: latest ? 'behind' : 'not-recorded' };
+    return { ...withShare, status: share >= elapsed - tolerance ? 'on-track' : 'behind' };
+  });
+
+  const { onTrack } = pack.delivery;
+  const grounds = onTrack.citation;
+  return ok({
+    on,
+    awardDate,
+    endDate,
+    elapsed,
+    outcomes,
+    reasons: [
+      derivedReason('on-track', grounds, onTrack.text, onTrack.derived),
+      ...(outcomes.some((o) => o.unit.kind === 'percent')
+        ? [derivedReason('on-track-rate', grounds, onTrack.rate, onTrack.derived)]
+        : []),
+      ...(outcomes.some((o) => o.unit.kind === 'commitment')
+        ? [derivedReason('on-track-commitment', grounds, onTrack.commitment, onTrack.derived)]
+        : []),
+    ],
+  });
+}
