@@ -1,6 +1,7 @@
 export * from './assessment.js';
 export * from './assessment-input.js';
 export * from './conditions.js';
+export * from './kpi-duty.js';
 export * from './modern-slavery-risk.js';
 export * from './policy-status.js';
 export * from './reason.js';
