@@ -16,7 +16,7 @@ import {
   type DeliveryEntry,
 } from './delivery-entry.js';
 import { filled } from './kpis.js';
-import { outcomeTargets } from './outcome-targets.js';
+import { amountText, outcomeTargets } from './outcome-targets.js';
 import type { CommissioningRecord } from './record.js';
 import { type Act, FUTURE } from './stage-changes.js';
 
@@ -108,7 +108,7 @@ const nextId = (entries: DeliveryEntry[]): string => `D${entries.length + 1}`;
 
 function entryText(entry: DeliveryEntry, measure: Measure): string {
   const value =
-    entry.status ?? (entry.amount === undefined ? '' : `${entry.amount} ${measure.unit.label}`);
+    entry.status ?? (entry.amount === undefined ? '' : amountText(entry.amount, measure.unit));
   return `${measure.id}, ${entry.period.from} to ${entry.period.to}: ${value}`;
 }
 

@@ -10,7 +10,7 @@ import {
   withChange,
 } from './contract-limits.js';
 import type { Kpi, KpiSet } from './kpi-set.js';
-import { outcomeTargets } from './outcome-targets.js';
+import { amountText, outcomeTargets } from './outcome-targets.js';
 import type { CommissioningRecord } from './record.js';
 import type { Act } from './stage-changes.js';
 
@@ -39,6 +39,7 @@ const kpisInputSchema = z.object({
   notAppropriate: boundedText(CONTRACT_TEXT_LIMITS.notAppropriate).optional(),
 });
 export type KpisInput = z.input<typeof kpisInputSchema>;
+export type KpiInput = z.input<typeof kpiInputSchema>;
 
 /** "KPI 2: enter its name" rather than a field path an officer never sees. */
 function numbered(problems: Problem[]): Problem[] {
@@ -151,15 +152,15 @@ export function setKpis(
  * KPIs suggested from the record's social value outcomes: each outcome with its target becomes
  * a KPI the officer can keep, change or drop. None is marked most material: that is a choice.
  */
-export function suggestedKpis(record: CommissioningRecord, pack: PolicyPack): KpisInput['kpis'] {
+export function suggestedKpis(record: CommissioningRecord, pack: PolicyPack): KpiInput[] {
   const { fromOutcome } = pack.procurementAct.kpis;
   return outcomeTargets(record, pack).map(({ measure, target }) => ({
     name: measure.text,
-    measuredBy: fromOutcome.measuredBy.replace('{unit}', measure.unit.label),
+    measuredBy: fromOutcome.measuredBy,
     target:
       measure.unit.kind === 'commitment' || target === undefined
         ? fromOutcome.commitmentTarget
-        : `${target} ${measure.unit.label}`,
+        : amountText(target, measure.unit),
     mostMaterial: false,
     measureId: measure.id,
   }));

@@ -28,3 +28,9 @@ export function outcomeTargets(record: CommissioningRecord, pack: PolicyPack): O
     return [{ measure, ...(chosen.target === undefined ? {} : { target: chosen.target }) }];
   });
 }
+
+/** An amount with its unit as the notices and KPIs write it: 25%, 40 days, 3 (a count has none). */
+export function amountText(amount: number, unit: Measure['unit']): string {
+  if (unit.kind === 'count') return String(amount);
+  return unit.kind === 'percent' ? `${amount}%` : `${amount} ${unit.label}`;
+}
