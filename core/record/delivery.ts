@@ -77,6 +77,8 @@ function valueProblems(
         ]
       : [];
   }
+  // A count's unit label ("number") reads badly after "in"; the other units read well.
+  const inUnit = measure.unit.kind === 'count' ? '' : ` in ${measure.unit.label}`;
   if (given.status !== undefined) {
     return [
       {
@@ -87,7 +89,7 @@ function valueProblems(
   }
   const { amount } = given;
   if (amount === undefined) {
-    return [{ path: 'amount', message: `Enter the amount delivered, in ${measure.unit.label}.` }];
+    return [{ path: 'amount', message: `Enter the amount delivered${inUnit}.` }];
   }
   if (!Number.isFinite(amount) || amount < 0) {
     return [{ path: 'amount', message: 'Enter the amount delivered as a number of 0 or more.' }];
@@ -99,7 +101,12 @@ function valueProblems(
     return [{ path: 'amount', message: 'That amount is too large; check it.' }];
   }
   if (WHOLE_UNITS.has(measure.unit.kind) && !Number.isInteger(amount)) {
-    return [{ path: 'amount', message: `Enter a whole number of ${measure.unit.label}.` }];
+    return [
+      {
+        path: 'amount',
+        message: `Enter a whole number${measure.unit.kind === 'count' ? '' : ` of ${measure.unit.label}`}.`,
+      },
+    ];
   }
   return [];
 }
