@@ -83,7 +83,7 @@ function valueProblems(
     return [
       {
         path: 'status',
-        message: `“${measure.text}” is counted in ${measure.unit.label}: enter the amount delivered.`,
+        message: `“${measure.text}” is counted${inUnit}: enter the amount delivered.`,
       },
     ];
   }
