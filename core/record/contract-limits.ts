@@ -13,8 +13,8 @@ export const CONTRACT_TEXT_LIMITS = {
   kpiTarget: TEXT_LIMITS.short,
   notAppropriate: TEXT_LIMITS.long,
   /** Evidence is a short note pointing at the document, not the document. */
-  evidenceNote: 500,
-  evidenceLink: 500,
+  evidenceNote: 300,
+  evidenceLink: 300,
   ratingNote: 500,
   overallNote: TEXT_LIMITS.long,
   eventNote: TEXT_LIMITS.long,
@@ -22,8 +22,11 @@ export const CONTRACT_TEXT_LIMITS = {
 
 export const CONTRACT_LIST_LIMITS = {
   kpis: 20,
-  /** Ten years of quarterly returns on twenty outcomes, each corrected once, with room over. */
-  deliveryEntries: 1_000,
+  /**
+   * Ten years of quarterly returns on ten outcomes with one in four corrected, or five years on
+   * twenty outcomes: with the largest questionnaire record this still fits one item.
+   */
+  deliveryEntries: 500,
   events: 50,
 } as const;
 

@@ -83,7 +83,7 @@ describe('recording delivery against each outcome', () => {
   it('says in plain words what to fix', () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ note: '' }, 'note', /Describe the evidence in a short note/],
-      [{ note: 'x'.repeat(501) }, 'note', /Shorten this to 500 characters or fewer; it is 501/],
+      [{ note: 'x'.repeat(301) }, 'note', /Shorten this to 300 characters or fewer; it is 301/],
       [{ link: 'http://example.org/a.pdf' }, 'link', /must be a web address starting https:\/\//],
       [{ to: '2026-07-06' }, 'to', /must not be in the future/],
       [{ from: '2026-03-31' }, 'from', /must not start before the award date, 2026-04-01/],
