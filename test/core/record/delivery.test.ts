@@ -85,6 +85,8 @@ describe('recording delivery against each outcome', () => {
       [{ note: '' }, 'note', /Describe the evidence in a short note/],
       [{ note: 'x'.repeat(301) }, 'note', /Shorten this to 300 characters or fewer; it is 301/],
       [{ link: 'http://example.org/a.pdf' }, 'link', /must be a web address starting https:\/\//],
+      [{ link: 'javascript:alert(1)' }, 'link', /must be a web address starting https:\/\//],
+      [{ link: 'https://intranet/a b.pdf' }, 'link', /must be a web address starting https:\/\//],
       [{ to: '2026-07-06' }, 'to', /must not be in the future/],
       [{ from: '2026-03-31' }, 'from', /must not start before the award date, 2026-04-01/],
       [{ from: '2026-06-01', to: '2026-05-31' }, 'to', /must not end before it starts/],
