@@ -17,6 +17,7 @@ import {
 } from './delivery-entry.js';
 import { filled } from './kpis.js';
 import { amountText, outcomeTargets } from './outcome-targets.js';
+import { contractEnd } from './performance.js';
 import type { CommissioningRecord } from './record.js';
 import { type Act, FUTURE } from './stage-changes.js';
 
@@ -316,7 +317,7 @@ export interface Progress {
  * - no numeric target (or a target of 0): "no-target", never a share;
  * - the target reached: "met", whenever that is;
  * - before the award date: "not-started";
- * - after the end date, short of the target: "missed";
+ * - after the end date (or the day it was terminated), short of the target: "missed";
  * - a rate (percent): the latest figure against the target, "behind" below it;
  * - otherwise "on-track" when the share delivered is at least the share of the contract's life
  *   elapsed, less the pack's tolerance (at the award date nothing is yet expected), else "behind";
@@ -335,10 +336,12 @@ export function progress(
     return fail([{ path: 'on', message: 'must be a real date written YYYY-MM-DD' }]);
   }
   const { awardDate, months } = record.contract;
-  const endDate = addMonths(awardDate, months);
+  // Delivery is expected over the planned life; a contract terminated early ends on that day.
+  const planned = addMonths(awardDate, months);
+  const endDate = contractEnd(record) ?? planned;
   const elapsed = Math.min(
     1,
-    Math.max(0, daysBetween(awardDate, on) / daysBetween(awardDate, endDate)),
+    Math.max(0, daysBetween(awardDate, on) / daysBetween(awardDate, planned)),
   );
   const stage = on < awardDate ? 'before' : on > endDate ? 'after' : 'during';
   const { tolerance } = pack.delivery.onTrack;

@@ -79,6 +79,17 @@ export function assessmentReminderOn(
   return snoozed !== undefined && snoozed > due.on ? snoozed : due.on;
 }
 
+/** The assessment whose reminder is owed on `today`, if any, with the due date it is for. */
+export function owedAssessmentReminder(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  today: string,
+): { due: string } | undefined {
+  const on = assessmentReminderOn(record, pack);
+  const due = nextAssessmentDue(record, pack);
+  return on !== undefined && due !== undefined && on <= today ? { due: due.on } : undefined;
+}
+
 const earliest = (...dates: (string | undefined)[]): string | undefined =>
   dates.filter((d): d is string => d !== undefined).sort()[0];
 

@@ -74,7 +74,7 @@ export function kpiDuty(pack: PolicyPack, input: unknown): Result<KpiDuty> {
       reason(
         'kpi-regime',
         regime.citation,
-        `The procurement runs under the ${regime.name}, not the Procurement Act: ${kpis.optional.text}`,
+        `The procurement runs under the ${regime.name}, not the Procurement Act 2023. ${kpis.optional.text}`,
       ),
     );
   } else if (!regime) {

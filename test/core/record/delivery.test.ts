@@ -5,6 +5,7 @@ import {
   deliveryLevel,
   progress,
   recordDelivery,
+  recordTermination,
 } from '../../../core/record/index.js';
 import { actOn, awardedRecord, okValue, problemsOf } from './contract-fixtures.js';
 import { pack } from './fixtures.js';
@@ -219,6 +220,16 @@ describe('progress against each target, at the edges of the contract’s life', 
     assert.equal(atEnd.elapsed, 1);
     assert.equal(atEnd.outcomes[0]?.status, 'behind');
     assert.equal(statusOf(two, '2029-04-02', 'local-jobs').status, 'missed');
+  });
+
+  it('a contract terminated early has missed what it did not reach by then', () => {
+    const two = deliver(record, { measureId: 'local-jobs', amount: 2 });
+    const ended = okValue(recordTermination(two, pack, { on: '2027-01-31' }, actOn('2027-02-01')));
+    const found = okValue(progress(ended, pack, '2027-02-01'));
+    assert.equal(found.endDate, '2027-01-31');
+    assert.equal(found.outcomes[0]?.status, 'missed');
+    // Until then it is judged against the planned life: 2 of 3 by then is on track.
+    assert.equal(statusOf(ended, '2027-01-31', 'local-jobs').status, 'on-track');
   });
 
   it('counts only entries whose period has begun by the day asked about', () => {

@@ -6,6 +6,7 @@ import {
   type CommissioningRecord,
   markAssessmentReminderSent,
   nextAssessmentDue,
+  owedAssessmentReminder,
   recordPerformanceEvent,
   recordTermination,
   setKpis,
@@ -208,6 +209,12 @@ describe('the next assessment feeds the record’s due and reminder dates', () =
     assert.deepEqual(withAssessmentDates(only, pack), only);
   });
 
+  it('is owed to the sweep from its due date, not before', () => {
+    const only = withAssessmentDates(stagesDone, pack);
+    assert.equal(owedAssessmentReminder(only, pack, '2027-03-31'), undefined);
+    assert.deepEqual(owedAssessmentReminder(only, pack, '2027-04-01'), { due: '2027-04-01' });
+  });
+
   it('owes the reminder once: after it is sent, the due date stays and the reminder goes', () => {
     const sent = markAssessmentReminderSent(
       withAssessmentDates(stagesDone, pack),
@@ -219,6 +226,7 @@ describe('the next assessment feeds the record’s due and reminder dates', () =
     assert.equal(sent.nextReminderOn, undefined);
     assert.equal(sent.nextDueOn, '2027-04-01');
     assert.equal(sent.history.at(-1)?.action, 'reminder-sent');
+    assert.equal(owedAssessmentReminder(sent, pack, '2027-04-01'), undefined);
     // The assessment made, the next one is due and reminded.
     const next = assess(sent, '2027-04-03');
     assert.equal(next.nextDueOn, '2028-04-01');

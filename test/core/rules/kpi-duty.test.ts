@@ -58,7 +58,7 @@ describe('the Procurement Act KPI duty (s.52)', () => {
     assert.equal(found.duty, 'optional');
     assert.match(
       found.reasons[0]?.text ?? '',
-      /Public Contracts Regulations 2015, not the Procurement Act/,
+      /Public Contracts Regulations 2015, not the Procurement Act 2023\. The Act does not require KPIs/,
     );
   });
 
@@ -72,6 +72,14 @@ describe('the Procurement Act KPI duty (s.52)', () => {
     const below = kpiDuty(other, { ...under, value: 6_000_000 });
     assert.ok(below.ok);
     assert.equal(below.value.duty, 'optional');
+  });
+
+  it('does not apply where no regime is marked as the Procurement Act', () => {
+    const other = structuredClone(pack);
+    other.act.regimes = other.act.regimes.map(({ procurementAct: _flag, ...r }) => r);
+    const found = kpiDuty(other, { ...under, value: 6_000_000 });
+    assert.ok(found.ok);
+    assert.equal(found.value.duty, 'optional');
   });
 
   it('refuses facts it cannot read, in words', () => {
