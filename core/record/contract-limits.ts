@@ -1,6 +1,4 @@
 import { TEXT_LIMITS } from '../flow/limits.js';
-import type { Change, CommissioningRecord, HistoryAction } from './record.js';
-import type { Act } from './stage-changes.js';
 
 /**
  * How much an officer may type and list when managing a contract after award: a record is one
@@ -29,28 +27,3 @@ export const CONTRACT_LIST_LIMITS = {
   deliveryEntries: 500,
   events: 50,
 } as const;
-
-/** The record after a change made after award: one revision more, one history entry more. */
-export function withChange(
-  record: CommissioningRecord,
-  act: Act,
-  action: HistoryAction,
-  changes: Change[],
-  patch: Partial<CommissioningRecord>,
-): CommissioningRecord {
-  return {
-    ...record,
-    ...patch,
-    updatedAt: act.at,
-    revision: record.revision + 1,
-    history: [...record.history, { at: act.at, by: act.by, action, changes }],
-  };
-}
-
-/** Plain-words refusal of a change to a record that is not a finished, awarded contract. */
-export function notAwardedProblem(record: CommissioningRecord): string | undefined {
-  if (record.status === 'discarded') return 'This record was discarded; it cannot be changed.';
-  if (record.status !== 'complete') return 'Finish the pre-commissioning questions first.';
-  if (!record.contract) return 'Record the award date and contract length first.';
-  return undefined;
-}

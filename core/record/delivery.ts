@@ -1,21 +1,16 @@
 import { z } from 'zod';
-import { addMonths, daysBetween, isIsoDate, isoDateSchema } from '../common/dates.js';
+import { addMonths, daysBetween, isoDateSchema } from '../common/dates.js';
 import { fail, ok, type Problem, problemsFromIssues, type Result } from '../common/result.js';
 import { boundedText } from '../flow/limits.js';
 import type { Measure, PolicyPack } from '../policy/schema.js';
 import { derivedReason, type Reason } from '../rules/reason.js';
-import {
-  CONTRACT_LIST_LIMITS,
-  CONTRACT_TEXT_LIMITS,
-  notAwardedProblem,
-  withChange,
-} from './contract-limits.js';
+import { dateText, filled, notAwardedProblem, withChange } from './contract-inputs.js';
+import { CONTRACT_LIST_LIMITS, CONTRACT_TEXT_LIMITS } from './contract-limits.js';
 import {
   type CommitmentStatus,
   commitmentStatusSchema,
   type DeliveryEntry,
 } from './delivery-entry.js';
-import { filled } from './kpis.js';
 import { amountText, outcomeTargets } from './outcome-targets.js';
 import { contractEnd } from './performance.js';
 import type { CommissioningRecord } from './record.js';
@@ -41,9 +36,6 @@ const link = boundedText(CONTRACT_TEXT_LIMITS.evidenceLink)
     message: 'The link must be a web address starting https://.',
   })
   .optional();
-
-const dateText = (message: string) =>
-  z.string({ error: message }).trim().refine(isIsoDate, { message });
 
 const evidenceShape = {
   note: filled(CONTRACT_TEXT_LIMITS.evidenceNote, 'Describe the evidence in a short note.'),

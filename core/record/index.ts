@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './changes.js';
+export * from './contract-inputs.js';
 export * from './contract-limits.js';
 export * from './delivery.js';
 export * from './delivery-entry.js';

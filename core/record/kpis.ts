@@ -3,20 +3,12 @@ import { fail, ok, type Problem, problemsFromIssues, type Result } from '../comm
 import { boundedText } from '../flow/limits.js';
 import type { PolicyPack } from '../policy/schema.js';
 import type { KpiDuty } from '../rules/kpi-duty.js';
-import {
-  CONTRACT_LIST_LIMITS,
-  CONTRACT_TEXT_LIMITS,
-  notAwardedProblem,
-  withChange,
-} from './contract-limits.js';
+import { filled, notAwardedProblem, withChange } from './contract-inputs.js';
+import { CONTRACT_LIST_LIMITS, CONTRACT_TEXT_LIMITS } from './contract-limits.js';
 import type { Kpi, KpiSet } from './kpi-set.js';
 import { amountText, outcomeTargets } from './outcome-targets.js';
 import type { CommissioningRecord } from './record.js';
 import type { Act } from './stage-changes.js';
-
-/** A text the officer must fill: a missing one and an empty one get the same plain words. */
-export const filled = (max: number, missing: string) =>
-  z.string({ error: missing }).pipe(boundedText(max)).pipe(z.string().min(1, missing));
 
 const kpiInputSchema = z.object(
   {

@@ -1,18 +1,13 @@
 import { z } from 'zod';
-import { addDays, addMonths, isIsoDate } from '../common/dates.js';
+import { addDays, addMonths } from '../common/dates.js';
 import { fail, ok, type Problem, problemsFromIssues, type Result } from '../common/result.js';
 import {
   type PolicyPack,
   performanceEventIdSchema,
   performanceRatingIdSchema,
 } from '../policy/schema.js';
-import {
-  CONTRACT_LIST_LIMITS,
-  CONTRACT_TEXT_LIMITS,
-  notAwardedProblem,
-  withChange,
-} from './contract-limits.js';
-import { filled } from './kpis.js';
+import { dateText, filled, notAwardedProblem, withChange } from './contract-inputs.js';
+import { CONTRACT_LIST_LIMITS, CONTRACT_TEXT_LIMITS } from './contract-limits.js';
 import type { PerformanceAssessment, PerformanceRecord } from './performance-record.js';
 import type { CommissioningRecord } from './record.js';
 import { type Act, FUTURE, stagesOf } from './stage-changes.js';
@@ -267,9 +262,6 @@ export function assessPerformance(
   return ok(withAssessmentDates(changed, pack));
 }
 
-const dateInput = (message: string) =>
-  z.string({ error: message }).trim().refine(isIsoDate, { message });
-
 /**
  * Records that the contract was terminated on a day before its planned end: the assessment on
  * termination falls due that day, and no yearly one after it. Recorded once.
@@ -283,7 +275,7 @@ export function recordTermination(
   const refusal = notAwardedProblem(record);
   if (refusal || !record.contract) return fail([{ path: 'record', message: refusal ?? '' }]);
   const parsed = z
-    .object({ on: dateInput('Enter the day the contract was terminated, as YYYY-MM-DD.') })
+    .object({ on: dateText('Enter the day the contract was terminated, as YYYY-MM-DD.') })
     .safeParse(input);
   if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues));
   const { on } = parsed.data;
@@ -342,7 +334,7 @@ export function recordPerformanceEvent(
         .refine((kind) => events.some((e) => e.id === kind), {
           message: 'The policy pack does not list that event.',
         }),
-      on: dateInput('Enter the day it happened, as YYYY-MM-DD.'),
+      on: dateText('Enter the day it happened, as YYYY-MM-DD.'),
       note: filled(CONTRACT_TEXT_LIMITS.eventNote, 'Describe what happened in a note.'),
     })
     .safeParse(input);
