@@ -22,7 +22,8 @@ import { findStep, type Questionnaire } from '../../core/flow/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
 import type { DraftDesk } from '../stages/drafts.js';
-import type { StageDesk } from '../stages/stage-desk.js';
+import type { RatingDesk } from '../stages/rating-desk.js';
+import type { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
 import { recordCard } from '../wizard/render.js';
@@ -31,7 +32,8 @@ import { type Actor, RECORD_NOT_FOUND, type Wizard } from '../wizard/wizard.js';
 export interface CommandContext {
   flow: Questionnaire;
   wizard: Wizard;
-  desk: StageDesk;
+  stages: StagesDesk;
+  ratings: RatingDesk;
   drafts: DraftDesk;
   records: RecordStore;
   conversations: ConversationStore;
@@ -136,12 +138,12 @@ const HANDLERS: Record<CommandName, Handler> = {
   },
   async stages(context, args) {
     await withReference(context, args, 'stages', (reference) =>
-      context.desk.show(context.actor, reference),
+      context.stages.show(context.actor, reference),
     );
   },
   async rate(context, args) {
     await withReference(context, args, 'rate', (reference) =>
-      context.desk.showRating(context.actor, reference),
+      context.ratings.show(context.actor, reference),
     );
   },
   async due(context) {

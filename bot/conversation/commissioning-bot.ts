@@ -33,7 +33,10 @@ import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
 import { DraftDesk } from '../stages/drafts.js';
-import { StageDesk } from '../stages/stage-desk.js';
+import { RatingDesk } from '../stages/rating-desk.js';
+import { ReminderButtons } from '../stages/reminder-buttons.js';
+import type { StageAction } from '../stages/stage-button.js';
+import { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
 import { type Actor, RECORD_NOT_FOUND, Wizard, type WizardReply } from '../wizard/wizard.js';
@@ -83,7 +86,9 @@ type ActionOutcome =
  */
 export class CommissioningBot extends TeamsActivityHandler {
   private readonly wizard: Wizard;
-  private readonly desk: StageDesk;
+  private readonly stages: StagesDesk;
+  private readonly reminders: ReminderButtons;
+  private readonly ratings: RatingDesk;
   private readonly drafts: DraftDesk;
   /** The card verbs, each with its handler: nothing else reaches a record. */
   private readonly actions: Readonly<Record<string, ActionHandler>>;
@@ -91,20 +96,11 @@ export class CommissioningBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
     super();
     this.wizard = new Wizard(deps.flow, deps.records, deps.clock, deps.logger);
-    this.desk = new StageDesk(deps.flow.pack, deps.records, deps.clock, deps.logger);
+    const { pack } = deps.flow;
+    this.stages = new StagesDesk(pack, deps.records, deps.clock);
+    this.reminders = new ReminderButtons(pack, deps.records, deps.clock);
+    this.ratings = new RatingDesk(pack, deps.records, deps.clock, deps.logger);
     this.drafts = new DraftDesk(deps.flow, deps.records, deps.clock, deps.logger);
-    const stage: ActionHandler = (actor, action, values, reference) =>
-      this.desk.handle(
-        actor,
-        {
-          verb: action.verb,
-          reference,
-          ...(action.stage === undefined ? {} : { stage: action.stage }),
-          ...(action.due === undefined ? {} : { due: action.due }),
-          ...(action.revision === undefined ? {} : { revision: action.revision }),
-        },
-        values,
-      );
     const wizard: ActionHandler = (actor, action, values, reference) =>
       action.step === undefined || action.revision === undefined
         ? Promise.resolve(outOfDateCard())
@@ -114,17 +110,30 @@ export class CommissioningBot extends TeamsActivityHandler {
             values,
           );
     this.actions = {
-      [STAGE_VERBS.show]: (actor, _action, _values, reference) => this.desk.show(actor, reference),
+      [STAGE_VERBS.show]: (actor, _action, _values, reference) =>
+        this.stages.show(actor, reference),
+      [STAGE_VERBS.setContract]: (actor, action, values, reference) =>
+        this.stages.setContract(actor, stageAction(action, reference), values),
+      [STAGE_VERBS.setDue]: (actor, action, values, reference) =>
+        this.stages.setDue(actor, stageAction(action, reference), values),
+      // The same verb on a reminder (which carries the due date it was sent for) and on the
+      // stages card: each answers with its own card.
+      [STAGE_VERBS.done]: (actor, action, values, reference) =>
+        action.due === undefined
+          ? this.stages.markDone(actor, stageAction(action, reference), values)
+          : this.reminders.markDone(
+              actor,
+              { ...stageAction(action, reference), due: action.due },
+              values,
+            ),
+      [STAGE_VERBS.snooze]: (actor, action, values, reference) =>
+        this.reminders.snooze(actor, stageAction(action, reference), values),
       [RATING_VERBS.show]: (actor, _action, _values, reference) =>
-        this.desk.showRating(actor, reference),
+        this.ratings.show(actor, reference),
       [RATING_VERBS.submit]: (actor, _action, values, reference) =>
-        this.desk.rate(actor, reference, values),
+        this.ratings.rate(actor, reference, values),
       [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
         this.drafts.discard(actor, reference, action.revision),
-      [STAGE_VERBS.done]: stage,
-      [STAGE_VERBS.snooze]: stage,
-      [STAGE_VERBS.setDue]: stage,
-      [STAGE_VERBS.setContract]: stage,
       ...Object.fromEntries(Object.values(WIZARD_VERBS).map((verb) => [verb, wizard])),
     };
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -329,7 +338,8 @@ export class CommissioningBot extends TeamsActivityHandler {
       {
         flow: this.deps.flow,
         wizard: this.wizard,
-        desk: this.desk,
+        stages: this.stages,
+        ratings: this.ratings,
         drafts: this.drafts,
         records: this.deps.records,
         conversations: this.deps.conversations,
@@ -397,6 +407,17 @@ export class CommissioningBot extends TeamsActivityHandler {
       await context.sendActivity(text);
     }
   }
+}
+
+/** What a stage button sent, for the desk that acts on it. */
+function stageAction(action: CardAction, reference: string): StageAction {
+  return {
+    verb: action.verb,
+    reference,
+    ...(action.stage === undefined ? {} : { stage: action.stage }),
+    ...(action.due === undefined ? {} : { due: action.due }),
+    ...(action.revision === undefined ? {} : { revision: action.revision }),
+  };
 }
 
 /** The people @mentioned in a message, the bot itself left out. */
