@@ -412,7 +412,6 @@ export class CommissioningBot extends TeamsActivityHandler {
 /** What a stage button sent, for the desk that acts on it. */
 function stageAction(action: CardAction, reference: string): StageAction {
   return {
-    verb: action.verb,
     reference,
     ...(action.stage === undefined ? {} : { stage: action.stage }),
     ...(action.due === undefined ? {} : { due: action.due }),

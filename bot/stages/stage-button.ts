@@ -1,3 +1,4 @@
+import type { RecordCardData } from '../../cards/actions.js';
 import { STAGE_NOTICES } from '../../cards/post-award-words.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { stageInputIds } from '../../cards/stage-inputs.js';
@@ -12,15 +13,8 @@ import { actBy } from './record-write.js';
 /** A card, or the record is not one the actor may see: the same answer as the wizard's. */
 export type DeskReply = WizardReply;
 
-export interface StageAction {
-  verb: string;
-  reference: string;
-  stage?: number;
-  /** From a reminder: the due date it was sent for. */
-  due?: string;
-  /** From the stages card: the record revision it showed. */
-  revision?: number;
-}
+/** What a stage button sent: the record card's data, the same on the stages card and a reminder. */
+export type StageAction = RecordCardData;
 
 /** A button on the stages card or a reminder, on a record the actor may see and still current. */
 export interface PressedButton {
