@@ -27,7 +27,7 @@ import type { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
 import { recordCard } from '../wizard/render.js';
-import { type Actor, RECORD_NOT_FOUND, type Wizard } from '../wizard/wizard.js';
+import type { Actor, Wizard, WizardReply } from '../wizard/wizard.js';
 
 export interface CommandContext {
   flow: Questionnaire;
@@ -178,12 +178,12 @@ const HANDLERS: Record<CommandName, Handler> = {
     }
     const reply = await context.wizard.share(context.actor, reference.data, context.mentions);
     await context.reply(
-      reply === RECORD_NOT_FOUND
-        ? shareNotFoundCard(reference.data)
-        : sharedCard(
+      reply.ok
+        ? sharedCard(
             context.mentions.map((m) => m.name),
             reference.data,
-          ),
+          )
+        : shareNotFoundCard(reference.data),
     );
   },
 };
@@ -195,7 +195,7 @@ async function withReference(
   context: CommandContext,
   args: string[],
   command: string,
-  show: (reference: string) => Promise<AdaptiveCard | typeof RECORD_NOT_FOUND>,
+  show: (reference: string) => Promise<WizardReply>,
 ): Promise<void> {
   const reference = referenceSchema.safeParse(args[0] ?? '');
   if (!reference.success) {
@@ -203,8 +203,8 @@ async function withReference(
     return;
   }
   const reply = await show(reference.data);
-  if (reply !== RECORD_NOT_FOUND) {
-    await context.reply(reply);
+  if (reply.ok) {
+    await context.reply(reply.value);
     return;
   }
   // A discarded draft is kept for the audit trail: say so rather than "not found".

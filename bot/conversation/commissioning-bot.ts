@@ -28,6 +28,7 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { STAGE_VERBS } from '../../cards/stage-inputs.js';
 import { WIZARD_VERBS } from '../../cards/step-card.js';
 import { outOfDateCard, recordNotFoundCard, turnFailedCard } from '../../cards/wizard-card.js';
+import { ok } from '../../core/common/result.js';
 import type { Questionnaire } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
@@ -39,7 +40,7 @@ import type { StageAction } from '../stages/stage-button.js';
 import { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
-import { type Actor, RECORD_NOT_FOUND, Wizard, type WizardReply } from '../wizard/wizard.js';
+import { type Actor, Wizard, type WizardReply } from '../wizard/wizard.js';
 import { type CardAction, readCardAction } from './card-action.js';
 import { MAX_MESSAGE_CHARACTERS, readCommand, TOO_LONG } from './command-text.js';
 import { runCommand } from './commands.js';
@@ -103,7 +104,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     this.drafts = new DraftDesk(deps.flow, deps.records, deps.clock, deps.logger);
     const wizard: ActionHandler = (actor, action, values, reference) =>
       action.step === undefined || action.revision === undefined
-        ? Promise.resolve(outOfDateCard())
+        ? Promise.resolve(ok(outOfDateCard()))
         : this.wizard.act(
             actor,
             { verb: action.verb, reference, step: action.step, revision: action.revision },
@@ -266,7 +267,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     const actor = this.actor(identity);
     const reference = action.reference;
     const reply = await this.guard(() => handler(actor, action, values, reference));
-    if (reply === RECORD_NOT_FOUND && !inPersonalChat(context)) {
+    if (!(reply instanceof Error) && !reply.ok && !inPersonalChat(context)) {
       return { kind: 'not-yours', reference };
     }
     return { kind: 'card', card: this.cardOf(reply, action.reference) };
@@ -356,7 +357,8 @@ export class CommissioningBot extends TeamsActivityHandler {
 
   private cardOf(reply: WizardReply | Error, reference: string): AdaptiveCard {
     if (reply instanceof Error) return turnFailedCard();
-    return reply === RECORD_NOT_FOUND ? recordNotFoundCard(reference) : reply;
+    // Not found, or not the actor's to see: the same words, so that neither is told apart.
+    return reply.ok ? reply.value : recordNotFoundCard(reference);
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T | Error> {

@@ -7,6 +7,7 @@ import { RATING_INPUTS, ratingCard, ratingResultCard } from '../../cards/rating-
 import type { AdaptiveCard } from '../../cards/render.js';
 import { stagesCard } from '../../cards/stages-card.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
+import { ok } from '../../core/common/result.js';
 import { parseNumberText } from '../../core/flow/parse-values.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import {
@@ -52,7 +53,7 @@ export class RatingDesk {
 
   async show(actor: Actor, reference: string): Promise<DeskReply> {
     const found = await this.rateable(actor, reference);
-    return 'reply' in found ? found.reply : ratingCard(this.pack, found.record);
+    return 'reply' in found ? found.reply : ok(ratingCard(this.pack, found.record));
   }
 
   /** "Rate the supplier" on the rating card. */
@@ -95,17 +96,19 @@ export class RatingDesk {
       const errors = errorsOn(result.problems, ratingInputFor, values, (path, _reason, given) =>
         ratingFieldError(this.pack, path, given, suggested),
       );
-      return ratingCard(this.pack, found.record, { values: typed, errors });
+      return ok(ratingCard(this.pack, found.record, { values: typed, errors }));
     }
     const saved = await writeRecord(this.records, found, result.value);
     if (saved === undefined) {
-      return ratingCard(this.pack, found.record, {
-        values: typed,
-        notice: {
-          text: STAGE_NOTICES.ratingChangedMeanwhile,
-          style: 'warning',
-        },
-      });
+      return ok(
+        ratingCard(this.pack, found.record, {
+          values: typed,
+          notice: {
+            text: STAGE_NOTICES.ratingChangedMeanwhile,
+            style: 'warning',
+          },
+        }),
+      );
     }
     const rating = saved.ratings?.at(-1);
     this.logger.info('supplier.rated', {
@@ -113,9 +116,9 @@ export class RatingDesk {
       tier: rating?.tier,
       suggested: rating?.suggested,
     });
-    return rating
-      ? ratingResultCard(this.pack, saved, rating)
-      : stagesCard(this.pack, saved, act.today);
+    return ok(
+      rating ? ratingResultCard(this.pack, saved, rating) : stagesCard(this.pack, saved, act.today),
+    );
   }
 
   /** The record, if the actor may rate its supplier now; otherwise the answer saying why not. */
@@ -125,9 +128,9 @@ export class RatingDesk {
   ): Promise<Versioned | { reply: DeskReply }> {
     const found = await this.records.get(actor, reference);
     if (!found) return { reply: RECORD_NOT_FOUND };
-    if (!canRate(found.record, actor)) return { reply: this.onlyOwner(found.record) };
+    if (!canRate(found.record, actor)) return { reply: ok(this.onlyOwner(found.record)) };
     const refusal = ratingRefusal(found.record, this.pack);
-    if (refusal) return { reply: this.cannotRate(found.record, refusal) };
+    if (refusal) return { reply: ok(this.cannotRate(found.record, refusal)) };
     return found;
   }
 

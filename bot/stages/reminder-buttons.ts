@@ -1,6 +1,7 @@
 import { STAGE_NOTICES, stageFieldError } from '../../cards/post-award-words.js';
 import { reminderCard } from '../../cards/reminder-card.js';
 import { addDays } from '../../core/common/dates.js';
+import { ok } from '../../core/common/result.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import { markStageDone, SNOOZE_DAYS, snoozeStage } from '../../core/record/index.js';
 import type { RecordStore } from '../store/records.js';
@@ -43,23 +44,27 @@ export class ReminderButtons {
     const result = markStageDone(found.record, this.pack, { stage: action.stage, on, note }, act);
     // Its errors beside its own fields, with what was typed.
     if (!result.ok) {
-      return reminderCard(this.pack, found.record, owed, act.today, undefined, {
-        values: pressed.typed,
-        errors: errorsOn(result.problems, inputFor, values, (path, reason, given) =>
-          stageFieldError(path, reason, given, { stage: owed.stage, today: act.today }),
-        ),
-      });
+      return ok(
+        reminderCard(this.pack, found.record, owed, act.today, undefined, {
+          values: pressed.typed,
+          errors: errorsOn(result.problems, inputFor, values, (path, reason, given) =>
+            stageFieldError(path, reason, given, { stage: owed.stage, today: act.today }),
+          ),
+        }),
+      );
     }
     const saved = await writeRecord(this.records, found, result.value);
     if (saved === undefined) {
       return currentStages(this.pack, this.records, actor, action.reference, act.today);
     }
-    return reminderCard(
-      this.pack,
-      saved,
-      owed,
-      act.today,
-      STAGE_NOTICES.doneOn(owed.stage, typeof on === 'string' ? on : act.today),
+    return ok(
+      reminderCard(
+        this.pack,
+        saved,
+        owed,
+        act.today,
+        STAGE_NOTICES.doneOn(owed.stage, typeof on === 'string' ? on : act.today),
+      ),
     );
   }
 
@@ -74,17 +79,19 @@ export class ReminderButtons {
     const { found, act } = pressed;
     const until = addDays(act.today, SNOOZE_DAYS);
     const result = snoozeStage(found.record, this.pack, { stage: action.stage, until }, act);
-    if (!result.ok) return outOfDateStages(this.pack, found.record, act.today);
+    if (!result.ok) return ok(outOfDateStages(this.pack, found.record, act.today));
     const saved = await writeRecord(this.records, found, result.value);
     if (saved === undefined) {
       return currentStages(this.pack, this.records, actor, action.reference, act.today);
     }
-    return reminderCard(
-      this.pack,
-      saved,
-      { stage: action.stage ?? 0, due: action.due ?? until },
-      act.today,
-      STAGE_NOTICES.snoozed(until),
+    return ok(
+      reminderCard(
+        this.pack,
+        saved,
+        { stage: action.stage ?? 0, due: action.due ?? until },
+        act.today,
+        STAGE_NOTICES.snoozed(until),
+      ),
     );
   }
 

@@ -3,6 +3,7 @@ import { STAGE_NOTICES } from '../../cards/post-award-words.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { stageInputIds } from '../../cards/stage-inputs.js';
 import { stagesCard } from '../../cards/stages-card.js';
+import { ok } from '../../core/common/result.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import { type Act, type CommissioningRecord, stagesOf } from '../../core/record/index.js';
 import type { RecordStore, Versioned } from '../store/records.js';
@@ -44,7 +45,7 @@ export async function pressButton(options: {
   const act = actBy(actor, options.now);
   const typed = typedValues(options.values, options.inputs);
   const stale = staleCard(pack, found.record, action, act.today, typed);
-  return stale ? { reply: stale } : { found, act, typed };
+  return stale ? { reply: ok(stale) } : { found, act, typed };
 }
 
 /**
@@ -100,7 +101,7 @@ export async function currentStages(
   today: string,
 ): Promise<DeskReply> {
   const found = await records.get(actor, reference);
-  return found ? stagesCard(pack, found.record, today) : RECORD_NOT_FOUND;
+  return found ? ok(stagesCard(pack, found.record, today)) : RECORD_NOT_FOUND;
 }
 
 /** The inputs of one stage's form, on the stages card or a reminder. */

@@ -1,13 +1,14 @@
 import { STAGE_NOTICES } from '../../cards/post-award-words.js';
 import { CONTRACT_INPUTS, stageInputIds } from '../../cards/stage-inputs.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
+import { ok } from '../../core/common/result.js';
 import { parseNumberText } from '../../core/flow/parse-values.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import { markStageDone, setContractTerms, setStageDue } from '../../core/record/index.js';
 import type { RecordStore } from '../store/records.js';
 import type { Actor } from '../wizard/wizard.js';
 import { text } from './form-values.js';
-import { saveStageChange } from './save-stage.js';
+import { type StageSave, saveStageChange } from './save-stage.js';
 import {
   currentStages,
   type DeskReply,
@@ -60,7 +61,7 @@ export class StagesDesk {
       },
       pressed.act,
     );
-    return saveStageChange({
+    return this.save({
       ...this.saving(pressed, values),
       result,
       inputFor: (path) => CONTRACT_INPUT_OF[path] ?? CONTRACT_INPUTS.awardDate,
@@ -80,7 +81,7 @@ export class StagesDesk {
     const input = stageInputIds(stage ?? 0);
     const due = text(values[input.due]);
     const result = setStageDue(pressed.found.record, this.pack, { stage, due }, pressed.act);
-    return saveStageChange({
+    return this.save({
       ...this.saving(pressed, values),
       result,
       inputFor: () => input.due,
@@ -100,7 +101,7 @@ export class StagesDesk {
     if ('reply' in pressed) return pressed.reply;
     const { on, note, inputFor } = doneFields(stage, values);
     const result = markStageDone(pressed.found.record, this.pack, { stage, on, note }, pressed.act);
-    return saveStageChange({
+    return this.save({
       ...this.saving(pressed, values),
       result,
       inputFor,
@@ -117,6 +118,10 @@ export class StagesDesk {
   ) {
     const { pack, records } = this;
     return pressButton({ pack, records, now: this.clock(), actor, action, values, inputs });
+  }
+
+  private async save(change: StageSave): Promise<DeskReply> {
+    return ok(await saveStageChange(change));
   }
 
   /** What every save on the stages card shares: the record as read and what was typed. */
