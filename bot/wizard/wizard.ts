@@ -5,7 +5,7 @@ import { isoDateInLondon } from '../../core/common/dates.js';
 import { fail, ok, type Result } from '../../core/common/result.js';
 import {
   applyAnswers,
-  assessmentInputFrom,
+  assessmentOnStep,
   cardValues,
   type Draft,
   echoed,
@@ -29,7 +29,6 @@ import {
   shareRecord,
   type Viewer,
 } from '../../core/record/index.js';
-import { assess } from '../../core/rules/index.js';
 import type { Logger } from '../log.js';
 import { type RecordStore, StaleRecordError, type Versioned } from '../store/records.js';
 
@@ -186,10 +185,7 @@ export class Wizard {
   ): Promise<WizardReply> {
     const { step, action, draft } = change;
     const now = this.clock();
-    const assessment =
-      step === 'basics'
-        ? assess(this.flow.pack, assessmentInputFrom(draft.answers), isoDateInLondon(now))
-        : undefined;
+    const assessment = assessmentOnStep(this.flow, step, draft.answers, isoDateInLondon(now));
     const next = recordTurn(found.record, {
       by: actor.person,
       at: now.toISOString(),

@@ -7,6 +7,7 @@ export { buildQuestionnaire, QUESTIONNAIRE_STEPS } from './questionnaire.js';
 export * from './questions.js';
 export type { RawValues } from './raw.js';
 export type { ShownMeasure, ShownQuestion, TargetInput } from './shown-question.js';
+export { assessmentOnStep, leadsWithGuidance } from './step-roles.js';
 export {
   assessmentInputFrom,
   assessmentOf,
