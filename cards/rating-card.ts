@@ -5,7 +5,7 @@ import {
   ratingStages,
   type SupplierRating,
 } from '../core/record/index.js';
-import { button } from './actions.js';
+import { button, recordCardData } from './actions.js';
 import { formCard, type Notice } from './form.js';
 import { formatDate } from './format.js';
 import { ourReading } from './guidance.js';
@@ -136,7 +136,7 @@ export function ratingCard(
     actions: [
       button(
         'Rate the supplier',
-        { verb: RATING_VERBS.submit, reference: record.id, revision: record.revision },
+        { verb: RATING_VERBS.submit, ...recordCardData(record) },
         'positive',
       ),
     ],

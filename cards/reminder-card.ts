@@ -2,7 +2,7 @@ import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import type { CommissioningRecord, OwedReminder } from '../core/record/index.js';
 import { SNOOZE_DAYS } from '../core/record/index.js';
-import { button } from './actions.js';
+import { button, type RecordCardData } from './actions.js';
 import { formatDate } from './format.js';
 import { errorSummary } from './post-award-words.js';
 import { type AdaptiveCard, expand } from './render.js';
@@ -34,7 +34,7 @@ export function reminderCard(
   state: ReminderState = {},
 ): AdaptiveCard {
   const stage = pack.stages.find((s) => s.number === owed.stage);
-  const ids = { reference: record.id, stage: owed.stage, due: owed.due };
+  const ids: RecordCardData = { reference: record.id, stage: owed.stage, due: owed.due };
   const inputs = stageInputIds(owed.stage);
   const errors = state.errors ?? {};
   const values = state.values ?? {};

@@ -7,7 +7,7 @@ import {
   SNOOZE_DAYS,
   stagesOf,
 } from '../core/record/index.js';
-import { button } from './actions.js';
+import { button, recordCardData } from './actions.js';
 import { formCard, type Notice } from './form.js';
 import { formatDate } from './format.js';
 import type { Line } from './info.js';
@@ -42,12 +42,6 @@ export function stageStatusLines(
     };
   });
 }
-
-const ids = (record: CommissioningRecord, stage?: number) => ({
-  reference: record.id,
-  revision: record.revision,
-  ...(stage === undefined ? {} : { stage }),
-});
 
 /** The contract length: as awarded, else as the wizard's first card gave it. */
 function monthsOf(record: CommissioningRecord): string | undefined {
@@ -115,7 +109,9 @@ function contractElements(
     ...errorBlock(CONTRACT_INPUTS.supplier, errors),
     {
       type: 'ActionSet',
-      actions: [button('Set the award', { verb: STAGE_VERBS.setContract, ...ids(record) })],
+      actions: [
+        button('Set the award', { verb: STAGE_VERBS.setContract, ...recordCardData(record) }),
+      ],
     },
   ];
 }
@@ -210,11 +206,11 @@ function stageElements(
                   actions: [
                     button('Set due date', {
                       verb: STAGE_VERBS.setDue,
-                      ...ids(record, progress.number),
+                      ...recordCardData(record, progress.number),
                     }),
                     button(
                       'Mark done',
-                      { verb: STAGE_VERBS.done, ...ids(record, progress.number) },
+                      { verb: STAGE_VERBS.done, ...recordCardData(record, progress.number) },
                       'positive',
                     ),
                   ],
@@ -253,7 +249,7 @@ export function stagesCard(
     actions: [
       // Offered once the supplier can be rated: a finished, awarded record.
       ...(ratingRefusal(record, pack) === undefined
-        ? [button('Rate the supplier', { verb: 'rating.show', ...ids(record) })]
+        ? [button('Rate the supplier', { verb: 'rating.show', ...recordCardData(record) })]
         : []),
       button('Open the record', { verb: 'command', text: `open ${record.id}` }),
     ],

@@ -22,16 +22,18 @@ import { findStep, type Questionnaire } from '../../core/flow/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
 import type { DraftDesk } from '../stages/drafts.js';
-import type { StageDesk } from '../stages/stage-desk.js';
+import type { RatingDesk } from '../stages/rating-desk.js';
+import type { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
 import { recordCard } from '../wizard/render.js';
-import { type Actor, RECORD_NOT_FOUND, type Wizard } from '../wizard/wizard.js';
+import type { Actor, Wizard, WizardReply } from '../wizard/wizard.js';
 
 export interface CommandContext {
   flow: Questionnaire;
   wizard: Wizard;
-  desk: StageDesk;
+  stages: StagesDesk;
+  ratings: RatingDesk;
   drafts: DraftDesk;
   records: RecordStore;
   conversations: ConversationStore;
@@ -136,12 +138,12 @@ const HANDLERS: Record<CommandName, Handler> = {
   },
   async stages(context, args) {
     await withReference(context, args, 'stages', (reference) =>
-      context.desk.show(context.actor, reference),
+      context.stages.show(context.actor, reference),
     );
   },
   async rate(context, args) {
     await withReference(context, args, 'rate', (reference) =>
-      context.desk.showRating(context.actor, reference),
+      context.ratings.show(context.actor, reference),
     );
   },
   async due(context) {
@@ -176,12 +178,12 @@ const HANDLERS: Record<CommandName, Handler> = {
     }
     const reply = await context.wizard.share(context.actor, reference.data, context.mentions);
     await context.reply(
-      reply === RECORD_NOT_FOUND
-        ? shareNotFoundCard(reference.data)
-        : sharedCard(
+      reply.ok
+        ? sharedCard(
             context.mentions.map((m) => m.name),
             reference.data,
-          ),
+          )
+        : shareNotFoundCard(reference.data),
     );
   },
 };
@@ -193,7 +195,7 @@ async function withReference(
   context: CommandContext,
   args: string[],
   command: string,
-  show: (reference: string) => Promise<AdaptiveCard | typeof RECORD_NOT_FOUND>,
+  show: (reference: string) => Promise<WizardReply>,
 ): Promise<void> {
   const reference = referenceSchema.safeParse(args[0] ?? '');
   if (!reference.success) {
@@ -201,8 +203,8 @@ async function withReference(
     return;
   }
   const reply = await show(reference.data);
-  if (reply !== RECORD_NOT_FOUND) {
-    await context.reply(reply);
+  if (reply.ok) {
+    await context.reply(reply.value);
     return;
   }
   // A discarded draft is kept for the audit trail: say so rather than "not found".

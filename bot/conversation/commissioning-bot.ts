@@ -28,15 +28,19 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { STAGE_VERBS } from '../../cards/stage-inputs.js';
 import { WIZARD_VERBS } from '../../cards/step-card.js';
 import { outOfDateCard, recordNotFoundCard, turnFailedCard } from '../../cards/wizard-card.js';
+import { ok } from '../../core/common/result.js';
 import type { Questionnaire } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
 import { DraftDesk } from '../stages/drafts.js';
-import { StageDesk } from '../stages/stage-desk.js';
+import { RatingDesk } from '../stages/rating-desk.js';
+import { ReminderButtons } from '../stages/reminder-buttons.js';
+import type { StageAction } from '../stages/stage-button.js';
+import { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
-import { type Actor, RECORD_NOT_FOUND, Wizard, type WizardReply } from '../wizard/wizard.js';
+import { type Actor, Wizard, type WizardReply } from '../wizard/wizard.js';
 import { type CardAction, readCardAction } from './card-action.js';
 import { MAX_MESSAGE_CHARACTERS, readCommand, TOO_LONG } from './command-text.js';
 import { runCommand } from './commands.js';
@@ -83,7 +87,9 @@ type ActionOutcome =
  */
 export class CommissioningBot extends TeamsActivityHandler {
   private readonly wizard: Wizard;
-  private readonly desk: StageDesk;
+  private readonly stages: StagesDesk;
+  private readonly reminders: ReminderButtons;
+  private readonly ratings: RatingDesk;
   private readonly drafts: DraftDesk;
   /** The card verbs, each with its handler: nothing else reaches a record. */
   private readonly actions: Readonly<Record<string, ActionHandler>>;
@@ -91,40 +97,44 @@ export class CommissioningBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
     super();
     this.wizard = new Wizard(deps.flow, deps.records, deps.clock, deps.logger);
-    this.desk = new StageDesk(deps.flow.pack, deps.records, deps.clock, deps.logger);
+    const { pack } = deps.flow;
+    this.stages = new StagesDesk(pack, deps.records, deps.clock);
+    this.reminders = new ReminderButtons(pack, deps.records, deps.clock);
+    this.ratings = new RatingDesk(pack, deps.records, deps.clock, deps.logger);
     this.drafts = new DraftDesk(deps.flow, deps.records, deps.clock, deps.logger);
-    const stage: ActionHandler = (actor, action, values, reference) =>
-      this.desk.handle(
-        actor,
-        {
-          verb: action.verb,
-          reference,
-          ...(action.stage === undefined ? {} : { stage: action.stage }),
-          ...(action.due === undefined ? {} : { due: action.due }),
-          ...(action.revision === undefined ? {} : { revision: action.revision }),
-        },
-        values,
-      );
     const wizard: ActionHandler = (actor, action, values, reference) =>
       action.step === undefined || action.revision === undefined
-        ? Promise.resolve(outOfDateCard())
+        ? Promise.resolve(ok(outOfDateCard()))
         : this.wizard.act(
             actor,
             { verb: action.verb, reference, step: action.step, revision: action.revision },
             values,
           );
     this.actions = {
-      [STAGE_VERBS.show]: (actor, _action, _values, reference) => this.desk.show(actor, reference),
+      [STAGE_VERBS.show]: (actor, _action, _values, reference) =>
+        this.stages.show(actor, reference),
+      [STAGE_VERBS.setContract]: (actor, action, values, reference) =>
+        this.stages.setContract(actor, stageAction(action, reference), values),
+      [STAGE_VERBS.setDue]: (actor, action, values, reference) =>
+        this.stages.setDue(actor, stageAction(action, reference), values),
+      // The same verb on a reminder (which carries the due date it was sent for) and on the
+      // stages card: each answers with its own card.
+      [STAGE_VERBS.done]: (actor, action, values, reference) =>
+        action.due === undefined
+          ? this.stages.markDone(actor, stageAction(action, reference), values)
+          : this.reminders.markDone(
+              actor,
+              { ...stageAction(action, reference), due: action.due },
+              values,
+            ),
+      [STAGE_VERBS.snooze]: (actor, action, values, reference) =>
+        this.reminders.snooze(actor, stageAction(action, reference), values),
       [RATING_VERBS.show]: (actor, _action, _values, reference) =>
-        this.desk.showRating(actor, reference),
+        this.ratings.show(actor, reference),
       [RATING_VERBS.submit]: (actor, _action, values, reference) =>
-        this.desk.rate(actor, reference, values),
+        this.ratings.rate(actor, reference, values),
       [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
         this.drafts.discard(actor, reference, action.revision),
-      [STAGE_VERBS.done]: stage,
-      [STAGE_VERBS.snooze]: stage,
-      [STAGE_VERBS.setDue]: stage,
-      [STAGE_VERBS.setContract]: stage,
       ...Object.fromEntries(Object.values(WIZARD_VERBS).map((verb) => [verb, wizard])),
     };
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -257,7 +267,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     const actor = this.actor(identity);
     const reference = action.reference;
     const reply = await this.guard(() => handler(actor, action, values, reference));
-    if (reply === RECORD_NOT_FOUND && !inPersonalChat(context)) {
+    if (!(reply instanceof Error) && !reply.ok && !inPersonalChat(context)) {
       return { kind: 'not-yours', reference };
     }
     return { kind: 'card', card: this.cardOf(reply, action.reference) };
@@ -329,7 +339,8 @@ export class CommissioningBot extends TeamsActivityHandler {
       {
         flow: this.deps.flow,
         wizard: this.wizard,
-        desk: this.desk,
+        stages: this.stages,
+        ratings: this.ratings,
         drafts: this.drafts,
         records: this.deps.records,
         conversations: this.deps.conversations,
@@ -346,7 +357,8 @@ export class CommissioningBot extends TeamsActivityHandler {
 
   private cardOf(reply: WizardReply | Error, reference: string): AdaptiveCard {
     if (reply instanceof Error) return turnFailedCard();
-    return reply === RECORD_NOT_FOUND ? recordNotFoundCard(reference) : reply;
+    // Not found, or not the actor's to see: the same words, so that neither is told apart.
+    return reply.ok ? reply.value : recordNotFoundCard(reference);
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T | Error> {
@@ -397,6 +409,16 @@ export class CommissioningBot extends TeamsActivityHandler {
       await context.sendActivity(text);
     }
   }
+}
+
+/** What a stage button sent, for the desk that acts on it. */
+function stageAction(action: CardAction, reference: string): StageAction {
+  return {
+    reference,
+    ...(action.stage === undefined ? {} : { stage: action.stage }),
+    ...(action.due === undefined ? {} : { due: action.due }),
+    ...(action.revision === undefined ? {} : { revision: action.revision }),
+  };
 }
 
 /** The people @mentioned in a message, the bot itself left out. */

@@ -2,9 +2,10 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { WIZARD_ACTION_KEYS, WIZARD_VERBS } from '../../cards/step-card.js';
 import { recordCard, type WizardNotice } from '../../cards/wizard-card.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
+import { fail, ok, type Result } from '../../core/common/result.js';
 import {
   applyAnswers,
-  assessmentInputFrom,
+  assessmentOnStep,
   cardValues,
   type Draft,
   echoed,
@@ -28,7 +29,6 @@ import {
   shareRecord,
   type Viewer,
 } from '../../core/record/index.js';
-import { assess } from '../../core/rules/index.js';
 import type { Logger } from '../log.js';
 import { type RecordStore, StaleRecordError, type Versioned } from '../store/records.js';
 
@@ -43,10 +43,16 @@ export interface Actor extends Viewer {
   person: Person;
 }
 
-const NOT_FOUND = 'not-found';
+/**
+ * The record is not one the actor may see. A record that does not exist gets the same
+ * answer, so that no one learns whether a record they may not see exists.
+ */
+export const RECORD_NOT_FOUND: Result<never> = fail([
+  { path: 'reference', message: 'is not a record you can see' },
+]);
 
-export type WizardReply = AdaptiveCard | typeof NOT_FOUND;
-export const RECORD_NOT_FOUND = NOT_FOUND;
+/** A card to answer with, or RECORD_NOT_FOUND. */
+export type WizardReply = Result<AdaptiveCard>;
 
 /**
  * The pre-commissioning wizard over stored records. A turn reads the record once and, when
@@ -83,39 +89,39 @@ export class Wizard {
 
   async open(actor: Actor, reference: string): Promise<WizardReply> {
     const found = await this.records.get(actor, reference);
-    return found ? recordCard(this.flow, found.record) : NOT_FOUND;
+    return found ? ok(recordCard(this.flow, found.record)) : RECORD_NOT_FOUND;
   }
 
   /**
    * The owner (or a procurement lead) lets colleagues see and work on a record. Returns the
-   * record as saved, or not-found for anyone who may not share it.
+   * record as saved, or RECORD_NOT_FOUND for anyone who may not share it.
    */
   async share(
     actor: Actor,
     reference: string,
     people: Person[],
-  ): Promise<CommissioningRecord | typeof NOT_FOUND> {
+  ): Promise<Result<CommissioningRecord>> {
     const found = await this.records.get(actor, reference);
-    if (!found || !canShare(found.record, actor)) return NOT_FOUND;
+    if (!found || !canShare(found.record, actor)) return RECORD_NOT_FOUND;
     const at = this.clock().toISOString();
     const shared = people.reduce(
       (record, person) => shareRecord(record, person, actor.person, at),
       found.record,
     );
-    if (shared === found.record) return shared;
+    if (shared === found.record) return ok(shared);
     await this.records.replace(shared, found.etag);
     this.logger.info('record.shared', { reference, collaborators: shared.collaboratorIds.length });
-    return shared;
+    return ok(shared);
   }
 
   async act(actor: Actor, action: WizardAction, raw: RawValues): Promise<WizardReply> {
     const found = await this.records.get(actor, action.reference);
-    if (!found) return NOT_FOUND;
+    if (!found) return RECORD_NOT_FOUND;
     const step = stepIdSchema.safeParse(action.step);
-    if (!step.success) return recordCard(this.flow, found.record);
+    if (!step.success) return ok(recordCard(this.flow, found.record));
     // Change only opens a step: from an older review card it loses nothing, so it goes ahead.
     if (action.revision !== found.record.revision && action.verb !== WIZARD_VERBS.change) {
-      return this.stale(actor, found.record, step.data, raw);
+      return ok(this.stale(actor, found.record, step.data, raw));
     }
 
     switch (action.verb) {
@@ -138,11 +144,11 @@ export class Wizard {
       case WIZARD_VERBS.change: {
         // From the review: the step opens with its answers, and its Continue comes back.
         const draft = openStep(this.flow, found.record.draft, step.data, 'review');
-        if (draft === found.record.draft) return recordCard(this.flow, found.record);
+        if (draft === found.record.draft) return ok(recordCard(this.flow, found.record));
         return this.save(actor, found, { step: step.data, action: 'went-back', draft, raw: {} });
       }
       default:
-        return recordCard(this.flow, found.record);
+        return ok(recordCard(this.flow, found.record));
     }
   }
 
@@ -155,12 +161,14 @@ export class Wizard {
     const outcome = applyAnswers(this.flow, found.record.draft, step, raw);
     if (!outcome.ok) {
       // The same step again, with every value as typed and the errors beside them; nothing is written.
-      return recordCard(this.flow, found.record, {
-        step,
-        values: outcome.values,
-        errors: outcome.errors,
-        ...(outcome.followUps ? { followUps: outcome.followUps } : {}),
-      });
+      return ok(
+        recordCard(this.flow, found.record, {
+          step,
+          values: outcome.values,
+          errors: outcome.errors,
+          ...(outcome.followUps ? { followUps: outcome.followUps } : {}),
+        }),
+      );
     }
     return this.save(actor, found, { step, action: 'answered', draft: outcome.draft, raw });
   }
@@ -177,10 +185,7 @@ export class Wizard {
   ): Promise<WizardReply> {
     const { step, action, draft } = change;
     const now = this.clock();
-    const assessment =
-      step === 'basics'
-        ? assess(this.flow.pack, assessmentInputFrom(draft.answers), isoDateInLondon(now))
-        : undefined;
+    const assessment = assessmentOnStep(this.flow, step, draft.answers, isoDateInLondon(now));
     const next = recordTurn(found.record, {
       by: actor.person,
       at: now.toISOString(),
@@ -194,15 +199,17 @@ export class Wizard {
     } catch (error) {
       if (!(error instanceof StaleRecordError)) throw error;
       const fresh = await this.records.get(actor, found.record.id);
-      if (!fresh) return NOT_FOUND;
-      return this.stale(actor, fresh.record, step, change.raw);
+      if (!fresh) return RECORD_NOT_FOUND;
+      return ok(this.stale(actor, fresh.record, step, change.raw));
     }
     this.logger.info('record.saved', { reference: next.id, step, action, revision: next.revision });
     const hasErrors = Object.keys(shown.errors ?? {}).length > 0;
-    return recordCard(this.flow, next, {
-      ...(shown.notice ? { notice: shown.notice } : {}),
-      ...(hasErrors ? { errors: shown.errors, values: shown.values } : {}),
-    });
+    return ok(
+      recordCard(this.flow, next, {
+        ...(shown.notice ? { notice: shown.notice } : {}),
+        ...(hasErrors ? { errors: shown.errors, values: shown.values } : {}),
+      }),
+    );
   }
 
   /**
@@ -215,7 +222,7 @@ export class Wizard {
     record: CommissioningRecord,
     step: StepId,
     raw: RawValues,
-  ): WizardReply {
+  ): AdaptiveCard {
     const saved = cardValues(this.flow, record.draft, step);
     const typed = Object.entries(raw).filter(
       ([key]) => !(WIZARD_ACTION_KEYS as readonly string[]).includes(key),
