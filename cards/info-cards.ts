@@ -1,5 +1,5 @@
 import type { PolicyPack } from '../core/policy/index.js';
-import type { Assessment, PolicyStatus } from '../core/rules/index.js';
+import type { Assessment } from '../core/rules/index.js';
 import { button } from './actions.js';
 import { COMMANDS } from './commands.js';
 import { countInWords, formatDate, formatMoney } from './format.js';
@@ -63,37 +63,6 @@ export function themesCard(pack: PolicyPack): AdaptiveCard {
     // Which theme each example and measure serves is the pack's reading, and says so.
     notice: `${pack.themeLinks.text} ${ourReading(pack.themeLinks.derived)}`,
     noticeStyle: 'default',
-  });
-}
-
-export function policyCard(pack: PolicyPack, status: PolicyStatus): AdaptiveCard {
-  const warning = status.warnings[0];
-  return infoCard({
-    title: 'The policy in force',
-    ...(warning ? { notice: warning.text, noticeStyle: 'attention' as const } : {}),
-    facts: [
-      { title: 'Policy', value: status.name },
-      { title: 'Pack release', value: status.version },
-      {
-        title: 'Document date',
-        value: status.documentDated ? 'dated' : 'The policy document carries no date',
-      },
-      {
-        title: 'Review due',
-        value: status.reviewDue === null ? 'Not recorded' : formatDate(status.reviewDue),
-      },
-    ],
-    sections: [
-      {
-        heading: 'Reviewed annually',
-        lines: [
-          {
-            text: 'The policy is reviewed every year; each record keeps the version it was assessed under.',
-            citation: pack.reviewCitation,
-          },
-        ],
-      },
-    ],
   });
 }
 

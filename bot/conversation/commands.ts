@@ -12,13 +12,16 @@ import {
 import { COMMANDS, type CommandName } from '../../cards/commands.js';
 import { NEW_ANOTHER, unfinishedDraftsCard } from '../../cards/drafts-card.js';
 import { dueCard } from '../../cards/due-card.js';
-import { helpCard, policyCard, themesCard, thresholdsCard } from '../../cards/info-cards.js';
+import { helpCard, themesCard, thresholdsCard } from '../../cards/info-cards.js';
 import { recordListCard } from '../../cards/list-card.js';
+import { policyCard } from '../../cards/policy-versions.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { suppliersCard } from '../../cards/suppliers-card.js';
 import { addDays, isoDateInLondon } from '../../core/common/dates.js';
 import { parseMoney } from '../../core/common/money.js';
+import type { Result } from '../../core/common/result.js';
 import { findStep, type Questionnaire } from '../../core/flow/index.js';
+import type { PolicyPack } from '../../core/policy/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
 import type { DraftDesk } from '../stages/drafts.js';
@@ -30,7 +33,10 @@ import { recordCard } from '../wizard/render.js';
 import type { Actor, Wizard, WizardReply } from '../wizard/wizard.js';
 
 export interface CommandContext {
+  /** The tenant's version of its pack in force today. */
   flow: Questionnaire;
+  /** Every version of the tenant's pack the deployment holds, earliest first. */
+  versions: readonly PolicyPack[];
   wizard: Wizard;
   stages: StagesDesk;
   ratings: RatingDesk;
@@ -129,8 +135,15 @@ const HANDLERS: Record<CommandName, Handler> = {
     await context.reply(themesCard(context.flow.pack));
   },
   async policy(context) {
+    const on = today(context);
+    const { pack } = context.flow;
     await context.reply(
-      policyCard(context.flow.pack, policyStatus(context.flow.pack, today(context))),
+      policyCard({
+        pack,
+        status: policyStatus(pack, on),
+        versions: context.versions,
+        today: on,
+      }),
     );
   },
   async help(context) {
@@ -195,7 +208,7 @@ async function withReference(
   context: CommandContext,
   args: string[],
   command: string,
-  show: (reference: string) => Promise<WizardReply>,
+  show: (reference: string) => Promise<WizardReply | Result<AdaptiveCard[]>>,
 ): Promise<void> {
   const reference = referenceSchema.safeParse(args[0] ?? '');
   if (!reference.success) {
@@ -204,7 +217,9 @@ async function withReference(
   }
   const reply = await show(reference.data);
   if (reply.ok) {
-    await context.reply(reply.value);
+    for (const card of Array.isArray(reply.value) ? reply.value : [reply.value]) {
+      await context.reply(card);
+    }
     return;
   }
   // A discarded draft is kept for the audit trail: say so rather than "not found".

@@ -12,6 +12,7 @@ import {
   ANSWERED_BELOW,
   ANSWERED_PRIVATELY,
   NO_IDENTITY,
+  NO_PACK_REFUSAL,
   noIdentityCard,
   notAvailableCard,
   notYourCard,
@@ -23,23 +24,26 @@ import {
 } from '../../cards/conversation-notes.js';
 import { DRAFT_VERBS } from '../../cards/drafts-card.js';
 import { welcomeCard } from '../../cards/info-cards.js';
+import { POLICY_VERBS } from '../../cards/policy-versions.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { STAGE_VERBS } from '../../cards/stage-inputs.js';
 import { WIZARD_VERBS } from '../../cards/step-card.js';
 import { outOfDateCard, recordNotFoundCard, turnFailedCard } from '../../cards/wizard-card.js';
+import { isoDateInLondon } from '../../core/common/dates.js';
 import { ok } from '../../core/common/result.js';
-import type { Questionnaire } from '../../core/flow/index.js';
+import type { Policies } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
 import { DraftDesk } from '../stages/drafts.js';
 import { RatingDesk } from '../stages/rating-desk.js';
 import { ReminderButtons } from '../stages/reminder-buttons.js';
-import type { StageAction } from '../stages/stage-button.js';
+import type { PackOf, StageAction } from '../stages/stage-button.js';
 import { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
+import { Reassessment } from '../wizard/reassess.js';
 import { type Actor, Wizard, type WizardReply } from '../wizard/wizard.js';
 import { type CardAction, readCardAction } from './card-action.js';
 import { MAX_MESSAGE_CHARACTERS, readCommand, TOO_LONG } from './command-text.js';
@@ -48,7 +52,8 @@ import { type Identity, identify, inPersonalChat, tenantOf } from './identity.js
 
 export interface BotDeps {
   config: Config;
-  flow: Questionnaire;
+  /** Every pack version the deployment holds, by tenant and by record. */
+  policies: Policies;
   records: RecordStore;
   conversations: ConversationStore;
   clock: () => Date;
@@ -91,17 +96,21 @@ export class CommissioningBot extends TeamsActivityHandler {
   private readonly reminders: ReminderButtons;
   private readonly ratings: RatingDesk;
   private readonly drafts: DraftDesk;
+  private readonly reassessment: Reassessment;
   /** The card verbs, each with its handler: nothing else reaches a record. */
   private readonly actions: Readonly<Record<string, ActionHandler>>;
 
   constructor(private readonly deps: BotDeps) {
     super();
-    this.wizard = new Wizard(deps.flow, deps.records, deps.clock, deps.logger);
-    const { pack } = deps.flow;
-    this.stages = new StagesDesk(pack, deps.records, deps.clock);
-    this.reminders = new ReminderButtons(pack, deps.records, deps.clock);
-    this.ratings = new RatingDesk(pack, deps.records, deps.clock, deps.logger);
-    this.drafts = new DraftDesk(deps.flow, deps.records, deps.clock, deps.logger);
+    const { policies, records, clock, logger } = deps;
+    this.wizard = new Wizard(policies, records, clock, logger);
+    // A record's stages, reminders and rating follow the pack version it was assessed under.
+    const packOf: PackOf = (record) => policies.forRecord(record, isoDateInLondon(clock())).pack;
+    this.stages = new StagesDesk(packOf, records, clock);
+    this.reminders = new ReminderButtons(packOf, records, clock);
+    this.ratings = new RatingDesk(packOf, records, clock, logger);
+    this.drafts = new DraftDesk(policies, records, clock, logger);
+    this.reassessment = new Reassessment(policies, records, clock, logger);
     const wizard: ActionHandler = (actor, action, values, reference) =>
       action.step === undefined || action.revision === undefined
         ? Promise.resolve(ok(outOfDateCard()))
@@ -135,14 +144,17 @@ export class CommissioningBot extends TeamsActivityHandler {
         this.ratings.rate(actor, reference, values),
       [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
         this.drafts.discard(actor, reference, action.revision),
+      [POLICY_VERBS.reassess]: (actor, _action, _values, reference) =>
+        this.reassessment.reassess(actor, reference),
       ...Object.fromEntries(Object.values(WIZARD_VERBS).map((verb) => [verb, wizard])),
     };
     this.onInstallationUpdateAdd(async (context, next) => {
       // Added (perhaps back, after a 403 another instance saw): always check the stored one.
       await this.rememberConversation(context, { recheck: true });
-      await context.sendActivity(
-        MessageFactory.attachment(asAttachment(welcomeCard(deps.flow.pack))),
-      );
+      const flow = this.tenantFlow(tenantOf(context));
+      if (flow) {
+        await context.sendActivity(MessageFactory.attachment(asAttachment(welcomeCard(flow.pack))));
+      }
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -163,7 +175,21 @@ export class CommissioningBot extends TeamsActivityHandler {
       await this.refuse(context, TENANT_REFUSAL);
       return;
     }
+    // One deployment may serve several organisations: one it holds no pack for gets none.
+    if (!this.tenantFlow(tenant)) {
+      this.deps.logger.warn('tenant.no_pack', {
+        tenant: tenant ?? 'none',
+        type: context.activity.type,
+      });
+      await this.refuse(context, NO_PACK_REFUSAL);
+      return;
+    }
     await super.run(context);
+  }
+
+  /** The tenant's pack version in force today, or undefined where the deployment has none for it. */
+  private tenantFlow(tenant: string | undefined) {
+    return this.deps.policies.forTenant(tenant ?? '', isoDateInLondon(this.deps.clock()));
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -335,9 +361,13 @@ export class CommissioningBot extends TeamsActivityHandler {
     text: string,
     reply: (card: AdaptiveCard) => Promise<void>,
   ): Promise<void> {
+    const flow = this.tenantFlow(identity.tenantId);
+    // run() refused the turn already when the tenant has no pack.
+    if (!flow) return;
     await runCommand(
       {
-        flow: this.deps.flow,
+        flow,
+        versions: this.deps.policies.versionsFor(identity.tenantId),
         wizard: this.wizard,
         stages: this.stages,
         ratings: this.ratings,

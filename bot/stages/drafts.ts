@@ -7,8 +7,9 @@ import {
   draftDiscardedCard,
 } from '../../cards/drafts-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
+import { isoDateInLondon } from '../../core/common/dates.js';
 import { ok } from '../../core/common/result.js';
-import { findStep, type Questionnaire } from '../../core/flow/index.js';
+import { findStep, type Policies } from '../../core/flow/index.js';
 import {
   type CommissioningRecord,
   discardRecord,
@@ -24,7 +25,7 @@ import { type Actor, RECORD_NOT_FOUND, type WizardReply } from '../wizard/wizard
  */
 export class DraftDesk {
   constructor(
-    private readonly flow: Questionnaire,
+    private readonly policies: Policies,
     private readonly records: RecordStore,
     private readonly clock: () => Date,
     private readonly logger: Logger,
@@ -36,7 +37,7 @@ export class DraftDesk {
     return drafts.map((draft) => ({
       id: draft.id,
       title: draft.title,
-      stepTitle: this.stepTitle(draft.step),
+      stepTitle: this.stepTitle(actor.tenantId, draft.step),
       updatedAt: draft.updatedAt,
     }));
   }
@@ -49,7 +50,7 @@ export class DraftDesk {
     if (refusal === 'not-owner' || refusal === 'complete') {
       return ok(cannotDiscardCard(refusal, reference));
     }
-    return ok(confirmDiscardCard(found.record, this.stepTitle(found.record.draft.step)));
+    return ok(confirmDiscardCard(found.record, this.recordStepTitle(found.record)));
   }
 
   /** "Discard it" on the confirmation card, for the revision it showed. */
@@ -80,7 +81,7 @@ export class DraftDesk {
   }
 
   private askAgain(record: CommissioningRecord): AdaptiveCard {
-    return confirmDiscardCard(record, this.stepTitle(record.draft.step), DISCARD_CHANGED_MEANWHILE);
+    return confirmDiscardCard(record, this.recordStepTitle(record), DISCARD_CHANGED_MEANWHILE);
   }
 
   /** Not one the actor may see, or discarded already (then it says so, and by whom). */
@@ -89,7 +90,14 @@ export class DraftDesk {
     return discarded ? ok(discardedRecordCard(discarded)) : RECORD_NOT_FOUND;
   }
 
-  private stepTitle(step: string): string {
-    return findStep(this.flow, step)?.title ?? step;
+  /** A step's title in the tenant's version in force: a draft summary names no version. */
+  private stepTitle(tenantId: string, step: string): string {
+    const flow = this.policies.forTenant(tenantId, isoDateInLondon(this.clock()));
+    return (flow && findStep(flow, step)?.title) ?? step;
+  }
+
+  private recordStepTitle(record: CommissioningRecord): string {
+    const flow = this.policies.forRecord(record, isoDateInLondon(this.clock()));
+    return findStep(flow, record.draft.step)?.title ?? record.draft.step;
   }
 }

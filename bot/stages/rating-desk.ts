@@ -9,7 +9,6 @@ import { stagesCard } from '../../cards/stages-card.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import { ok } from '../../core/common/result.js';
 import { parseNumberText } from '../../core/flow/parse-values.js';
-import type { PolicyPack } from '../../core/policy/index.js';
 import {
   type CommissioningRecord,
   canRate,
@@ -23,7 +22,7 @@ import type { RecordStore, Versioned } from '../store/records.js';
 import { type Actor, RECORD_NOT_FOUND } from '../wizard/wizard.js';
 import { errorsOn, text, typedValues } from './form-values.js';
 import { actBy, writeRecord } from './record-write.js';
-import type { DeskReply } from './stage-button.js';
+import type { DeskReply, PackOf } from './stage-button.js';
 
 /** The card input that holds each field of a rating, for its error. */
 const ratingInputFor = (path: string): string =>
@@ -45,7 +44,7 @@ const ratingInputFor = (path: string): string =>
  */
 export class RatingDesk {
   constructor(
-    private readonly pack: PolicyPack,
+    private readonly packOf: PackOf,
     private readonly records: RecordStore,
     private readonly clock: () => Date,
     private readonly logger: Logger,
@@ -53,16 +52,17 @@ export class RatingDesk {
 
   async show(actor: Actor, reference: string): Promise<DeskReply> {
     const found = await this.rateable(actor, reference);
-    return 'reply' in found ? found.reply : ok(ratingCard(this.pack, found.record));
+    return 'reply' in found ? found.reply : ok(ratingCard(this.packOf(found.record), found.record));
   }
 
   /** "Rate the supplier" on the rating card. */
   async rate(actor: Actor, reference: string, values: Record<string, unknown>): Promise<DeskReply> {
     const found = await this.rateable(actor, reference);
     if ('reply' in found) return found.reply;
+    const pack = this.packOf(found.record);
     const act = actBy(actor, this.clock());
     const rows = Object.fromEntries(
-      this.pack.supplierStatus.rows.flatMap((row) => {
+      pack.supplierStatus.rows.flatMap((row) => {
         const level = text(values[RATING_INPUTS.row(row.id)]);
         return level ? [[row.id, level]] : [];
       }),
@@ -70,7 +70,7 @@ export class RatingDesk {
     const justification = text(values[RATING_INPUTS.justification]);
     const result = rateSupplier(
       found.record,
-      this.pack,
+      pack,
       {
         stage: parseNumberText(values[RATING_INPUTS.stage]),
         supplier: text(values[RATING_INPUTS.supplier]) ?? '',
@@ -87,21 +87,21 @@ export class RatingDesk {
       RATING_INPUTS.evidence,
       RATING_INPUTS.decision,
       RATING_INPUTS.justification,
-      ...this.pack.supplierStatus.rows.map((row) => RATING_INPUTS.row(row.id)),
+      ...pack.supplierStatus.rows.map((row) => RATING_INPUTS.row(row.id)),
     ]);
     if (!result.ok) {
       // The tier the rubric suggests for the rows chosen, for the justification's error.
-      const suggestion = supplierTier(this.pack, rows);
+      const suggestion = supplierTier(pack, rows);
       const suggested = suggestion.ok ? suggestion.value.label : undefined;
       const errors = errorsOn(result.problems, ratingInputFor, values, (path, _reason, given) =>
-        ratingFieldError(this.pack, path, given, suggested),
+        ratingFieldError(pack, path, given, suggested),
       );
-      return ok(ratingCard(this.pack, found.record, { values: typed, errors }));
+      return ok(ratingCard(pack, found.record, { values: typed, errors }));
     }
     const saved = await writeRecord(this.records, found, result.value);
     if (saved === undefined) {
       return ok(
-        ratingCard(this.pack, found.record, {
+        ratingCard(pack, found.record, {
           values: typed,
           notice: {
             text: STAGE_NOTICES.ratingChangedMeanwhile,
@@ -116,9 +116,7 @@ export class RatingDesk {
       tier: rating?.tier,
       suggested: rating?.suggested,
     });
-    return ok(
-      rating ? ratingResultCard(this.pack, saved, rating) : stagesCard(this.pack, saved, act.today),
-    );
+    return ok(rating ? ratingResultCard(pack, saved, rating) : stagesCard(pack, saved, act.today));
   }
 
   /** The record, if the actor may rate its supplier now; otherwise the answer saying why not. */
@@ -129,20 +127,20 @@ export class RatingDesk {
     const found = await this.records.get(actor, reference);
     if (!found) return { reply: RECORD_NOT_FOUND };
     if (!canRate(found.record, actor)) return { reply: ok(this.onlyOwner(found.record)) };
-    const refusal = ratingRefusal(found.record, this.pack);
+    const refusal = ratingRefusal(found.record, this.packOf(found.record));
     if (refusal) return { reply: ok(this.cannotRate(found.record, refusal)) };
     return found;
   }
 
   private onlyOwner(record: CommissioningRecord): AdaptiveCard {
-    return stagesCard(this.pack, record, this.today(), {
+    return stagesCard(this.packOf(record), record, this.today(), {
       notice: { text: STAGE_NOTICES.onlyOwnerRates, style: 'attention' },
     });
   }
 
   /** The stages card, saying why the supplier cannot be rated yet and what to do. */
   private cannotRate(record: CommissioningRecord, refusal: RatingRefusal): AdaptiveCard {
-    return stagesCard(this.pack, record, this.today(), {
+    return stagesCard(this.packOf(record), record, this.today(), {
       notice: { text: ratingRefusalText(refusal, record.id), style: 'attention' },
     });
   }

@@ -2,7 +2,6 @@ import { STAGE_NOTICES, stageFieldError } from '../../cards/post-award-words.js'
 import { reminderCard } from '../../cards/reminder-card.js';
 import { addDays } from '../../core/common/dates.js';
 import { ok } from '../../core/common/result.js';
-import type { PolicyPack } from '../../core/policy/index.js';
 import { markStageDone, SNOOZE_DAYS, snoozeStage } from '../../core/record/index.js';
 import type { RecordStore } from '../store/records.js';
 import type { Actor } from '../wizard/wizard.js';
@@ -13,6 +12,7 @@ import {
   type DeskReply,
   doneFields,
   outOfDateStages,
+  type PackOf,
   pressButton,
   type StageAction,
   stageInputs,
@@ -25,7 +25,7 @@ import {
  */
 export class ReminderButtons {
   constructor(
-    private readonly pack: PolicyPack,
+    private readonly packOf: PackOf,
     private readonly records: RecordStore,
     private readonly clock: () => Date,
   ) {}
@@ -38,14 +38,14 @@ export class ReminderButtons {
   ): Promise<DeskReply> {
     const pressed = await this.press(actor, action, values);
     if ('reply' in pressed) return pressed.reply;
-    const { found, act } = pressed;
+    const { found, act, pack } = pressed;
     const owed = { stage: action.stage ?? 0, due: action.due };
     const { on, note, inputFor } = doneFields(action.stage, values);
-    const result = markStageDone(found.record, this.pack, { stage: action.stage, on, note }, act);
+    const result = markStageDone(found.record, pack, { stage: action.stage, on, note }, act);
     // Its errors beside its own fields, with what was typed.
     if (!result.ok) {
       return ok(
-        reminderCard(this.pack, found.record, owed, act.today, undefined, {
+        reminderCard(pack, found.record, owed, act.today, undefined, {
           values: pressed.typed,
           errors: errorsOn(result.problems, inputFor, values, (path, reason, given) =>
             stageFieldError(path, reason, given, { stage: owed.stage, today: act.today }),
@@ -55,11 +55,11 @@ export class ReminderButtons {
     }
     const saved = await writeRecord(this.records, found, result.value);
     if (saved === undefined) {
-      return currentStages(this.pack, this.records, actor, action.reference, act.today);
+      return currentStages(this.packOf, this.records, actor, action.reference, act.today);
     }
     return ok(
       reminderCard(
-        this.pack,
+        pack,
         saved,
         owed,
         act.today,
@@ -76,17 +76,17 @@ export class ReminderButtons {
   ): Promise<DeskReply> {
     const pressed = await this.press(actor, action, values);
     if ('reply' in pressed) return pressed.reply;
-    const { found, act } = pressed;
+    const { found, act, pack } = pressed;
     const until = addDays(act.today, SNOOZE_DAYS);
-    const result = snoozeStage(found.record, this.pack, { stage: action.stage, until }, act);
-    if (!result.ok) return ok(outOfDateStages(this.pack, found.record, act.today));
+    const result = snoozeStage(found.record, pack, { stage: action.stage, until }, act);
+    if (!result.ok) return ok(outOfDateStages(pack, found.record, act.today));
     const saved = await writeRecord(this.records, found, result.value);
     if (saved === undefined) {
-      return currentStages(this.pack, this.records, actor, action.reference, act.today);
+      return currentStages(this.packOf, this.records, actor, action.reference, act.today);
     }
     return ok(
       reminderCard(
-        this.pack,
+        pack,
         saved,
         { stage: action.stage ?? 0, due: action.due ?? until },
         act.today,
@@ -96,8 +96,8 @@ export class ReminderButtons {
   }
 
   private press(actor: Actor, action: StageAction, values: Record<string, unknown>) {
-    const { pack, records } = this;
+    const { packOf, records } = this;
     const inputs = stageInputs(action.stage);
-    return pressButton({ pack, records, now: this.clock(), actor, action, values, inputs });
+    return pressButton({ packOf, records, now: this.clock(), actor, action, values, inputs });
   }
 }

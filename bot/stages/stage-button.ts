@@ -17,9 +17,14 @@ export type DeskReply = WizardReply;
 /** What a stage button sent: the record card's data, the same on the stages card and a reminder. */
 export type StageAction = RecordCardData;
 
+/** The pack version a record was assessed under (one deployment may hold several). */
+export type PackOf = (record: CommissioningRecord) => PolicyPack;
+
 /** A button on the stages card or a reminder, on a record the actor may see and still current. */
 export interface PressedButton {
   found: Versioned;
+  /** The pack of the record as read. */
+  pack: PolicyPack;
   act: Act;
   /** What was typed on the card, to show again if the change is refused. */
   typed: Record<string, string>;
@@ -30,7 +35,7 @@ export interface PressedButton {
  * must not act: the record is not the actor's to see, or the button is stale.
  */
 export async function pressButton(options: {
-  pack: PolicyPack;
+  packOf: PackOf;
   records: RecordStore;
   now: Date;
   actor: Actor;
@@ -39,13 +44,14 @@ export async function pressButton(options: {
   /** The inputs of the form the button belongs to. */
   inputs: readonly string[];
 }): Promise<PressedButton | { reply: DeskReply }> {
-  const { pack, actor, action } = options;
+  const { actor, action } = options;
   const found = await options.records.get(actor, action.reference);
   if (!found) return { reply: RECORD_NOT_FOUND };
+  const pack = options.packOf(found.record);
   const act = actBy(actor, options.now);
   const typed = typedValues(options.values, options.inputs);
   const stale = staleCard(pack, found.record, action, act.today, typed);
-  return stale ? { reply: ok(stale) } : { found, act, typed };
+  return stale ? { reply: ok(stale) } : { found, pack, act, typed };
 }
 
 /**
@@ -94,14 +100,14 @@ export function outOfDateStages(
 
 /** The record's stages as they stand now, read afresh. */
 export async function currentStages(
-  pack: PolicyPack,
+  packOf: PackOf,
   records: RecordStore,
   actor: Actor,
   reference: string,
   today: string,
 ): Promise<DeskReply> {
   const found = await records.get(actor, reference);
-  return found ? ok(stagesCard(pack, found.record, today)) : RECORD_NOT_FOUND;
+  return found ? ok(stagesCard(packOf(found.record), found.record, today)) : RECORD_NOT_FOUND;
 }
 
 /** The inputs of one stage's form, on the stages card or a reminder. */

@@ -3,7 +3,6 @@ import { CONTRACT_INPUTS, stageInputIds } from '../../cards/stage-inputs.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import { ok } from '../../core/common/result.js';
 import { parseNumberText } from '../../core/flow/parse-values.js';
-import type { PolicyPack } from '../../core/policy/index.js';
 import { markStageDone, setContractTerms, setStageDue } from '../../core/record/index.js';
 import type { RecordStore } from '../store/records.js';
 import type { Actor } from '../wizard/wizard.js';
@@ -13,6 +12,7 @@ import {
   currentStages,
   type DeskReply,
   doneFields,
+  type PackOf,
   type PressedButton,
   pressButton,
   type StageAction,
@@ -32,14 +32,14 @@ const CONTRACT_INPUT_OF: Record<string, string> = {
  */
 export class StagesDesk {
   constructor(
-    private readonly pack: PolicyPack,
+    private readonly packOf: PackOf,
     private readonly records: RecordStore,
     private readonly clock: () => Date,
   ) {}
 
   async show(actor: Actor, reference: string): Promise<DeskReply> {
     const today = isoDateInLondon(this.clock());
-    return currentStages(this.pack, this.records, actor, reference, today);
+    return currentStages(this.packOf, this.records, actor, reference, today);
   }
 
   /** "Set the award": the award date, the contract's length and the supplier. */
@@ -53,7 +53,7 @@ export class StagesDesk {
     const supplier = text(values[CONTRACT_INPUTS.supplier]);
     const result = setContractTerms(
       pressed.found.record,
-      this.pack,
+      pressed.pack,
       {
         awardDate: text(values[CONTRACT_INPUTS.awardDate]),
         months: parseNumberText(values[CONTRACT_INPUTS.months]),
@@ -80,7 +80,7 @@ export class StagesDesk {
     if ('reply' in pressed) return pressed.reply;
     const input = stageInputIds(stage ?? 0);
     const due = text(values[input.due]);
-    const result = setStageDue(pressed.found.record, this.pack, { stage, due }, pressed.act);
+    const result = setStageDue(pressed.found.record, pressed.pack, { stage, due }, pressed.act);
     return this.save({
       ...this.saving(pressed, values),
       result,
@@ -100,7 +100,12 @@ export class StagesDesk {
     const pressed = await this.press(actor, action, values, stageInputs(stage));
     if ('reply' in pressed) return pressed.reply;
     const { on, note, inputFor } = doneFields(stage, values);
-    const result = markStageDone(pressed.found.record, this.pack, { stage, on, note }, pressed.act);
+    const result = markStageDone(
+      pressed.found.record,
+      pressed.pack,
+      { stage, on, note },
+      pressed.act,
+    );
     return this.save({
       ...this.saving(pressed, values),
       result,
@@ -116,8 +121,8 @@ export class StagesDesk {
     values: Record<string, unknown>,
     inputs: readonly string[],
   ) {
-    const { pack, records } = this;
-    return pressButton({ pack, records, now: this.clock(), actor, action, values, inputs });
+    const { packOf, records } = this;
+    return pressButton({ packOf, records, now: this.clock(), actor, action, values, inputs });
   }
 
   private async save(change: StageSave): Promise<DeskReply> {
@@ -127,7 +132,7 @@ export class StagesDesk {
   /** What every save on the stages card shares: the record as read and what was typed. */
   private saving(pressed: PressedButton, values: Record<string, unknown>) {
     return {
-      pack: this.pack,
+      pack: pressed.pack,
       records: this.records,
       found: pressed.found,
       today: pressed.act.today,

@@ -1,3 +1,4 @@
+import { policyUpdateCard } from '../../cards/policy-versions.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { WIZARD_ACTION_KEYS, WIZARD_VERBS } from '../../cards/step-card.js';
 import { recordCard, type WizardNotice } from '../../cards/wizard-card.js';
@@ -12,6 +13,7 @@ import {
   goBack,
   newDraft,
   openStep,
+  type Policies,
   type Questionnaire,
   type RawValues,
   type StepId,
@@ -61,15 +63,24 @@ export type WizardReply = Result<AdaptiveCard>;
  */
 export class Wizard {
   constructor(
-    private readonly flow: Questionnaire,
+    private readonly policies: Policies,
     private readonly records: RecordStore,
     private readonly clock: () => Date,
     private readonly logger: Logger,
   ) {}
 
+  /** The questionnaire of the version a record names (see Policies.forRecord). */
+  private flowOf(record: CommissioningRecord): Questionnaire {
+    return this.policies.forRecord(record, isoDateInLondon(this.clock()));
+  }
+
+  /** Starts a record under the tenant's version in force today, which it then keeps. */
   async start(actor: Actor): Promise<CommissioningRecord> {
     const now = this.clock();
-    const draft = newDraft(this.flow);
+    const flow = this.policies.forTenant(actor.tenantId, isoDateInLondon(now));
+    // The bot refuses a tenant it has no pack for before any turn reaches the wizard.
+    if (!flow) throw new Error('no policy pack for the tenant');
+    const draft = newDraft(flow);
     const { record } = await this.records.create(
       actor.tenantId,
       now.getUTCFullYear(),
@@ -78,7 +89,7 @@ export class Wizard {
           reference,
           tenantId: actor.tenantId,
           owner: actor.person,
-          pack: this.flow.pack,
+          pack: flow.pack,
           draft,
           now: now.toISOString(),
         }),
@@ -87,9 +98,26 @@ export class Wizard {
     return record;
   }
 
-  async open(actor: Actor, reference: string): Promise<WizardReply> {
+  /**
+   * The record where it stands; for its owner, once a newer version of the policy is in
+   * force than the one it was assessed under, a second card offering to reassess it.
+   */
+  async open(actor: Actor, reference: string): Promise<Result<AdaptiveCard[]>> {
     const found = await this.records.get(actor, reference);
-    return found ? ok(recordCard(this.flow, found.record)) : RECORD_NOT_FOUND;
+    if (!found) return RECORD_NOT_FOUND;
+    const { record } = found;
+    const today = isoDateInLondon(this.clock());
+    const card = recordCard(this.policies.forRecord(record, today), record);
+    const newer =
+      record.owner.id === actor.userId ? this.policies.newerFor(record, today) : undefined;
+    if (!newer) return ok([card]);
+    const offer = policyUpdateCard({
+      reference: record.id,
+      revision: record.revision,
+      assessedUnder: record.policy.version,
+      inForce: newer,
+    });
+    return ok([card, offer]);
   }
 
   /**
@@ -117,8 +145,9 @@ export class Wizard {
   async act(actor: Actor, action: WizardAction, raw: RawValues): Promise<WizardReply> {
     const found = await this.records.get(actor, action.reference);
     if (!found) return RECORD_NOT_FOUND;
+    const flow = this.flowOf(found.record);
     const step = stepIdSchema.safeParse(action.step);
-    if (!step.success) return ok(recordCard(this.flow, found.record));
+    if (!step.success) return ok(recordCard(flow, found.record));
     // Change only opens a step: from an older review card it loses nothing, so it goes ahead.
     if (action.revision !== found.record.revision && action.verb !== WIZARD_VERBS.change) {
       return ok(this.stale(actor, found.record, step.data, raw));
@@ -128,12 +157,12 @@ export class Wizard {
       case WIZARD_VERBS.next:
         return this.next(actor, found, step.data, raw);
       case WIZARD_VERBS.back: {
-        const saved = saveProgress(this.flow, found.record.draft, step.data, raw);
-        const draft = goBack(this.flow, saved.draft, step.data);
+        const saved = saveProgress(flow, found.record.draft, step.data, raw);
+        const draft = goBack(flow, saved.draft, step.data);
         return this.save(actor, found, { step: step.data, action: 'went-back', draft, raw });
       }
       case WIZARD_VERBS.save: {
-        const saved = saveProgress(this.flow, found.record.draft, step.data, raw);
+        const saved = saveProgress(flow, found.record.draft, step.data, raw);
         const change = { step: step.data, action: 'saved' as const, draft: saved.draft, raw };
         return this.save(actor, found, change, {
           notice: { kind: 'saved', reference: found.record.id },
@@ -143,12 +172,12 @@ export class Wizard {
       }
       case WIZARD_VERBS.change: {
         // From the review: the step opens with its answers, and its Continue comes back.
-        const draft = openStep(this.flow, found.record.draft, step.data, 'review');
-        if (draft === found.record.draft) return ok(recordCard(this.flow, found.record));
+        const draft = openStep(flow, found.record.draft, step.data, 'review');
+        if (draft === found.record.draft) return ok(recordCard(flow, found.record));
         return this.save(actor, found, { step: step.data, action: 'went-back', draft, raw: {} });
       }
       default:
-        return ok(recordCard(this.flow, found.record));
+        return ok(recordCard(flow, found.record));
     }
   }
 
@@ -158,11 +187,12 @@ export class Wizard {
     step: StepId,
     raw: RawValues,
   ): Promise<WizardReply> {
-    const outcome = applyAnswers(this.flow, found.record.draft, step, raw);
+    const flow = this.flowOf(found.record);
+    const outcome = applyAnswers(flow, found.record.draft, step, raw);
     if (!outcome.ok) {
       // The same step again, with every value as typed and the errors beside them; nothing is written.
       return ok(
-        recordCard(this.flow, found.record, {
+        recordCard(flow, found.record, {
           step,
           values: outcome.values,
           errors: outcome.errors,
@@ -185,14 +215,15 @@ export class Wizard {
   ): Promise<WizardReply> {
     const { step, action, draft } = change;
     const now = this.clock();
-    const assessment = assessmentOnStep(this.flow, step, draft.answers, isoDateInLondon(now));
+    const flow = this.flowOf(found.record);
+    const assessment = assessmentOnStep(flow, step, draft.answers, isoDateInLondon(now));
     const next = recordTurn(found.record, {
       by: actor.person,
       at: now.toISOString(),
       action,
       step,
       draft,
-      ...(assessment?.ok ? { assessment: assessment.value, pack: this.flow.pack } : {}),
+      ...(assessment?.ok ? { assessment: assessment.value, pack: flow.pack } : {}),
     });
     try {
       await this.records.replace(next, found.etag);
@@ -205,7 +236,7 @@ export class Wizard {
     this.logger.info('record.saved', { reference: next.id, step, action, revision: next.revision });
     const hasErrors = Object.keys(shown.errors ?? {}).length > 0;
     return ok(
-      recordCard(this.flow, next, {
+      recordCard(flow, next, {
         ...(shown.notice ? { notice: shown.notice } : {}),
         ...(hasErrors ? { errors: shown.errors, values: shown.values } : {}),
       }),
@@ -223,20 +254,21 @@ export class Wizard {
     step: StepId,
     raw: RawValues,
   ): AdaptiveCard {
-    const saved = cardValues(this.flow, record.draft, step);
+    const flow = this.flowOf(record);
+    const saved = cardValues(flow, record.draft, step);
     const typed = Object.entries(raw).filter(
       ([key]) => !(WIZARD_ACTION_KEYS as readonly string[]).includes(key),
     );
     const sameAsSaved = typed.every(([key, value]) => String(value ?? '') === (saved[key] ?? ''));
     if (sameAsSaved) {
-      return recordCard(this.flow, record, { notice: { kind: 'already-saved' } });
+      return recordCard(flow, record, { notice: { kind: 'already-saved' } });
     }
     const last = record.history.at(-1)?.by;
     // Shown again as typed, each cut where it runs far past the longest limit (the card must fit in Teams).
     const values = Object.fromEntries(
       typed.map(([key, value]) => [key, echoed(String(value ?? ''), TEXT_LIMITS.long)]),
     );
-    return recordCard(this.flow, record, {
+    return recordCard(flow, record, {
       step,
       values,
       // The same person with two cards open is told so, not that someone else saved.

@@ -3,6 +3,7 @@ export * from './draft.js';
 export * from './engine.js';
 export * from './limits.js';
 export { type TargetField, targetKey } from './measure-targets.js';
+export { Policies } from './policies.js';
 export { buildQuestionnaire, QUESTIONNAIRE_STEPS } from './questionnaire.js';
 export * from './questions.js';
 export type { RawValues } from './raw.js';
