@@ -37,8 +37,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const clock = options.clock ?? (() => new Date());
   // Before anything starts: a bad pack file stops start-up with nothing listening.
   const pack = options.pack ?? (await loadPolicyPack(config));
-  // The review date: POLICY_REVIEW_DUE when set, else the pack's own reviewDue (the Cumbria
-  // document is undated, so its pack has none), else "not recorded".
+  // The review date: POLICY_REVIEW_DUE when set, else the pack's own reviewDue (an undated
+  // policy document gives its pack none), else "not recorded".
   const flow = buildQuestionnaire(withReviewDue(pack, config.POLICY_REVIEW_DUE));
   const store = await openCosmos(config);
   const records = new RecordStore(store.containers.records);

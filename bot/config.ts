@@ -141,7 +141,7 @@ export const configSchema = z
         "The date the force's annual review of the policy is due (YYYY-MM-DD); it overrides the pack's own reviewDue; with neither, the bot says the review date is not recorded",
       ),
     POLICY_PACK_FILE: optionalText.describe(
-      "A force's own policy pack, a JSON file (`npm run pack -- export` makes a starting point), checked at start-up; unset, the built-in Cumbria pack",
+      "A force's own policy pack, a JSON file (`npm run pack -- export` makes a starting point), checked at start-up; unset, the built-in pack",
     ),
     REMINDERS_SECRET: optionalText
       .refine((secret) => secret === undefined || secret.length >= 16, {

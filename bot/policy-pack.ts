@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { cumbriaPack, loadPack, type PolicyPack } from '../core/policy/index.js';
+import { builtInPack, loadPack, type PolicyPack } from '../core/policy/index.js';
 import type { Config } from './config.js';
 
 /** The pack file named by POLICY_PACK_FILE cannot be used: the bot must not start on it. */
@@ -17,11 +17,11 @@ export class PackFileError extends Error {
 
 /**
  * The pack the bot runs under: the force's own file when POLICY_PACK_FILE names one, checked
- * with loadPack, or the built-in Cumbria pack. Read once, at start-up, before anything starts.
+ * with loadPack, or the built-in pack. Read once, at start-up, before anything starts.
  */
 export async function loadPolicyPack(config: Config): Promise<PolicyPack> {
   const file = config.POLICY_PACK_FILE;
-  if (file === undefined) return cumbriaPack;
+  if (file === undefined) return builtInPack;
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -122,7 +122,7 @@ function fullRecord(flow: Questionnaire, record: CommissioningRecord): Element[]
         },
       ],
     },
-    hiddenSections(FULL_RECORD_ID, sections),
+    hiddenSections(flow.pack, FULL_RECORD_ID, sections),
   ];
 }
 

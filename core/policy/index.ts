@@ -1,3 +1,3 @@
-export { cumbriaPack } from './cumbria/index.js';
+export { builtInPack } from './cumbria/index.js';
 export { loadPack } from './load.js';
 export * from './schema.js';

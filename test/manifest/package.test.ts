@@ -10,7 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { ManifestUtil, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { COMMANDS } from '../../cards/commands.js';
-import { cumbriaPack } from '../../core/policy/index.js';
+import { builtInPack } from '../../core/policy/index.js';
 import { makeAppPackage, PackageError, zipPackage } from '../../manifest/app-package.js';
 import { buildManifest, MANIFEST_VERSION } from '../../manifest/build.js';
 import { checkIcons, checkManifest, checkPackage } from '../../manifest/check.js';
@@ -128,7 +128,7 @@ describe('Teams app package', () => {
     it("names that force's policy and tiers in the store's descriptions, and no other force's", async () => {
       const dir = await mkdtemp(join(tmpdir(), 'sv-pack-'));
       try {
-        const other = structuredClone(cumbriaPack) as { name: string };
+        const other = structuredClone(builtInPack) as { name: string };
         other.name = 'Northshire Police Social Value Policy';
         const file = join(dir, 'northshire.json');
         await writeFile(file, JSON.stringify(other));
@@ -145,7 +145,7 @@ describe('Teams app package', () => {
       const dir = await mkdtemp(join(tmpdir(), 'sv-pack-'));
       try {
         const bad = join(dir, 'bad.json');
-        await writeFile(bad, JSON.stringify({ ...cumbriaPack, name: '' }));
+        await writeFile(bad, JSON.stringify({ ...builtInPack, name: '' }));
         const refused = await refusal({ ...GOOD, POLICY_PACK_FILE: bad });
         assert.match(problemAt(refused, 'POLICY_PACK_FILE')?.message ?? '', /bad\.json: name /);
         const missing = await refusal({ ...GOOD, POLICY_PACK_FILE: join(dir, 'none.json') });
@@ -210,7 +210,7 @@ describe('Teams app package', () => {
         full: 'Social value commissioning assistant',
       });
       assert.match(manifest.description.short, /social value policy/);
-      assert.match(manifest.description.full, new RegExp(`apply the ${cumbriaPack.name} from`));
+      assert.match(manifest.description.full, new RegExp(`apply the ${builtInPack.name} from`));
       assert.match(manifest.description.full, /Gold, Silver, Bronze or No Award/);
       assert.deepEqual(manifest.developer, {
         name: 'Cumbria OPCC',
@@ -425,7 +425,7 @@ describe('Teams app package', () => {
       const read = readPackageSettings(GOOD);
       assert.ok(read.ok);
       return JSON.parse(
-        JSON.stringify(buildManifest(read.settings, '1.2.3', cumbriaPack)),
+        JSON.stringify(buildManifest(read.settings, '1.2.3', builtInPack)),
       ) as Loose;
     };
     const wheres = (manifest: unknown) => checkManifest(manifest).map((p) => p.where);
@@ -525,7 +525,7 @@ describe('Teams app package', () => {
     const manifest = () => {
       const read = readPackageSettings(GOOD);
       assert.ok(read.ok);
-      return buildManifest(read.settings, '1.0.0', cumbriaPack);
+      return buildManifest(read.settings, '1.0.0', builtInPack);
     };
 
     it('reports a manifest.json in a folder instead of at the root', async () => {
