@@ -39,7 +39,7 @@ function withoutPackImports(file: string, text: string): string {
 }
 
 /** Each leak as `file:line: "word"`, with the line, for the failure message. */
-export function leaks(file: string, text: string): string[] {
+function leaks(file: string, text: string): string[] {
   return forceWordsIn(withoutPackImports(file, text)).map(
     (hit) => `${file}:${hit.line}: "${hit.word}" in ${hit.text}`,
   );

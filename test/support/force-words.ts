@@ -42,17 +42,17 @@ export interface ForceWord {
   pattern: RegExp;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A citation is matched whole (`MSS` is not in "MSSQL", `App 1` not in "App 10"), as written;
  * a name anywhere and in any case, since it may be glued into an identifier (cumbriaPack).
  */
 function wordPattern(word: string, caseSensitive: boolean): RegExp {
-  if (!caseSensitive) return new RegExp(escape(word), 'iu');
+  if (!caseSensitive) return new RegExp(escapeRegExp(word), 'iu');
   const start = /^\w/.test(word) ? '(?<!\\w)' : '';
   const end = /\w$/.test(word) ? '(?!\\w)' : '';
-  return new RegExp(`${start}${escape(word)}${end}`, 'u');
+  return new RegExp(`${start}${escapeRegExp(word)}${end}`, 'u');
 }
 
 const listed = new Set(NAMED.map((named) => named.word));
