@@ -77,7 +77,9 @@ export function policyCard(pack: PolicyPack, status: PolicyStatus): AdaptiveCard
       { title: 'Pack release', value: status.version },
       {
         title: 'Document date',
-        value: status.documentDated ? 'dated' : 'The policy document carries no date',
+        value: pack.document.adopted
+          ? `Adopted ${formatDate(pack.document.adopted)}`
+          : 'The policy document carries no date',
       },
       {
         title: 'Review due',
@@ -86,10 +88,10 @@ export function policyCard(pack: PolicyPack, status: PolicyStatus): AdaptiveCard
     ],
     sections: [
       {
-        heading: 'Reviewed annually',
+        heading: 'Review',
         lines: [
           {
-            text: 'The policy is reviewed every year; each record keeps the version it was assessed under.',
+            text: `${pack.reviewCycle} Each record keeps the version it was assessed under.`,
             citation: pack.reviewCitation,
           },
         ],

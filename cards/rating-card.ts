@@ -98,7 +98,7 @@ export function ratingCard(
     {
       type: 'Input.Text',
       id: RATING_INPUTS.evidence,
-      label: 'Evidence: contract performance, 360-degree feedback, social value delivered',
+      label: 'Evidence the rating rests on (see above)',
       isMultiline: true,
       maxLength: RECORD_TEXT_LIMITS.ratingEvidence,
       ...value(RATING_INPUTS.evidence),

@@ -216,6 +216,8 @@ const packObjectSchema = z.object({
   /** The review date the force set in its own pack; a setting may give it instead. */
   reviewDue: isoDateSchema.optional(),
   reviewCitation: citation,
+  /** How often the policy is reviewed, as a sentence the policy card shows ("The policy is reviewed every year."). */
+  reviewCycle: text,
   /** Messages shown when a date is missing or may be out of date. */
   notices: z.object({
     reviewUnknown: z.object({ citation, text }),

@@ -25,6 +25,7 @@ export const builtInPack: PolicyPack = {
     note: 'The policy document carries no adoption date, version or review date; the pack records none of its own making.',
   },
   reviewCitation: '§1.1.1',
+  reviewCycle: 'The policy is reviewed every year.',
   notices: {
     reviewUnknown: {
       citation: '§1.1.1',
