@@ -40,6 +40,28 @@ describe('pack command line', function () {
     );
   });
 
+  it("passes another force's hand-written pack, with its own citations and stages", async () => {
+    const file = 'test/fixtures/packs/northmoor.json';
+    const checked = await packCli('check', file);
+    assert.equal(checked.code, 0, checked.stderr);
+    assert.match(
+      checked.stdout,
+      /is a valid pack: Northmoor Police Responsible Procurement Policy/,
+    );
+  });
+
+  it('fails a citation reading with a placeholder it does not know', async () => {
+    const file = join(dir, 'readings.json');
+    const pack = structuredClone(builtInPack) as PolicyPack;
+    pack.citationReadings = [{ startsWith: '§', reads: '{paragraph} of the policy' }];
+    await writeFile(file, JSON.stringify(pack), 'utf8');
+    const checked = await packCli('check', file);
+    assert.equal(checked.code, 1);
+    assert.deepEqual(problemLines(checked.stderr), [
+      '  citationReadings.0.reads may hold {ref} and {rest}, and no other braces',
+    ]);
+  });
+
   it('will not write over a file already there unless told to', async () => {
     const file = join(dir, 'edited.json');
     await writeFile(file, '{"edited": true}', 'utf8');
