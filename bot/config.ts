@@ -138,10 +138,10 @@ export const configSchema = z
         z.string().trim().refine(isIsoDate, 'must be a real date written YYYY-MM-DD').optional(),
       )
       .describe(
-        "The date the force's annual review of the policy is due (YYYY-MM-DD); it overrides the pack's own reviewDue; with neither, the bot says the review date is not recorded",
+        "The date the force's annual review of the policy is due (YYYY-MM-DD); it overrides the reviewDue of the pack's latest version (earlier versions keep theirs); with neither, the bot says the review date is not recorded",
       ),
     POLICY_PACK_FILE: optionalText.describe(
-      "A force's own policy pack, a JSON file (`npm run pack -- export` makes a starting point), checked at start-up; unset (and no POLICY_PACK_DIR), the built-in Cumbria pack",
+      "A force's own policy pack, a JSON file (`npm run pack -- export` makes a starting point), checked at start-up; unset (and no POLICY_PACK_DIR), the built-in pack",
     ),
     POLICY_PACK_DIR: optionalText.describe(
       "A folder of policy packs, each `.json` file one version of a force's pack (its `inForceFrom` says the day it takes effect), checked at start-up with POLICY_PACK_FILE; a new record takes the version in force that day and keeps it",

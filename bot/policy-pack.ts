@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Problem } from '../core/common/result.js';
 import {
   buildLibrary,
-  cumbriaPack,
+  builtInPack,
   loadPack,
   type PolicyLibrary,
   type PolicyPack,
@@ -71,7 +71,7 @@ export async function loadPolicyLibrary(config: Config): Promise<PolicyLibrary> 
     if (pack.ok) loaded.push({ pack: pack.value, from: file });
     else problems.push(...pack.problems.map((p) => ({ ...p, path: where(file, p.path) })));
   }
-  const packs = files.length === 0 ? [{ pack: cumbriaPack, from: 'the built-in pack' }] : loaded;
+  const packs = files.length === 0 ? [{ pack: builtInPack, from: 'the built-in pack' }] : loaded;
   // The packs that did load are checked together too, so that one start lists every problem.
   const library = buildLibrary(withLatestReviewDue(packs, config.POLICY_REVIEW_DUE), {
     ...config.TENANT_PACKS,

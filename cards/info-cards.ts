@@ -5,6 +5,7 @@ import { COMMANDS } from './commands.js';
 import { countInWords, formatDate, formatMoney } from './format.js';
 import { ourReading, verdictElements } from './guidance.js';
 import { infoCard, type Section } from './info.js';
+import { policyRef } from './policy-ref.js';
 import type { AdaptiveCard } from './render.js';
 
 const commandSection: Section = {
@@ -55,7 +56,7 @@ export function themesCard(pack: PolicyPack): AdaptiveCard {
         ...pack.framework.measures
           .filter((measure) => measure.theme === theme.id)
           .map((measure) => ({
-            text: `• ${measure.text} (${measure.unit.label})${measure.derived ? ' (our reading of the policy: not listed in Appendix 1)' : ''}`,
+            text: `• ${measure.text} (${measure.unit.label})${measure.derived ? ` (our reading of the policy: not listed in ${policyRef(pack, pack.framework.citation)})` : ''}`,
             citation: measure.citation,
           })),
       ],

@@ -175,7 +175,9 @@ export function policyCard(input: {
         : []),
       {
         title: 'Document date',
-        value: status.documentDated ? 'dated' : 'The policy document carries no date',
+        value: pack.document.adopted
+          ? `Adopted ${formatDate(pack.document.adopted)}`
+          : 'The policy document carries no date',
       },
       {
         title: 'Review due',
@@ -185,10 +187,10 @@ export function policyCard(input: {
     sections: [
       ...(others.length > 0 ? [{ heading: 'Other versions', lines: others.map(line) }] : []),
       {
-        heading: 'Reviewed annually',
+        heading: 'Review',
         lines: [
           {
-            text: 'The policy is reviewed every year; each record keeps the version it was assessed under, and its owner can reassess it once a newer one is in force.',
+            text: `${pack.reviewCycle} Each record keeps the version it was assessed under, and its owner can reassess it once a newer one is in force.`,
             citation: pack.reviewCitation,
           },
         ],

@@ -224,7 +224,7 @@ function stageElements(
   });
 }
 
-/** The record's 13 stages: the award, each stage's status and action, and a way to update each. */
+/** The record's stages, as many as the pack has: the award, each stage's status and action, and a way to update each. */
 export function stagesCard(
   pack: PolicyPack,
   record: CommissioningRecord,
@@ -242,7 +242,7 @@ export function stagesCard(
       ? `Awarded ${formatDate(record.contract.awardDate)}, ends ${formatDate(end ?? '')}${record.contract.supplier ? `, supplier ${record.contract.supplier}` : ''}`
       : 'Not awarded yet',
     help: `Each stage has the action that promotes social value. Reminders come when a review stage falls due; a reminder can be snoozed for ${SNOOZE_DAYS} days.`,
-    citation: 'Fig 1',
+    citation: pack.stageModel.citation,
     ...(state.notice ? { notice: state.notice } : {}),
     ...(errorCount > 0 ? { errorSummary: errorSummary(errorCount) } : {}),
     body: [...contractElements(pack, record, state), ...stageElements(pack, record, today, state)],

@@ -155,6 +155,7 @@ export function recordCard(
         ? reviewElements(flow, record)
         : [];
   return stepCard({
+    pack: flow.pack,
     reference: record.id,
     recordTitle: record.title,
     revision: record.revision,

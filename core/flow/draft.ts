@@ -21,7 +21,7 @@ export type StepId = z.infer<typeof stepIdSchema>;
 export const draftStepSchema = z.union([stepIdSchema, z.literal('done')]);
 export type DraftStep = z.infer<typeof draftStepSchema>;
 
-/** The officer's confirmation of the three §2.1 tests for one outcome, keyed as the pack's outcomeTests. */
+/** The officer's confirmation of the three outcome tests for one outcome, keyed as the pack's outcomeTests. */
 export const outcomeTestsSchema = z.object({
   relevant: z.boolean(),
   specifiable: z.boolean(),

@@ -22,7 +22,7 @@ export const QUESTIONNAIRE_STEPS = {
 } satisfies Record<string, (pack: PolicyPack) => Step>;
 
 /**
- * The pre-commissioning questionnaire for a pack (§4.2 and what follows from it), as data:
+ * The pre-commissioning questionnaire for a pack (its pre-commissioning questions and what follows from them), as data:
  * the engine walks it, and cards render each step from it.
  */
 export function buildQuestionnaire(pack: PolicyPack): Questionnaire {

@@ -7,11 +7,11 @@ import { ConversationStore } from '../../bot/store/conversations.js';
 import { type CosmosStore, openCosmos } from '../../bot/store/cosmos.js';
 import { RecordStore } from '../../bot/store/records.js';
 import { Policies } from '../../core/flow/index.js';
-import { cumbriaPack, singlePackLibrary } from '../../core/policy/index.js';
+import { builtInPack, singlePackLibrary } from '../../core/policy/index.js';
 import { ActivityBuilder, type Person } from '../support/activities.js';
 import { actionsOf, type CardJson, cardOf, cardText, cardTitle } from '../support/cards.js';
 
-const policies = new Policies(singlePackLibrary(cumbriaPack));
+const policies = new Policies(singlePackLibrary(builtInPack));
 const ann: Person = { tenantId: 'tenant-conversation', userId: 'ann-aad', name: 'Ann Officer' };
 const COMMAND_WORDS = ['new', 'list', 'open', 'thresholds', 'themes', 'policy', 'help'];
 
@@ -134,7 +134,7 @@ describe('the conversation (TestAdapter)', () => {
     const headings = lines.filter((line) => /^\d\. /.test(line));
     assert.deepEqual(
       headings,
-      cumbriaPack.themes.map((theme) => `${theme.id}. ${theme.name}`),
+      builtInPack.themes.map((theme) => `${theme.id}. ${theme.name}`),
     );
     assert.equal(headings.length, 5);
     for (const [index, heading] of headings.entries()) {

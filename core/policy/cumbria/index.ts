@@ -15,7 +15,7 @@ const CONFIRMED_ON = '2026-12-01';
  * The policy is reviewed annually (§1.1.1), but the document carries no date: the pack
  * records it as undated and leaves the review date to the force (a setting, or its own pack).
  */
-export const cumbriaPack: PolicyPack = {
+export const builtInPack: PolicyPack = {
   id: 'cumbria-opcc-social-value',
   name: 'Cumbria OPCC and Constabulary Social Value Policy and Modern Slavery Statement',
   // The pack's own release: the policy document has no version of its own.
@@ -25,6 +25,7 @@ export const cumbriaPack: PolicyPack = {
     note: 'The policy document carries no adoption date, version or review date; the pack records none of its own making.',
   },
   reviewCitation: '§1.1.1',
+  reviewCycle: 'The policy is reviewed every year.',
   notices: {
     reviewUnknown: {
       citation: '§1.1.1',
@@ -40,6 +41,14 @@ export const cumbriaPack: PolicyPack = {
     },
   },
   paragraphs,
+  // The policy's paragraphs, its appendix and the statement's commitments, named as the
+  // cards have always named them.
+  citationReadings: [
+    { startsWith: '§', reads: '{ref} of the policy' },
+    { startsWith: 'App ', reads: 'Appendix {rest}' },
+    { startsWith: 'MSS-', reads: 'Modern Slavery Statement, {ref}' },
+    { startsWith: 'MSS', reads: 'Modern Slavery Statement' },
+  ],
   sources,
   scope: {
     rules: [
@@ -158,6 +167,7 @@ export const cumbriaPack: PolicyPack = {
       {
         id: 'pa-2023',
         name: 'Procurement Act 2023',
+        procurementAct: true,
         from: '2025-02-24',
         citation: 'SI 2025/163 reg 7',
         text: 'For procurements begun on or after 24 February 2025 the duty is triggered by publishing a notice under the Procurement Act 2023.',
@@ -315,6 +325,7 @@ export const cumbriaPack: PolicyPack = {
     },
   },
   directAward: {
+    citation: '§4.4',
     text: 'For a direct award (no competition), each smaller-provider check and modern slavery item says whether it still applies, and why; modern slavery due diligence still applies to the one supplier chosen.',
     derived: {
       from: ['§4.4', 'MSS'],
@@ -352,6 +363,7 @@ export const cumbriaPack: PolicyPack = {
     },
   },
   framework,
+  stageModel: { citation: 'Fig 1' },
   stages,
   supplierStatus,
   modernSlavery,
