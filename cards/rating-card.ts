@@ -6,7 +6,7 @@ import {
   type SupplierRating,
 } from '../core/record/index.js';
 import { button, recordCardData } from './actions.js';
-import { formCard, type Notice } from './form.js';
+import { type FormState, formCard } from './form.js';
 import { formatDate } from './format.js';
 import { ourReading } from './guidance.js';
 import { infoCard } from './info.js';
@@ -25,17 +25,11 @@ export const RATING_INPUTS = {
   row: (id: string) => `rating_${id}`,
 } as const;
 
-export interface RatingState {
-  values?: Readonly<Record<string, string>>;
-  errors?: Readonly<Record<string, string>>;
-  notice?: Notice;
-}
-
 /** The pack's supplier status rubric as a form: one choice per row, and the evidence. */
 export function ratingCard(
   pack: PolicyPack,
   record: CommissioningRecord,
-  state: RatingState = {},
+  state: FormState = {},
 ): AdaptiveCard {
   const values = state.values ?? {};
   const shown = { errors: state.errors ?? {}, values };

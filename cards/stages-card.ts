@@ -8,19 +8,13 @@ import {
   stagesOf,
 } from '../core/record/index.js';
 import { button, recordCardData } from './actions.js';
-import { formCard, type Notice } from './form.js';
+import { type FormState, formCard } from './form.js';
 import { formatDate } from './format.js';
 import type { Line } from './info.js';
 import { type Element, errorBlock } from './inputs.js';
 import { errorSummary } from './post-award-words.js';
 import type { AdaptiveCard } from './render.js';
 import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from './stage-inputs.js';
-
-export interface StagesState {
-  values?: Readonly<Record<string, string>>;
-  errors?: Readonly<Record<string, string>>;
-  notice?: Notice;
-}
 
 /** Where each stage stands, in words: done, due, or not planned yet. */
 export function stageStatusLines(
@@ -65,7 +59,7 @@ function stageRange(numbers: number[]): string {
 function contractElements(
   pack: PolicyPack,
   record: CommissioningRecord,
-  state: StagesState,
+  state: FormState,
 ): Element[] {
   const reviews = pack.stages.filter((s) => s.review).map((s) => s.number);
   const values = state.values ?? {};
@@ -120,7 +114,7 @@ function stageElements(
   pack: PolicyPack,
   record: CommissioningRecord,
   today: string,
-  state: StagesState,
+  state: FormState,
 ): Element[] {
   const values = state.values ?? {};
   const errors = { errors: state.errors ?? {}, values };
@@ -229,7 +223,7 @@ export function stagesCard(
   pack: PolicyPack,
   record: CommissioningRecord,
   today: string,
-  state: StagesState = {},
+  state: FormState = {},
 ): AdaptiveCard {
   const end = record.contract
     ? addMonths(record.contract.awardDate, record.contract.months)
