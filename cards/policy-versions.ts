@@ -1,3 +1,4 @@
+import { addDays } from '../core/common/dates.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import type { ItemGroup, PolicyDifference } from '../core/record/index.js';
 import type { PolicyStatus } from '../core/rules/index.js';
@@ -151,19 +152,23 @@ export function policyCard(input: {
   pack: PolicyPack;
   status: PolicyStatus;
   versions: readonly PolicyPack[];
-  today: string;
 }): AdaptiveCard {
-  const { pack, status, versions, today } = input;
+  const { pack, status, versions } = input;
   const warning = status.warnings[0];
-  const others = versions.filter((v) => v !== pack);
-  const line = (v: PolicyPack): Line => {
-    const from = v.inForceFrom ? formatDate(v.inForceFrom) : 'the first version';
-    const when =
-      (v.inForceFrom ?? '') > today ? `takes effect on ${from}` : `in force from ${from}`;
-    return {
-      text: `**${v.version}**: ${when}${v.reviewDue ? `; review due ${formatDate(v.reviewDue)}` : ''}`,
-    };
+  // Versions are earliest first: each earlier one was in force until the day before the next.
+  const until = (v: PolicyPack): string | undefined => {
+    const next = versions[versions.indexOf(v) + 1]?.inForceFrom;
+    return next === undefined ? undefined : formatDate(addDays(next, -1));
   };
+  const review = (v: PolicyPack) => (v.reviewDue ? `; review due ${formatDate(v.reviewDue)}` : '');
+  const earlier = versions.slice(0, Math.max(0, versions.indexOf(pack)));
+  const later = versions.slice(versions.indexOf(pack) + 1);
+  const earlierLine = (v: PolicyPack): Line => ({
+    text: `**${v.version}**: in force ${v.inForceFrom ? `from ${formatDate(v.inForceFrom)} ` : ''}until ${until(v) ?? 'it was replaced'}`,
+  });
+  const laterLine = (v: PolicyPack): Line => ({
+    text: `**${v.version}**: takes effect on ${v.inForceFrom ? formatDate(v.inForceFrom) : 'a day not set'}${review(v)}`,
+  });
   return infoCard({
     title: 'The policy in force',
     ...(warning ? { notice: warning.text, noticeStyle: 'attention' as const } : {}),
@@ -185,7 +190,10 @@ export function policyCard(input: {
       },
     ],
     sections: [
-      ...(others.length > 0 ? [{ heading: 'Other versions', lines: others.map(line) }] : []),
+      ...(earlier.length > 0
+        ? [{ heading: 'Earlier versions', lines: earlier.map(earlierLine) }]
+        : []),
+      ...(later.length > 0 ? [{ heading: 'Coming into force', lines: later.map(laterLine) }] : []),
       {
         heading: 'Review',
         lines: [

@@ -142,7 +142,6 @@ const HANDLERS: Record<CommandName, Handler> = {
         pack,
         status: policyStatus(pack, on),
         versions: context.versions,
-        today: on,
       }),
     );
   },

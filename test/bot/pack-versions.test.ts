@@ -96,7 +96,9 @@ describe('policy versions and tenants in one deployment (POLICY_PACK_DIR, TENANT
     const after = referenceOf(later);
     const newer = await app.records.get(viewer, after);
     assert.deepEqual(newer?.record.policy, { id: VERSION_2026.id, version: '2027.1' });
-    assert.match(cardText((await bot.say(owner, 'policy')).card), /^Version in force: 2027\.1$/m);
+    const revised = cardText((await bot.say(owner, 'policy')).card);
+    assert.match(revised, /^Version in force: 2027\.1$/m);
+    assert.match(revised, /^\*\*2026\.1\*\*: in force from 1 April 2026 until 31 March 2027$/m);
 
     // The older record keeps its version: opening it shows it as it was, and the offer.
     const opened = await sayAll(bot, owner, `open ${before}`);
