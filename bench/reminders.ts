@@ -26,7 +26,7 @@ import { LOCAL_CONNECTION_POLICY, type LocalCosmos } from '../bot/store/local-co
 import { RecordStore } from '../bot/store/records.js';
 import { addDays, isoDateInLondon } from '../core/common/dates.js';
 import { buildQuestionnaire, newDraft } from '../core/flow/index.js';
-import { cumbriaPack } from '../core/policy/index.js';
+import { builtInPack } from '../core/policy/index.js';
 import {
   type CommissioningRecord,
   createRecord,
@@ -41,7 +41,7 @@ export interface RemindersBenchOptions {
 }
 
 const settingsFor = (quick: boolean) => ({
-  /** Records with one reminder owed each (stage 11), and so the reminders the sweep sends. */
+  /** Records with one reminder owed each (the first review stage), and so the reminders the sweep sends. */
   due: quick ? 200 : 1_000,
   /** The officers who own them, one conversation each, all in one tenant. */
   officers: quick ? 10 : 50,
@@ -67,13 +67,15 @@ const FAN_OUTS = 3;
 /** Before each fan-out: longer than the tenant's and a conversation's short windows. */
 const SETTLE_MS = 2_500;
 const SECRET = 'bench-reminders-secret-0123456789';
-/** The sweep's day: every due record's stage 11 fell due in the month before. */
+/** The sweep's day: every due record's first review stage fell due in the month before. */
 const SWEEP_AT = new Date('2026-06-01T07:00:00Z');
 /** A day before any record's due date. */
 const NO_DUE_DAY = '2025-01-01';
 
-const flow = buildQuestionnaire(cumbriaPack);
+const flow = buildQuestionnaire(builtInPack);
 const pack = flow.pack;
+/** The stage each bench record owes a reminder for: the pack's first review stage. */
+const REVIEW_STAGE = pack.stages.find((stage) => stage.review)?.number ?? 1;
 
 interface Officer {
   id: string;
@@ -87,7 +89,7 @@ export const officerOf = (index: number): Officer => {
 };
 
 /**
- * A record after award, as the sweep finds it: titled, with stage 11's review date set
+ * A record after award, as the sweep finds it: titled, with its first review stage's date set
  * (owed when `due` is on or before the sweep's day). Without `due`, a draft not yet awarded.
  */
 export function benchRecord(sequence: number, owner: Officer, due: string | undefined) {
@@ -104,7 +106,7 @@ export function benchRecord(sequence: number, owner: Officer, due: string | unde
   const staged = setStageDue(
     record,
     pack,
-    { stage: 11, due },
+    { stage: REVIEW_STAGE, due },
     { by: { id: owner.id, name: owner.name }, at, today: '2026-01-15' },
   );
   if (!staged.ok) throw new Error(`bench record ${sequence}: ${JSON.stringify(staged.problems)}`);
@@ -175,7 +177,7 @@ function* records(
       // Due on one of the last 30 days.
       yield benchRecord(sequence, owner, addDays(today, -1 - (i % 30)));
     } else {
-      // Half awarded with stage 11 due later this year, half drafts with no stage dates.
+      // Half awarded with the review stage due later this year, half drafts with no stage dates.
       yield benchRecord(sequence, owner, i % 2 === 0 ? addDays(today, 1 + (i % 200)) : undefined);
     }
   }
@@ -626,7 +628,7 @@ function summarise(run: Run): void {
   );
   out.push(
     `${settings.officers} officers, one conversation each, in one tenant; each record owed has one reminder ` +
-      `(stage 11); the first two fan-outs: ${settings.due} records owned in turn; a record is about ` +
+      `(stage ${REVIEW_STAGE}); the first two fan-outs: ${settings.due} records owned in turn; a record is about ` +
       `${run.recordBytes} bytes of JSON`,
   );
   for (const f of fanOuts) {

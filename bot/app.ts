@@ -1,11 +1,12 @@
-import { buildQuestionnaire } from '../core/flow/index.js';
-import type { PolicyPack } from '../core/policy/index.js';
+import { isoDateInLondon } from '../core/common/dates.js';
+import { Policies } from '../core/flow/index.js';
+import { type PolicyLibrary, type PolicyPack, singlePackLibrary } from '../core/policy/index.js';
 import { withReviewDue } from '../core/rules/index.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
 import { CommissioningBot } from './conversation/commissioning-bot.js';
 import { errorMessage, type Logger } from './log.js';
-import { loadPolicyPack } from './policy-pack.js';
+import { loadPolicyLibrary } from './policy-pack.js';
 import { PacedSender } from './reminders/paced-sender.js';
 import { ReminderSweep } from './reminders/sweep.js';
 import { createServer, listen, type RunningServer } from './server.js';
@@ -25,7 +26,9 @@ export interface App {
 export interface AppOptions {
   logger: Logger;
   clock?: () => Date;
-  /** The pack read at start-up (bot/index.ts); left out, startApp reads POLICY_PACK_FILE itself. */
+  /** The packs read at start-up (bot/index.ts); left out, startApp reads the pack settings itself. */
+  library?: PolicyLibrary;
+  /** One pack in one version, as a test gives it (POLICY_REVIEW_DUE still applies to it). */
   pack?: PolicyPack;
   /** The pacing of proactive messages; the Teams limits unless a test says otherwise. */
   sender?: PacedSender;
@@ -35,18 +38,21 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
-  // Before anything starts: a bad pack file stops start-up with nothing listening.
-  const pack = options.pack ?? (await loadPolicyPack(config));
-  // The review date: POLICY_REVIEW_DUE when set, else the pack's own reviewDue (the Cumbria
-  // document is undated, so its pack has none), else "not recorded".
-  const flow = buildQuestionnaire(withReviewDue(pack, config.POLICY_REVIEW_DUE));
+  // Before anything starts: a bad pack file stops start-up with nothing listening. The review
+  // date: POLICY_REVIEW_DUE when set, else the pack's own reviewDue, else "not recorded".
+  const library =
+    options.library ??
+    (options.pack
+      ? singlePackLibrary(withReviewDue(options.pack, config.POLICY_REVIEW_DUE))
+      : await loadPolicyLibrary(config));
+  const policies = new Policies(library);
   const store = await openCosmos(config);
   const records = new RecordStore(store.containers.records);
   const conversations = new ConversationStore(store.containers.conversations);
   const adapter = createAdapter(config, logger);
-  const bot = new CommissioningBot({ config, flow, records, conversations, clock, logger });
+  const bot = new CommissioningBot({ config, policies, records, conversations, clock, logger });
   const reminders = new ReminderSweep({
-    pack: flow.pack,
+    packOf: (record) => policies.forRecord(record, isoDateInLondon(clock())).pack,
     records,
     conversations,
     adapter,

@@ -138,11 +138,39 @@ export const configSchema = z
         z.string().trim().refine(isIsoDate, 'must be a real date written YYYY-MM-DD').optional(),
       )
       .describe(
-        "The date the force's annual review of the policy is due (YYYY-MM-DD); it overrides the pack's own reviewDue; with neither, the bot says the review date is not recorded",
+        "The date the force's annual review of the policy is due (YYYY-MM-DD); it overrides the reviewDue of the pack's latest version (earlier versions keep theirs); with neither, the bot says the review date is not recorded",
       ),
     POLICY_PACK_FILE: optionalText.describe(
-      "A force's own policy pack, a JSON file (`npm run pack -- export` makes a starting point), checked at start-up; unset, the built-in Cumbria pack",
+      "A force's own policy pack, a JSON file (`npm run pack -- export` makes a starting point), checked at start-up; unset (and no POLICY_PACK_DIR), the built-in pack",
     ),
+    POLICY_PACK_DIR: optionalText.describe(
+      "A folder of policy packs, each `.json` file one version of a force's pack (its `inForceFrom` says the day it takes effect), checked at start-up with POLICY_PACK_FILE; a new record takes the version in force that day and keeps it",
+    ),
+    TENANT_PACKS: list
+      .transform((pairs, ctx) => {
+        const map: Record<string, string> = {};
+        for (const pair of pairs) {
+          const [tenant, pack, ...rest] = pair.split('=').map((part) => part.trim());
+          if (!tenant || !pack || rest.length > 0) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `has "${pair}", which is not a tenant-id=pack-id pair: write each as the tenant id, "=" and the pack's id, separated by commas`,
+            });
+            continue;
+          }
+          if (map[tenant] !== undefined && map[tenant] !== pack) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `maps tenant ${tenant} twice (to ${map[tenant]} and ${pack}): a tenant works under one pack`,
+            });
+          }
+          map[tenant] = pack;
+        }
+        return map;
+      })
+      .describe(
+        'Comma-separated tenant-id=pack-id pairs: the policy pack each tenant works under, where one deployment serves several organisations; empty with a single pack loaded',
+      ),
     REMINDERS_SECRET: optionalText
       .refine((secret) => secret === undefined || secret.length >= 16, {
         message: 'must be at least 16 characters',

@@ -2,11 +2,11 @@
  * Starts the bot alone: `npm run bot` (TypeScript) or `node dist/bot/index.js` (compiled,
  * in production). Settings come from the environment (README, "Settings").
  */
-import type { PolicyPack } from '../core/policy/index.js';
+import type { PolicyLibrary } from '../core/policy/index.js';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger, errorMessage } from './log.js';
-import { loadPolicyPack, PackFileError } from './policy-pack.js';
+import { loadPolicyLibrary, PackFileError } from './policy-pack.js';
 import { startTelemetry, type Telemetry } from './telemetry.js';
 
 let config: ReturnType<typeof loadConfig>;
@@ -18,10 +18,10 @@ try {
   process.exit(78);
 }
 
-// The force's pack, checked before telemetry, the database or the server start.
-let pack: PolicyPack;
+// The force's packs, checked before telemetry, the database or the server start.
+let library: PolicyLibrary;
 try {
-  pack = await loadPolicyPack(config);
+  library = await loadPolicyLibrary(config);
 } catch (error) {
   if (!(error instanceof PackFileError)) throw error;
   process.stderr.write(`${error.message}\n`);
@@ -34,7 +34,7 @@ const telemetry: Telemetry | undefined = config.APPLICATIONINSIGHTS_CONNECTION_S
 const logger = createLogger(undefined, {}, telemetry?.sink);
 
 try {
-  const app = await startApp(config, { logger, pack });
+  const app = await startApp(config, { logger, library });
   let stopping = false;
   /** Stop taking requests, let the turns in flight finish, stop the sweep, then exit. */
   const stop = async (signal: string) => {

@@ -9,6 +9,11 @@ export const SETTINGS_MARKERS = {
 const shown = (value: unknown): string => {
   if (value === undefined) return '(unset)';
   if (Array.isArray(value)) return value.length === 0 ? '(empty)' : value.join(',');
+  // A mapping (TENANT_PACKS) is written as its pairs.
+  if (typeof value === 'object' && value !== null) {
+    const pairs = Object.entries(value).map(([key, item]) => `${key}=${String(item)}`);
+    return pairs.length === 0 ? '(empty)' : pairs.join(',');
+  }
   return `\`${String(value)}\``;
 };
 

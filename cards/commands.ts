@@ -41,7 +41,7 @@ export const COMMANDS = [
     name: 'rate',
     showsRecords: true,
     usage: 'rate SV-2026-0042',
-    description: 'Rate the supplier at contract review: Gold, Silver, Bronze or No Award',
+    description: 'Rate the supplier at contract review, against the supplier status tiers',
   },
   {
     name: 'suppliers',

@@ -41,6 +41,13 @@ export function unreadableButtonCard(): AdaptiveCard {
 export const TENANT_REFUSAL =
   'Sorry, this assistant is not available to your organisation. Ask your IT team if you think it should be.';
 
+/**
+ * To someone from an organisation this deployment serves no policy pack for (one deployment
+ * may serve several organisations, each with its own): nothing is read or stored.
+ */
+export const NO_PACK_REFUSAL =
+  'Sorry, this assistant has no policy pack for your organisation yet, so I cannot guide an exercise. Ask whoever runs it for your organisation to add your organisation’s policy.';
+
 /** An activity with no tenant or sender the bot can check access by. */
 export const NO_IDENTITY =
   'Sorry, I could not tell who you are or which organisation you are in, so I cannot show any records.';

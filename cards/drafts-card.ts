@@ -3,7 +3,7 @@
  * can discard a draft after confirming it. A discarded draft stays stored for the audit trail.
  */
 import type { CommissioningRecord } from '../core/record/index.js';
-import { button } from './actions.js';
+import { button, recordCardData } from './actions.js';
 import { formatDay } from './format.js';
 import { infoCard } from './info.js';
 import { messageCard } from './info-cards.js';
@@ -68,11 +68,7 @@ export function confirmDiscardCard(
     ...(notice ? { notice, noticeStyle: 'warning' as const } : {}),
     intro: `${record.id} (${record.title}) is unfinished, at "${stepTitle}". Discarded, it leaves your lists and gets no reminders, and no one can change it again. It is not deleted: its history keeps who discarded it and when, for the audit trail.`,
     actions: [
-      button(
-        'Discard it',
-        { verb: DRAFT_VERBS.discard, reference: record.id, revision: record.revision },
-        'destructive',
-      ),
+      button('Discard it', { verb: DRAFT_VERBS.discard, ...recordCardData(record) }, 'destructive'),
       button('Keep it and carry on', { verb: 'command', text: `open ${record.id}` }, 'positive'),
     ],
   });

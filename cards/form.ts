@@ -4,6 +4,16 @@ import template from './templates/form.json' with { type: 'json' };
 
 export type Notice = { text: string; style: 'good' | 'warning' | 'attention' };
 
+/**
+ * What a record's form shows besides the record itself, on the stages card, a reminder and
+ * the rating card alike: the values as typed on a refused submit, their errors, a notice.
+ */
+export interface FormState {
+  values?: Readonly<Record<string, string>>;
+  errors?: Readonly<Record<string, string>>;
+  notice?: Notice;
+}
+
 export interface FormView {
   /** The record the form is about, above the title. */
   subtitle: string;

@@ -76,7 +76,7 @@ export function policySections(
         citation: item.citation,
       });
     sections.push(
-      // Only a contract in scope and awarded competitively has a weighting (§2.2).
+      // Only a contract in scope and awarded competitively has a weighting (the pack's rule).
       { heading: 'Award weighting', lines: weighting.applies ? weightingLines.map(lineOf) : [] },
       {
         heading: 'Smaller providers',
@@ -120,14 +120,14 @@ export function policySections(
  * full (it is about this contract), the policy's own review date in brief (it is about every
  * contract; the whole of it is in the policy lines).
  */
-function warningInBrief(warning: Warning): string {
+function warningInBrief(pack: PolicyPack, warning: Warning): string {
   switch (warning.code) {
     case 'review-date-unknown':
       return 'the policy’s review date is not recorded; ask procurement if it is current.';
     case 'review-overdue':
       return 'the policy’s review date has passed; ask procurement if it is current.';
     default:
-      return `${warning.text} _(${policyRef(warning.citation)})_`;
+      return `${warning.text} _(${policyRef(pack, warning.citation)})_`;
   }
 }
 
@@ -205,7 +205,7 @@ export function verdictElements(
                 style: 'warning',
                 items: warnings.map((warning) => ({
                   type: 'TextBlock',
-                  text: `**Check before relying on this:** ${warningInBrief(warning)}`,
+                  text: `**Check before relying on this:** ${warningInBrief(pack, warning)}`,
                   wrap: true,
                 })),
               },
@@ -221,14 +221,14 @@ export function verdictElements(
               },
             ]
           : []),
-        ...(options.hideLines ? [] : policyLinesToggle(sections)),
+        ...(options.hideLines ? [] : policyLinesToggle(pack, sections)),
       ],
     },
   ];
 }
 
 /** "Show the policy lines", and the lines it shows. */
-function policyLinesToggle(sections: Section[]): Element[] {
+function policyLinesToggle(pack: PolicyPack, sections: Section[]): Element[] {
   return [
     {
       type: 'ActionSet',
@@ -240,7 +240,7 @@ function policyLinesToggle(sections: Section[]): Element[] {
         },
       ],
     },
-    hiddenSections(POLICY_LINES_ID, sections),
+    hiddenSections(pack, POLICY_LINES_ID, sections),
   ];
 }
 
@@ -256,7 +256,11 @@ export function wizardNext(assessment: Assessment): string[] {
  * Sections of cited lines in a container hidden until a toggle shows it: the policy lines
  * behind the verdict, every answer behind the summary.
  */
-export function hiddenSections(id: string, sections: Section[]): Element {
+export function hiddenSections(
+  pack: Pick<PolicyPack, 'citationReadings'>,
+  id: string,
+  sections: Section[],
+): Element {
   return {
     type: 'Container',
     id,
@@ -271,7 +275,7 @@ export function hiddenSections(id: string, sections: Section[]): Element {
       },
       ...section.lines.map((line) => ({
         type: 'TextBlock',
-        text: line.citation ? `${line.text} _(${policyRef(line.citation)})_` : line.text,
+        text: line.citation ? `${line.text} _(${policyRef(pack, line.citation)})_` : line.text,
         wrap: true,
         spacing: 'Small',
       })),

@@ -1,10 +1,11 @@
 import type { PolicyPack } from '../core/policy/index.js';
-import type { Assessment, PolicyStatus } from '../core/rules/index.js';
+import type { Assessment } from '../core/rules/index.js';
 import { button } from './actions.js';
 import { COMMANDS } from './commands.js';
 import { countInWords, formatDate, formatMoney } from './format.js';
 import { ourReading, verdictElements } from './guidance.js';
 import { infoCard, type Section } from './info.js';
+import { policyRef } from './policy-ref.js';
 import type { AdaptiveCard } from './render.js';
 
 const commandSection: Section = {
@@ -55,7 +56,7 @@ export function themesCard(pack: PolicyPack): AdaptiveCard {
         ...pack.framework.measures
           .filter((measure) => measure.theme === theme.id)
           .map((measure) => ({
-            text: `• ${measure.text} (${measure.unit.label})${measure.derived ? ' (our reading of the policy: not listed in Appendix 1)' : ''}`,
+            text: `• ${measure.text} (${measure.unit.label})${measure.derived ? ` (our reading of the policy: not listed in ${policyRef(pack, pack.framework.citation)})` : ''}`,
             citation: measure.citation,
           })),
       ],
@@ -63,37 +64,6 @@ export function themesCard(pack: PolicyPack): AdaptiveCard {
     // Which theme each example and measure serves is the pack's reading, and says so.
     notice: `${pack.themeLinks.text} ${ourReading(pack.themeLinks.derived)}`,
     noticeStyle: 'default',
-  });
-}
-
-export function policyCard(pack: PolicyPack, status: PolicyStatus): AdaptiveCard {
-  const warning = status.warnings[0];
-  return infoCard({
-    title: 'The policy in force',
-    ...(warning ? { notice: warning.text, noticeStyle: 'attention' as const } : {}),
-    facts: [
-      { title: 'Policy', value: status.name },
-      { title: 'Pack release', value: status.version },
-      {
-        title: 'Document date',
-        value: status.documentDated ? 'dated' : 'The policy document carries no date',
-      },
-      {
-        title: 'Review due',
-        value: status.reviewDue === null ? 'Not recorded' : formatDate(status.reviewDue),
-      },
-    ],
-    sections: [
-      {
-        heading: 'Reviewed annually',
-        lines: [
-          {
-            text: 'The policy is reviewed every year; each record keeps the version it was assessed under.',
-            citation: pack.reviewCitation,
-          },
-        ],
-      },
-    ],
   });
 }
 

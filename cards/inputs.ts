@@ -33,7 +33,7 @@ function labelOf(question: Pick<ShownQuestion, 'label' | 'required' | 'requiredI
 
 /**
  * A question's help, if any. Its paragraph is not repeated under each question: the card's
- * policy lines and the summary carry the citations, and a bare "(§4.4(b))" tells an officer nothing.
+ * policy lines and the summary carry the citations, and a bare paragraph number tells an officer nothing.
  */
 function helpBlock(help: string | undefined): Element[] {
   if (!help) return [];

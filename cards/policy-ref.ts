@@ -1,11 +1,13 @@
+import type { PolicyPack } from '../core/policy/index.js';
+
 /**
- * A citation as an officer reads it: "§5.0" alone means nothing to someone who has not the
- * policy open, so it is named: "§5.0 of the policy", "Modern Slavery Statement".
+ * A citation as an officer reads it, by the pack's own readings: a bare paragraph number
+ * means nothing to someone who has not the document open, so it is named with its document.
+ * A citation no reading fits (a public source) is shown as written.
  */
-export function policyRef(citation: string): string {
-  if (citation.startsWith('§')) return `${citation} of the policy`;
-  if (/^App(endix)? ?\d/.test(citation)) return citation.replace(/^App(endix)? ?/, 'Appendix ');
-  if (citation === 'MSS') return 'Modern Slavery Statement';
-  if (/^MSS-?\d/.test(citation)) return `Modern Slavery Statement, ${citation}`;
-  return citation;
+export function policyRef(pack: Pick<PolicyPack, 'citationReadings'>, citation: string): string {
+  const reading = pack.citationReadings.find((r) => citation.startsWith(r.startsWith));
+  if (!reading) return citation;
+  const rest = citation.slice(reading.startsWith.length);
+  return reading.reads.replace(/\{(ref|rest)\}/g, (_, part) => (part === 'ref' ? citation : rest));
 }

@@ -81,7 +81,7 @@ export function ratingFieldError(
     case 'supplier':
       return 'Enter the supplier’s name, as it appears on the contract.';
     case 'evidence':
-      return 'Describe the evidence for the rating: contract performance, 360-degree feedback and the social value delivered.';
+      return `Describe the evidence for the rating. ${pack.supplierStatus.basis}`;
     case 'decision':
       return 'Choose the suggested tier, or the tier you award instead.';
     case 'justification':

@@ -5,8 +5,8 @@ import {
   ratingStages,
   type SupplierRating,
 } from '../core/record/index.js';
-import { button } from './actions.js';
-import { formCard, type Notice } from './form.js';
+import { button, recordCardData } from './actions.js';
+import { type FormState, formCard } from './form.js';
 import { formatDate } from './format.js';
 import { ourReading } from './guidance.js';
 import { infoCard } from './info.js';
@@ -25,17 +25,11 @@ export const RATING_INPUTS = {
   row: (id: string) => `rating_${id}`,
 } as const;
 
-export interface RatingState {
-  values?: Readonly<Record<string, string>>;
-  errors?: Readonly<Record<string, string>>;
-  notice?: Notice;
-}
-
-/** The supplier status rubric (Fig 2) as a form: one choice per row, and the evidence. */
+/** The pack's supplier status rubric as a form: one choice per row, and the evidence. */
 export function ratingCard(
   pack: PolicyPack,
   record: CommissioningRecord,
-  state: RatingState = {},
+  state: FormState = {},
 ): AdaptiveCard {
   const values = state.values ?? {};
   const shown = { errors: state.errors ?? {}, values };
@@ -98,7 +92,7 @@ export function ratingCard(
     {
       type: 'Input.Text',
       id: RATING_INPUTS.evidence,
-      label: 'Evidence: contract performance, 360-degree feedback, social value delivered',
+      label: 'Evidence the rating rests on (see above)',
       isMultiline: true,
       maxLength: RECORD_TEXT_LIMITS.ratingEvidence,
       ...value(RATING_INPUTS.evidence),
@@ -107,7 +101,7 @@ export function ratingCard(
     {
       type: 'Input.ChoiceSet',
       id: RATING_INPUTS.decision,
-      label: 'Tier awarded: Fig 2 grades on overall behaviours, so the rubric only suggests one',
+      label: 'Tier awarded: the rubric only suggests a tier, and the decision is yours',
       choices: [
         { title: 'The tier the rubric suggests (the lowest row)', value: 'suggested' },
         ...byRank.map((tier) => ({ title: `${tierLabel(tier)} instead`, value: tier })),
@@ -136,7 +130,7 @@ export function ratingCard(
     actions: [
       button(
         'Rate the supplier',
-        { verb: RATING_VERBS.submit, reference: record.id, revision: record.revision },
+        { verb: RATING_VERBS.submit, ...recordCardData(record) },
         'positive',
       ),
     ],
@@ -172,7 +166,7 @@ export function ratingResultCard(
           const row = rows.find((r) => r.id === given.id);
           return {
             text: `**${row?.label ?? given.id}**: ${tierLabel(given.level)}, ${row?.levels[given.level] ?? ''}`,
-            citation: row?.citation ?? 'Fig 2',
+            citation: row?.citation ?? pack.supplierStatus.citation,
           };
         }),
       },
@@ -199,8 +193,8 @@ export function ratingResultCard(
               }))
             : [
                 {
-                  text: 'None: No Award carries no incentives.',
-                  citation: tier?.citation ?? 'Fig 2',
+                  text: `None: ${tier?.label ?? 'this tier'} carries no incentives.`,
+                  citation: tier?.citation ?? pack.supplierStatus.citation,
                 },
               ],
       },

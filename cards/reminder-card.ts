@@ -2,18 +2,13 @@ import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import type { CommissioningRecord, OwedReminder } from '../core/record/index.js';
 import { SNOOZE_DAYS } from '../core/record/index.js';
-import { button } from './actions.js';
+import { button, type RecordCardData } from './actions.js';
+import type { FormState } from './form.js';
 import { formatDate } from './format.js';
 import { errorSummary } from './post-award-words.js';
 import { type AdaptiveCard, expand } from './render.js';
 import { STAGE_VERBS, stageInputIds } from './stage-inputs.js';
 import template from './templates/reminder.json' with { type: 'json' };
-
-/** What was typed on a refused "Mark done", with the errors beside each field. */
-export interface ReminderState {
-  values?: Readonly<Record<string, string>>;
-  errors?: Readonly<Record<string, string>>;
-}
 
 /** "Overdue since 15 July 2026" once the day has passed; "Due on 15 July 2026" until then. */
 export const dueWords = (due: string, today: string): { title: string; when: string } =>
@@ -31,10 +26,10 @@ export function reminderCard(
   owed: OwedReminder,
   today: string,
   notice?: string,
-  state: ReminderState = {},
+  state: FormState = {},
 ): AdaptiveCard {
   const stage = pack.stages.find((s) => s.number === owed.stage);
-  const ids = { reference: record.id, stage: owed.stage, due: owed.due };
+  const ids: RecordCardData = { reference: record.id, stage: owed.stage, due: owed.due };
   const inputs = stageInputIds(owed.stage);
   const errors = state.errors ?? {};
   const values = state.values ?? {};

@@ -7,20 +7,14 @@ import {
   SNOOZE_DAYS,
   stagesOf,
 } from '../core/record/index.js';
-import { button } from './actions.js';
-import { formCard, type Notice } from './form.js';
+import { button, recordCardData } from './actions.js';
+import { type FormState, formCard } from './form.js';
 import { formatDate } from './format.js';
 import type { Line } from './info.js';
 import { type Element, errorBlock } from './inputs.js';
 import { errorSummary } from './post-award-words.js';
 import type { AdaptiveCard } from './render.js';
 import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from './stage-inputs.js';
-
-export interface StagesState {
-  values?: Readonly<Record<string, string>>;
-  errors?: Readonly<Record<string, string>>;
-  notice?: Notice;
-}
 
 /** Where each stage stands, in words: done, due, or not planned yet. */
 export function stageStatusLines(
@@ -42,12 +36,6 @@ export function stageStatusLines(
     };
   });
 }
-
-const ids = (record: CommissioningRecord, stage?: number) => ({
-  reference: record.id,
-  revision: record.revision,
-  ...(stage === undefined ? {} : { stage }),
-});
 
 /** The contract length: as awarded, else as the wizard's first card gave it. */
 function monthsOf(record: CommissioningRecord): string | undefined {
@@ -71,7 +59,7 @@ function stageRange(numbers: number[]): string {
 function contractElements(
   pack: PolicyPack,
   record: CommissioningRecord,
-  state: StagesState,
+  state: FormState,
 ): Element[] {
   const reviews = pack.stages.filter((s) => s.review).map((s) => s.number);
   const values = state.values ?? {};
@@ -115,7 +103,9 @@ function contractElements(
     ...errorBlock(CONTRACT_INPUTS.supplier, errors),
     {
       type: 'ActionSet',
-      actions: [button('Set the award', { verb: STAGE_VERBS.setContract, ...ids(record) })],
+      actions: [
+        button('Set the award', { verb: STAGE_VERBS.setContract, ...recordCardData(record) }),
+      ],
     },
   ];
 }
@@ -124,7 +114,7 @@ function stageElements(
   pack: PolicyPack,
   record: CommissioningRecord,
   today: string,
-  state: StagesState,
+  state: FormState,
 ): Element[] {
   const values = state.values ?? {};
   const errors = { errors: state.errors ?? {}, values };
@@ -210,11 +200,11 @@ function stageElements(
                   actions: [
                     button('Set due date', {
                       verb: STAGE_VERBS.setDue,
-                      ...ids(record, progress.number),
+                      ...recordCardData(record, progress.number),
                     }),
                     button(
                       'Mark done',
-                      { verb: STAGE_VERBS.done, ...ids(record, progress.number) },
+                      { verb: STAGE_VERBS.done, ...recordCardData(record, progress.number) },
                       'positive',
                     ),
                   ],
@@ -228,12 +218,12 @@ function stageElements(
   });
 }
 
-/** The record's 13 stages: the award, each stage's status and action, and a way to update each. */
+/** The record's stages, as many as the pack has: the award, each stage's status and action, and a way to update each. */
 export function stagesCard(
   pack: PolicyPack,
   record: CommissioningRecord,
   today: string,
-  state: StagesState = {},
+  state: FormState = {},
 ): AdaptiveCard {
   const end = record.contract
     ? addMonths(record.contract.awardDate, record.contract.months)
@@ -246,14 +236,14 @@ export function stagesCard(
       ? `Awarded ${formatDate(record.contract.awardDate)}, ends ${formatDate(end ?? '')}${record.contract.supplier ? `, supplier ${record.contract.supplier}` : ''}`
       : 'Not awarded yet',
     help: `Each stage has the action that promotes social value. Reminders come when a review stage falls due; a reminder can be snoozed for ${SNOOZE_DAYS} days.`,
-    citation: 'Fig 1',
+    citation: pack.stageModel.citation,
     ...(state.notice ? { notice: state.notice } : {}),
     ...(errorCount > 0 ? { errorSummary: errorSummary(errorCount) } : {}),
     body: [...contractElements(pack, record, state), ...stageElements(pack, record, today, state)],
     actions: [
       // Offered once the supplier can be rated: a finished, awarded record.
       ...(ratingRefusal(record, pack) === undefined
-        ? [button('Rate the supplier', { verb: 'rating.show', ...ids(record) })]
+        ? [button('Rate the supplier', { verb: 'rating.show', ...recordCardData(record) })]
         : []),
       button('Open the record', { verb: 'command', text: `open ${record.id}` }),
     ],

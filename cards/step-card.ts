@@ -1,4 +1,5 @@
 import { type ShownQuestion, STEP_ERROR_KEY, type Step } from '../core/flow/index.js';
+import type { PolicyPack } from '../core/policy/index.js';
 import { type ActionData, button } from './actions.js';
 import { formCard, type Notice } from './form.js';
 import { type Element, questionElements } from './inputs.js';
@@ -17,6 +18,8 @@ export const WIZARD_VERBS = {
 } as const;
 
 export interface StepCardView {
+  /** The pack whose readings name the step's citation for the officer. */
+  pack: Pick<PolicyPack, 'citationReadings'>;
   reference: string;
   recordTitle: string;
   /** The record revision the card shows: a submit from an older one is recognised as stale. */
@@ -76,7 +79,7 @@ export function stepCard(view: StepCardView): AdaptiveCard {
     title: view.step.title,
     progress: `Step ${view.position.index + 1} of ${view.position.count}`,
     ...(view.step.help ? { help: view.step.help } : {}),
-    ...(view.step.citation ? { citation: policyRef(view.step.citation) } : {}),
+    ...(view.step.citation ? { citation: policyRef(view.pack, view.step.citation) } : {}),
     ...(view.notice ? { notice: view.notice } : {}),
     errorSummary: errorSummary(view.errors, view.followUps),
     // Only follow-up questions to ask: nothing the officer typed was wrong.

@@ -92,7 +92,7 @@ function fullRecord(flow: Questionnaire, record: CommissioningRecord): Element[]
     ...(risk.ok
       ? [
           {
-            heading: `Modern slavery risk: ${risk.value.level} (our reading of the Modern Slavery Statement)`,
+            heading: `Modern slavery risk: ${risk.value.level} (our reading of the guidance)`,
             lines: risk.value.reasons.map((r) => ({
               text: r.derived ? `${r.text} ${ourReading(r.derived)}` : r.text,
               citation: r.citation,
@@ -122,7 +122,7 @@ function fullRecord(flow: Questionnaire, record: CommissioningRecord): Element[]
         },
       ],
     },
-    hiddenSections(FULL_RECORD_ID, sections),
+    hiddenSections(flow.pack, FULL_RECORD_ID, sections),
   ];
 }
 

@@ -2,6 +2,7 @@ import {
   activeSteps,
   cardQuestions,
   cardValues,
+  leadsWithGuidance,
   type Questionnaire,
   type StepId,
 } from '../core/flow/index.js';
@@ -62,8 +63,6 @@ export interface CardState {
   step?: StepId;
 }
 
-/** The step shown right after the basics leads with the verdict the basics give. */
-const VERDICT_AFTER: StepId = 'basics';
 const REVIEW: StepId = 'review';
 
 /** The review leads with every answer, step by step, each step with its Change button. */
@@ -143,11 +142,10 @@ export function recordCard(
   }
   const step = steps[index];
   if (!step) return summaryCard(flow, record, notice?.text);
-  const previous = steps[index - 1];
   const { assessment } = record;
   const months = record.draft.answers.contractMonths;
   const lead =
-    previous?.id === VERDICT_AFTER && assessment
+    leadsWithGuidance(flow, record.draft.answers, step.id) && assessment
       ? verdictElements(assessment, flow.pack, {
           title: 'The verdict',
           next: wizardNext(assessment),
@@ -157,6 +155,7 @@ export function recordCard(
         ? reviewElements(flow, record)
         : [];
   return stepCard({
+    pack: flow.pack,
     reference: record.id,
     recordTitle: record.title,
     revision: record.revision,

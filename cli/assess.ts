@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isoDateSchema, type Problem } from '../core/common/index.js';
-import { cumbriaPack, loadPack, type PolicyPack } from '../core/policy/index.js';
+import { builtInPack, loadPack, type PolicyPack } from '../core/policy/index.js';
 import { assess, withReviewDue } from '../core/rules/index.js';
 import { todayInLondon } from './today.js';
 
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     return refuse([{ path: '(input)', message: `is not valid JSON: ${messageOf(error)}` }]);
   }
 
-  let pack: PolicyPack = cumbriaPack;
+  let pack: PolicyPack = builtInPack;
   if (options.pack !== undefined) {
     const packText = await readText(options.pack, '--pack');
     if (typeof packText !== 'string') return refuse(packText);
@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     pack = loaded.value;
   }
 
-  // The force's review date (§1.1.1): the document has none, so the caller gives it.
+  // The force's review date: the document has none, so the caller gives it.
   const reviewDue = options['review-due'];
   if (reviewDue !== undefined) {
     if (!isoDateSchema.safeParse(reviewDue).success) {

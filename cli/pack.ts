@@ -1,12 +1,12 @@
 /**
  * Command line for a force's own policy pack:
  *   npm run pack -- check FILE           is FILE a valid pack? exit 0 yes, 1 no (every problem listed)
- *   npm run pack -- export [--out FILE]  the built-in Cumbria pack as JSON, a starting point
+ *   npm run pack -- export [--out FILE]  the built-in pack as JSON, a starting point
  * Exit 2 for a usage mistake or a file that cannot be read or written.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { cumbriaPack, loadPack, type PolicyPack } from '../core/policy/index.js';
+import { builtInPack, loadPack, type PolicyPack } from '../core/policy/index.js';
 
 const USAGE = 'usage: npm run pack -- check FILE | npm run pack -- export [--out FILE] [--force]';
 
@@ -70,7 +70,7 @@ async function exportPack(args: string[]): Promise<number> {
       `export takes no file name but --out FILE; given: ${positionals.join(' ')}`,
     );
   }
-  const text = packJson(cumbriaPack);
+  const text = packJson(builtInPack);
   const out = values.out;
   if (typeof out !== 'string') {
     if (values.force) throw new UsageError('--force goes with --out FILE');
@@ -90,7 +90,7 @@ async function exportPack(args: string[]): Promise<number> {
     return 2;
   }
   process.stdout.write(
-    `Wrote the built-in pack (${cumbriaPack.name}, version ${cumbriaPack.version}) to ${out}. Edit it, then: npm run pack -- check ${out}\n`,
+    `Wrote the built-in pack (${builtInPack.name}, version ${builtInPack.version}) to ${out}. Edit it, then: npm run pack -- check ${out}\n`,
   );
   return 0;
 }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import JSZip from 'jszip';
-import { cumbriaPack, loadPack, type PolicyPack } from '../core/policy/index.js';
+import { builtInPack, loadPack, type PolicyPack } from '../core/policy/index.js';
 import { buildManifest, ICON_FILES, type TeamsManifest } from './build.js';
 import { APP_VERSION, checkIcons, checkPackage, type Problem } from './check.js';
 import { DEFAULT_ICONS, type PackageSettings, readPackageSettings } from './settings.js';
@@ -57,7 +57,7 @@ async function readIcon(root: string, setting: string, path: string): Promise<Bu
 
 /** The pack named by POLICY_PACK_FILE, checked as the bot checks it; the built-in one if none. */
 async function readPack(root: string, file: string | undefined): Promise<PolicyPack | Problem[]> {
-  if (file === undefined) return cumbriaPack;
+  if (file === undefined) return builtInPack;
   let text: string;
   try {
     text = await readFile(isAbsolute(file) ? file : join(root, file), 'utf8');

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
-import { decodePng, PngError } from './png.js';
+import { PNG } from 'pngjs';
 
 /** One thing wrong: where (a setting, a file, a manifest path) and what. */
 export interface Problem {
@@ -196,12 +196,9 @@ export function checkIcons(
     if (bytes === undefined) continue;
     const where = `${names[kind]} (${kind} icon)`;
     const size = ICON_SIZES[kind];
-    let image: ReturnType<typeof decodePng>;
-    try {
-      image = decodePng(bytes);
-    } catch (error) {
-      if (!(error instanceof PngError)) throw error;
-      problems.push({ where, message: error.message });
+    const image = readPng(bytes);
+    if (typeof image === 'string') {
+      problems.push({ where, message: image });
       continue;
     }
     if (image.width !== size || image.height !== size) {
@@ -215,7 +212,35 @@ export function checkIcons(
   return problems;
 }
 
-function outlineRules(image: ReturnType<typeof decodePng>, where: string): Problem[] {
+/** An icon read as 8-bit RGBA, and whether the file can hold transparency at all. */
+interface IconImage {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+  hasAlpha: boolean;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The icon's pixels, or what is wrong with the file in plain words. */
+function readPng(bytes: Uint8Array): IconImage | string {
+  const data = Buffer.from(bytes);
+  if (!data.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    return 'is not a PNG file (the PNG signature is missing)';
+  }
+  try {
+    const png = PNG.sync.read(data);
+    const rgba = new Uint8Array(png.data);
+    // An alpha channel, or (read into alpha by pngjs) a transparent colour or palette entry.
+    const translucent = rgba.some((value, index) => index % 4 === 3 && value < 255);
+    return { width: png.width, height: png.height, rgba, hasAlpha: png.alpha || translucent };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `is a damaged PNG that cannot be read (${reason}): save it again from an image editor`;
+  }
+}
+
+function outlineRules(image: IconImage, where: string): Problem[] {
   if (!image.hasAlpha) {
     return [
       {

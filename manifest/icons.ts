@@ -3,7 +3,21 @@
  * shield with the check cut out, on the accent colour; the outline icon is the shield's edge and
  * the check in white on a transparent background, as Teams asks. `make-icons.ts` writes them.
  */
-import type { RgbaImage } from './png.js';
+import { PNG } from 'pngjs';
+
+/** An image as 8-bit RGBA, row by row from the top left: 4 bytes a pixel. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+}
+
+/** The image as a PNG file (8-bit RGBA), as make-icons.ts writes it. */
+export function pngOf(image: RgbaImage): Buffer {
+  const png = new PNG({ width: image.width, height: image.height });
+  png.data = Buffer.from(image.rgba);
+  return PNG.sync.write(png, { colorType: 6 });
+}
 
 /** The colour icon's background, and the manifest's default accent colour. */
 export const ICON_BACKGROUND = '#1F4E79';

@@ -7,11 +7,10 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { checkIcons } from './check.js';
-import { drawColorIcon, drawOutlineIcon } from './icons.js';
-import { encodePng } from './png.js';
+import { drawColorIcon, drawOutlineIcon, pngOf } from './icons.js';
 
-const color = encodePng(drawColorIcon());
-const outline = encodePng(drawOutlineIcon());
+const color = pngOf(drawColorIcon());
+const outline = pngOf(drawOutlineIcon());
 const problems = checkIcons({ color, outline });
 if (problems.length > 0) {
   for (const problem of problems) console.error(`${problem.where} ${problem.message}`);

@@ -85,8 +85,7 @@ export const packageSettingsSchema = z.object({
   TEAMS_APP_SHORT_NAME: text(30, DEFAULT_SHORT_NAME),
   TEAMS_APP_FULL_NAME: text(100, DEFAULT_FULL_NAME),
   TEAMS_APP_DEVELOPER_NAME: text(32, {
-    required:
-      'the publisher Teams shows for the app, such as your force or OPCC (at most 32 characters)',
+    required: 'the publisher Teams shows for the app, such as your force (at most 32 characters)',
   }),
   TEAMS_APP_WEBSITE_URL: httpsUrl("the publisher's website or the app's support page"),
   TEAMS_APP_PRIVACY_URL: httpsUrl("the app's privacy notice"),

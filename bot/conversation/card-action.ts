@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { WIZARD_ACTION_KEYS } from '../../cards/step-card.js';
+import { recordCardDataSchema } from '../../cards/actions.js';
 
-/** What a card button sent: its verb and ids, and the card's input values. */
+/**
+ * What a card button sent: its verb, the record card's data (the one shape every record's
+ * card sends; each optional here, since a command button has none), the wizard's step, a
+ * command's text, and the card's input values.
+ */
 export const cardActionSchema = z.looseObject({
+  ...recordCardDataSchema.partial().shape,
   verb: z.string().min(1),
-  reference: z.string().optional(),
   step: z.string().optional(),
-  revision: z.coerce.number().int().optional(),
-  stage: z.coerce.number().int().optional(),
-  due: z.string().optional(),
   text: z.string().optional(),
 });
 
@@ -20,7 +21,8 @@ export interface ReadAction {
   values: Record<string, unknown>;
 }
 
-const ACTION_KEYS = new Set<string>([...WIZARD_ACTION_KEYS, 'text', 'stage', 'due']);
+/** The keys a button sends besides its inputs: every key the schema reads. */
+const ACTION_KEYS = new Set<string>(Object.keys(cardActionSchema.shape));
 
 /** Reads a card action (Action.Execute data or Action.Submit value); undefined if it is not one of ours. */
 export function readCardAction(payload: unknown): ReadAction | undefined {

@@ -12,26 +12,34 @@ import {
 import { COMMANDS, type CommandName } from '../../cards/commands.js';
 import { NEW_ANOTHER, unfinishedDraftsCard } from '../../cards/drafts-card.js';
 import { dueCard } from '../../cards/due-card.js';
-import { helpCard, policyCard, themesCard, thresholdsCard } from '../../cards/info-cards.js';
+import { helpCard, themesCard, thresholdsCard } from '../../cards/info-cards.js';
 import { recordListCard } from '../../cards/list-card.js';
+import { policyCard } from '../../cards/policy-versions.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { suppliersCard } from '../../cards/suppliers-card.js';
 import { addDays, isoDateInLondon } from '../../core/common/dates.js';
 import { parseMoney } from '../../core/common/money.js';
+import type { Result } from '../../core/common/result.js';
 import { findStep, type Questionnaire } from '../../core/flow/index.js';
+import type { PolicyPack } from '../../core/policy/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
 import type { DraftDesk } from '../stages/drafts.js';
-import type { StageDesk } from '../stages/stage-desk.js';
+import type { RatingDesk } from '../stages/rating-desk.js';
+import type { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
 import { recordCard } from '../wizard/render.js';
-import { type Actor, RECORD_NOT_FOUND, type Wizard } from '../wizard/wizard.js';
+import type { Actor, Wizard, WizardReply } from '../wizard/wizard.js';
 
 export interface CommandContext {
+  /** The tenant's version of its pack in force today. */
   flow: Questionnaire;
+  /** Every version of the tenant's pack the deployment holds, earliest first. */
+  versions: readonly PolicyPack[];
   wizard: Wizard;
-  desk: StageDesk;
+  stages: StagesDesk;
+  ratings: RatingDesk;
   drafts: DraftDesk;
   records: RecordStore;
   conversations: ConversationStore;
@@ -127,8 +135,14 @@ const HANDLERS: Record<CommandName, Handler> = {
     await context.reply(themesCard(context.flow.pack));
   },
   async policy(context) {
+    const on = today(context);
+    const { pack } = context.flow;
     await context.reply(
-      policyCard(context.flow.pack, policyStatus(context.flow.pack, today(context))),
+      policyCard({
+        pack,
+        status: policyStatus(pack, on),
+        versions: context.versions,
+      }),
     );
   },
   async help(context) {
@@ -136,12 +150,12 @@ const HANDLERS: Record<CommandName, Handler> = {
   },
   async stages(context, args) {
     await withReference(context, args, 'stages', (reference) =>
-      context.desk.show(context.actor, reference),
+      context.stages.show(context.actor, reference),
     );
   },
   async rate(context, args) {
     await withReference(context, args, 'rate', (reference) =>
-      context.desk.showRating(context.actor, reference),
+      context.ratings.show(context.actor, reference),
     );
   },
   async due(context) {
@@ -176,12 +190,12 @@ const HANDLERS: Record<CommandName, Handler> = {
     }
     const reply = await context.wizard.share(context.actor, reference.data, context.mentions);
     await context.reply(
-      reply === RECORD_NOT_FOUND
-        ? shareNotFoundCard(reference.data)
-        : sharedCard(
+      reply.ok
+        ? sharedCard(
             context.mentions.map((m) => m.name),
             reference.data,
-          ),
+          )
+        : shareNotFoundCard(reference.data),
     );
   },
 };
@@ -193,7 +207,7 @@ async function withReference(
   context: CommandContext,
   args: string[],
   command: string,
-  show: (reference: string) => Promise<AdaptiveCard | typeof RECORD_NOT_FOUND>,
+  show: (reference: string) => Promise<WizardReply | Result<AdaptiveCard[]>>,
 ): Promise<void> {
   const reference = referenceSchema.safeParse(args[0] ?? '');
   if (!reference.success) {
@@ -201,8 +215,10 @@ async function withReference(
     return;
   }
   const reply = await show(reference.data);
-  if (reply !== RECORD_NOT_FOUND) {
-    await context.reply(reply);
+  if (reply.ok) {
+    for (const card of Array.isArray(reply.value) ? reply.value : [reply.value]) {
+      await context.reply(card);
+    }
     return;
   }
   // A discarded draft is kept for the audit trail: say so rather than "not found".

@@ -12,6 +12,7 @@ import {
   ANSWERED_BELOW,
   ANSWERED_PRIVATELY,
   NO_IDENTITY,
+  NO_PACK_REFUSAL,
   noIdentityCard,
   notAvailableCard,
   notYourCard,
@@ -23,20 +24,27 @@ import {
 } from '../../cards/conversation-notes.js';
 import { DRAFT_VERBS } from '../../cards/drafts-card.js';
 import { welcomeCard } from '../../cards/info-cards.js';
+import { POLICY_VERBS } from '../../cards/policy-versions.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { STAGE_VERBS } from '../../cards/stage-inputs.js';
 import { WIZARD_VERBS } from '../../cards/step-card.js';
 import { outOfDateCard, recordNotFoundCard, turnFailedCard } from '../../cards/wizard-card.js';
-import type { Questionnaire } from '../../core/flow/index.js';
+import { isoDateInLondon } from '../../core/common/dates.js';
+import { ok } from '../../core/common/result.js';
+import type { Policies } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
 import { DraftDesk } from '../stages/drafts.js';
-import { StageDesk } from '../stages/stage-desk.js';
+import { RatingDesk } from '../stages/rating-desk.js';
+import { ReminderButtons } from '../stages/reminder-buttons.js';
+import type { PackOf, StageAction } from '../stages/stage-button.js';
+import { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
 import type { RecordStore } from '../store/records.js';
-import { type Actor, RECORD_NOT_FOUND, Wizard, type WizardReply } from '../wizard/wizard.js';
+import { Reassessment } from '../wizard/reassess.js';
+import { type Actor, Wizard, type WizardReply } from '../wizard/wizard.js';
 import { type CardAction, readCardAction } from './card-action.js';
 import { MAX_MESSAGE_CHARACTERS, readCommand, TOO_LONG } from './command-text.js';
 import { runCommand } from './commands.js';
@@ -44,7 +52,8 @@ import { type Identity, identify, inPersonalChat, tenantOf } from './identity.js
 
 export interface BotDeps {
   config: Config;
-  flow: Questionnaire;
+  /** Every pack version the deployment holds, by tenant and by record. */
+  policies: Policies;
   records: RecordStore;
   conversations: ConversationStore;
   clock: () => Date;
@@ -83,56 +92,69 @@ type ActionOutcome =
  */
 export class CommissioningBot extends TeamsActivityHandler {
   private readonly wizard: Wizard;
-  private readonly desk: StageDesk;
+  private readonly stages: StagesDesk;
+  private readonly reminders: ReminderButtons;
+  private readonly ratings: RatingDesk;
   private readonly drafts: DraftDesk;
+  private readonly reassessment: Reassessment;
   /** The card verbs, each with its handler: nothing else reaches a record. */
   private readonly actions: Readonly<Record<string, ActionHandler>>;
 
   constructor(private readonly deps: BotDeps) {
     super();
-    this.wizard = new Wizard(deps.flow, deps.records, deps.clock, deps.logger);
-    this.desk = new StageDesk(deps.flow.pack, deps.records, deps.clock, deps.logger);
-    this.drafts = new DraftDesk(deps.flow, deps.records, deps.clock, deps.logger);
-    const stage: ActionHandler = (actor, action, values, reference) =>
-      this.desk.handle(
-        actor,
-        {
-          verb: action.verb,
-          reference,
-          ...(action.stage === undefined ? {} : { stage: action.stage }),
-          ...(action.due === undefined ? {} : { due: action.due }),
-          ...(action.revision === undefined ? {} : { revision: action.revision }),
-        },
-        values,
-      );
+    const { policies, records, clock, logger } = deps;
+    this.wizard = new Wizard(policies, records, clock, logger);
+    // A record's stages, reminders and rating follow the pack version it was assessed under.
+    const packOf: PackOf = (record) => policies.forRecord(record, isoDateInLondon(clock())).pack;
+    this.stages = new StagesDesk(packOf, records, clock);
+    this.reminders = new ReminderButtons(packOf, records, clock);
+    this.ratings = new RatingDesk(packOf, records, clock, logger);
+    this.drafts = new DraftDesk(policies, records, clock, logger);
+    this.reassessment = new Reassessment(policies, records, clock, logger);
     const wizard: ActionHandler = (actor, action, values, reference) =>
       action.step === undefined || action.revision === undefined
-        ? Promise.resolve(outOfDateCard())
+        ? Promise.resolve(ok(outOfDateCard()))
         : this.wizard.act(
             actor,
             { verb: action.verb, reference, step: action.step, revision: action.revision },
             values,
           );
     this.actions = {
-      [STAGE_VERBS.show]: (actor, _action, _values, reference) => this.desk.show(actor, reference),
+      [STAGE_VERBS.show]: (actor, _action, _values, reference) =>
+        this.stages.show(actor, reference),
+      [STAGE_VERBS.setContract]: (actor, action, values, reference) =>
+        this.stages.setContract(actor, stageAction(action, reference), values),
+      [STAGE_VERBS.setDue]: (actor, action, values, reference) =>
+        this.stages.setDue(actor, stageAction(action, reference), values),
+      // The same verb on a reminder (which carries the due date it was sent for) and on the
+      // stages card: each answers with its own card.
+      [STAGE_VERBS.done]: (actor, action, values, reference) =>
+        action.due === undefined
+          ? this.stages.markDone(actor, stageAction(action, reference), values)
+          : this.reminders.markDone(
+              actor,
+              { ...stageAction(action, reference), due: action.due },
+              values,
+            ),
+      [STAGE_VERBS.snooze]: (actor, action, values, reference) =>
+        this.reminders.snooze(actor, stageAction(action, reference), values),
       [RATING_VERBS.show]: (actor, _action, _values, reference) =>
-        this.desk.showRating(actor, reference),
+        this.ratings.show(actor, reference),
       [RATING_VERBS.submit]: (actor, _action, values, reference) =>
-        this.desk.rate(actor, reference, values),
+        this.ratings.rate(actor, reference, values),
       [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
         this.drafts.discard(actor, reference, action.revision),
-      [STAGE_VERBS.done]: stage,
-      [STAGE_VERBS.snooze]: stage,
-      [STAGE_VERBS.setDue]: stage,
-      [STAGE_VERBS.setContract]: stage,
+      [POLICY_VERBS.reassess]: (actor, _action, _values, reference) =>
+        this.reassessment.reassess(actor, reference),
       ...Object.fromEntries(Object.values(WIZARD_VERBS).map((verb) => [verb, wizard])),
     };
     this.onInstallationUpdateAdd(async (context, next) => {
       // Added (perhaps back, after a 403 another instance saw): always check the stored one.
       await this.rememberConversation(context, { recheck: true });
-      await context.sendActivity(
-        MessageFactory.attachment(asAttachment(welcomeCard(deps.flow.pack))),
-      );
+      const flow = this.tenantFlow(tenantOf(context));
+      if (flow) {
+        await context.sendActivity(MessageFactory.attachment(asAttachment(welcomeCard(flow.pack))));
+      }
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -153,7 +175,21 @@ export class CommissioningBot extends TeamsActivityHandler {
       await this.refuse(context, TENANT_REFUSAL);
       return;
     }
+    // One deployment may serve several organisations: one it holds no pack for gets none.
+    if (!this.tenantFlow(tenant)) {
+      this.deps.logger.warn('tenant.no_pack', {
+        tenant: tenant ?? 'none',
+        type: context.activity.type,
+      });
+      await this.refuse(context, NO_PACK_REFUSAL);
+      return;
+    }
     await super.run(context);
+  }
+
+  /** The tenant's pack version in force today, or undefined where the deployment has none for it. */
+  private tenantFlow(tenant: string | undefined) {
+    return this.deps.policies.forTenant(tenant ?? '', isoDateInLondon(this.deps.clock()));
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -257,7 +293,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     const actor = this.actor(identity);
     const reference = action.reference;
     const reply = await this.guard(() => handler(actor, action, values, reference));
-    if (reply === RECORD_NOT_FOUND && !inPersonalChat(context)) {
+    if (!(reply instanceof Error) && !reply.ok && !inPersonalChat(context)) {
       return { kind: 'not-yours', reference };
     }
     return { kind: 'card', card: this.cardOf(reply, action.reference) };
@@ -325,11 +361,16 @@ export class CommissioningBot extends TeamsActivityHandler {
     text: string,
     reply: (card: AdaptiveCard) => Promise<void>,
   ): Promise<void> {
+    const flow = this.tenantFlow(identity.tenantId);
+    // run() refused the turn already when the tenant has no pack.
+    if (!flow) return;
     await runCommand(
       {
-        flow: this.deps.flow,
+        flow,
+        versions: this.deps.policies.versionsFor(identity.tenantId),
         wizard: this.wizard,
-        desk: this.desk,
+        stages: this.stages,
+        ratings: this.ratings,
         drafts: this.drafts,
         records: this.deps.records,
         conversations: this.deps.conversations,
@@ -346,7 +387,8 @@ export class CommissioningBot extends TeamsActivityHandler {
 
   private cardOf(reply: WizardReply | Error, reference: string): AdaptiveCard {
     if (reply instanceof Error) return turnFailedCard();
-    return reply === RECORD_NOT_FOUND ? recordNotFoundCard(reference) : reply;
+    // Not found, or not the actor's to see: the same words, so that neither is told apart.
+    return reply.ok ? reply.value : recordNotFoundCard(reference);
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T | Error> {
@@ -397,6 +439,16 @@ export class CommissioningBot extends TeamsActivityHandler {
       await context.sendActivity(text);
     }
   }
+}
+
+/** What a stage button sent, for the desk that acts on it. */
+function stageAction(action: CardAction, reference: string): StageAction {
+  return {
+    reference,
+    ...(action.stage === undefined ? {} : { stage: action.stage }),
+    ...(action.due === undefined ? {} : { due: action.due }),
+    ...(action.revision === undefined ? {} : { revision: action.revision }),
+  };
 }
 
 /** The people @mentioned in a message, the bot itself left out. */

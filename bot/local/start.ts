@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { type App, startApp } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger, errorMessage } from '../log.js';
-import { loadPolicyPack, PackFileError } from '../policy-pack.js';
+import { loadPolicyLibrary, PackFileError } from '../policy-pack.js';
 import type { Playground } from './playground.js';
 
 if (process.env.NODE_ENV === 'production') {
@@ -38,9 +38,9 @@ async function stop(code: number): Promise<never> {
 
 try {
   const config = loadConfig(process.env);
-  // The force's pack is checked before the bot or the Playground starts.
-  const pack = await loadPolicyPack(config);
-  app = await startApp(config, { logger, pack });
+  // The force's packs are checked before the bot or the Playground starts.
+  const library = await loadPolicyLibrary(config);
+  app = await startApp(config, { logger, library });
   // The Playground's own log goes beside the local data, not into the working directory.
   const logFile = join(dirname(config.LOCAL_DATA_FILE), 'm365agentsplayground.log');
   const { startPlayground } = await import('./playground.js');

@@ -34,7 +34,8 @@ export interface SweepReport {
 }
 
 export interface SweepDeps {
-  pack: PolicyPack;
+  /** The pack version a record was assessed under: its stages say what is owed. */
+  packOf: (record: CommissioningRecord) => PolicyPack;
   records: RecordStore;
   conversations: ConversationStore;
   adapter: CloudAdapter;
@@ -110,7 +111,8 @@ export class ReminderSweep {
     today: string,
     report: SweepReport,
   ): Promise<void> {
-    const { pack, conversations } = this.deps;
+    const { conversations } = this.deps;
+    const pack = this.deps.packOf(found.record);
     let current = found;
     for (const owed of owedReminders(current.record, pack, today, now.toISOString())) {
       // The record may have been re-read since the list was made (a send's outcome written
@@ -187,7 +189,7 @@ export class ReminderSweep {
     owed: OwedReminder,
     today: string,
   ): Promise<void> {
-    const card = reminderCard(this.deps.pack, record, owed, today);
+    const card = reminderCard(this.deps.packOf(record), record, owed, today);
     // The adapter hands an error inside the turn to its onTurnError, which logs it and lets
     // continueConversationAsync resolve: a 403 or a connector that is down would pass for
     // sent. The send's own error is kept here and thrown, for the sender to judge.

@@ -7,7 +7,9 @@ import {
   draftDiscardedCard,
 } from '../../cards/drafts-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
-import { findStep, type Questionnaire } from '../../core/flow/index.js';
+import { isoDateInLondon } from '../../core/common/dates.js';
+import { ok } from '../../core/common/result.js';
+import { findStep, type Policies } from '../../core/flow/index.js';
 import {
   type CommissioningRecord,
   discardRecord,
@@ -15,10 +17,7 @@ import {
 } from '../../core/record/index.js';
 import type { Logger } from '../log.js';
 import { type RecordStore, StaleRecordError } from '../store/records.js';
-import type { Actor } from '../wizard/wizard.js';
-
-/** A card, or the record is not one the actor may see. */
-export type DraftReply = AdaptiveCard | 'not-found';
+import { type Actor, RECORD_NOT_FOUND, type WizardReply } from '../wizard/wizard.js';
 
 /**
  * Unfinished drafts: the ones `new` offers to carry on with, and discarding one. A discard is
@@ -26,7 +25,7 @@ export type DraftReply = AdaptiveCard | 'not-found';
  */
 export class DraftDesk {
   constructor(
-    private readonly flow: Questionnaire,
+    private readonly policies: Policies,
     private readonly records: RecordStore,
     private readonly clock: () => Date,
     private readonly logger: Logger,
@@ -38,20 +37,20 @@ export class DraftDesk {
     return drafts.map((draft) => ({
       id: draft.id,
       title: draft.title,
-      stepTitle: this.stepTitle(draft.step),
+      stepTitle: this.stepTitle(actor.tenantId, draft.step),
       updatedAt: draft.updatedAt,
     }));
   }
 
   /** `discard SV-2026-0042`: the confirmation, or why not. */
-  async confirm(actor: Actor, reference: string): Promise<DraftReply> {
+  async confirm(actor: Actor, reference: string): Promise<WizardReply> {
     const found = await this.records.get(actor, reference);
     if (!found) return this.gone(actor, reference);
     const refusal = discardRefusal(found.record, actor);
     if (refusal === 'not-owner' || refusal === 'complete') {
-      return cannotDiscardCard(refusal, reference);
+      return ok(cannotDiscardCard(refusal, reference));
     }
-    return confirmDiscardCard(found.record, this.stepTitle(found.record.draft.step));
+    return ok(confirmDiscardCard(found.record, this.recordStepTitle(found.record)));
   }
 
   /** "Discard it" on the confirmation card, for the revision it showed. */
@@ -59,15 +58,15 @@ export class DraftDesk {
     actor: Actor,
     reference: string,
     revision: number | undefined,
-  ): Promise<DraftReply> {
+  ): Promise<WizardReply> {
     const found = await this.records.get(actor, reference);
     if (!found) return this.gone(actor, reference);
-    if (revision !== found.record.revision) return this.askAgain(found.record);
+    if (revision !== found.record.revision) return ok(this.askAgain(found.record));
     const result = discardRecord(found.record, actor, actor.person, this.clock().toISOString());
     if (!result.ok) {
       const refusal = discardRefusal(found.record, actor);
       return refusal === 'not-owner' || refusal === 'complete'
-        ? cannotDiscardCard(refusal, reference)
+        ? ok(cannotDiscardCard(refusal, reference))
         : this.gone(actor, reference);
     }
     try {
@@ -75,23 +74,30 @@ export class DraftDesk {
     } catch (error) {
       if (!(error instanceof StaleRecordError)) throw error;
       const fresh = await this.records.get(actor, reference);
-      return fresh ? this.askAgain(fresh.record) : this.gone(actor, reference);
+      return fresh ? ok(this.askAgain(fresh.record)) : this.gone(actor, reference);
     }
     this.logger.info('record.discarded', { reference });
-    return draftDiscardedCard(result.value);
+    return ok(draftDiscardedCard(result.value));
   }
 
   private askAgain(record: CommissioningRecord): AdaptiveCard {
-    return confirmDiscardCard(record, this.stepTitle(record.draft.step), DISCARD_CHANGED_MEANWHILE);
+    return confirmDiscardCard(record, this.recordStepTitle(record), DISCARD_CHANGED_MEANWHILE);
   }
 
   /** Not one the actor may see, or discarded already (then it says so, and by whom). */
-  private async gone(actor: Actor, reference: string): Promise<DraftReply> {
+  private async gone(actor: Actor, reference: string): Promise<WizardReply> {
     const discarded = await this.records.discarded(actor, reference);
-    return discarded ? discardedRecordCard(discarded) : 'not-found';
+    return discarded ? ok(discardedRecordCard(discarded)) : RECORD_NOT_FOUND;
   }
 
-  private stepTitle(step: string): string {
-    return findStep(this.flow, step)?.title ?? step;
+  /** A step's title in the tenant's version in force: a draft summary names no version. */
+  private stepTitle(tenantId: string, step: string): string {
+    const flow = this.policies.forTenant(tenantId, isoDateInLondon(this.clock()));
+    return (flow && findStep(flow, step)?.title) ?? step;
+  }
+
+  private recordStepTitle(record: CommissioningRecord): string {
+    const flow = this.policies.forRecord(record, isoDateInLondon(this.clock()));
+    return findStep(flow, record.draft.step)?.title ?? record.draft.step;
   }
 }

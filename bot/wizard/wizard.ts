@@ -1,16 +1,19 @@
+import { policyUpdateCard } from '../../cards/policy-versions.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { WIZARD_ACTION_KEYS, WIZARD_VERBS } from '../../cards/step-card.js';
 import { recordCard, type WizardNotice } from '../../cards/wizard-card.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
+import { fail, ok, type Result } from '../../core/common/result.js';
 import {
   applyAnswers,
-  assessmentInputFrom,
+  assessmentOnStep,
   cardValues,
   type Draft,
   echoed,
   goBack,
   newDraft,
   openStep,
+  type Policies,
   type Questionnaire,
   type RawValues,
   type StepId,
@@ -28,7 +31,6 @@ import {
   shareRecord,
   type Viewer,
 } from '../../core/record/index.js';
-import { assess } from '../../core/rules/index.js';
 import type { Logger } from '../log.js';
 import { type RecordStore, StaleRecordError, type Versioned } from '../store/records.js';
 
@@ -43,10 +45,16 @@ export interface Actor extends Viewer {
   person: Person;
 }
 
-const NOT_FOUND = 'not-found';
+/**
+ * The record is not one the actor may see. A record that does not exist gets the same
+ * answer, so that no one learns whether a record they may not see exists.
+ */
+export const RECORD_NOT_FOUND: Result<never> = fail([
+  { path: 'reference', message: 'is not a record you can see' },
+]);
 
-export type WizardReply = AdaptiveCard | typeof NOT_FOUND;
-export const RECORD_NOT_FOUND = NOT_FOUND;
+/** A card to answer with, or RECORD_NOT_FOUND. */
+export type WizardReply = Result<AdaptiveCard>;
 
 /**
  * The pre-commissioning wizard over stored records. A turn reads the record once and, when
@@ -55,15 +63,24 @@ export const RECORD_NOT_FOUND = NOT_FOUND;
  */
 export class Wizard {
   constructor(
-    private readonly flow: Questionnaire,
+    private readonly policies: Policies,
     private readonly records: RecordStore,
     private readonly clock: () => Date,
     private readonly logger: Logger,
   ) {}
 
+  /** The questionnaire of the version a record names (see Policies.forRecord). */
+  private flowOf(record: CommissioningRecord): Questionnaire {
+    return this.policies.forRecord(record, isoDateInLondon(this.clock()));
+  }
+
+  /** Starts a record under the tenant's version in force today, which it then keeps. */
   async start(actor: Actor): Promise<CommissioningRecord> {
     const now = this.clock();
-    const draft = newDraft(this.flow);
+    const flow = this.policies.forTenant(actor.tenantId, isoDateInLondon(now));
+    // The bot refuses a tenant it has no pack for before any turn reaches the wizard.
+    if (!flow) throw new Error('no policy pack for the tenant');
+    const draft = newDraft(flow);
     const { record } = await this.records.create(
       actor.tenantId,
       now.getUTCFullYear(),
@@ -72,7 +89,7 @@ export class Wizard {
           reference,
           tenantId: actor.tenantId,
           owner: actor.person,
-          pack: this.flow.pack,
+          pack: flow.pack,
           draft,
           now: now.toISOString(),
         }),
@@ -81,53 +98,71 @@ export class Wizard {
     return record;
   }
 
-  async open(actor: Actor, reference: string): Promise<WizardReply> {
+  /**
+   * The record where it stands; for its owner, once a newer version of the policy is in
+   * force than the one it was assessed under, a second card offering to reassess it.
+   */
+  async open(actor: Actor, reference: string): Promise<Result<AdaptiveCard[]>> {
     const found = await this.records.get(actor, reference);
-    return found ? recordCard(this.flow, found.record) : NOT_FOUND;
+    if (!found) return RECORD_NOT_FOUND;
+    const { record } = found;
+    const today = isoDateInLondon(this.clock());
+    const card = recordCard(this.policies.forRecord(record, today), record);
+    const newer =
+      record.owner.id === actor.userId ? this.policies.newerFor(record, today) : undefined;
+    if (!newer) return ok([card]);
+    const offer = policyUpdateCard({
+      reference: record.id,
+      revision: record.revision,
+      assessedUnder: record.policy.version,
+      inForce: newer,
+    });
+    return ok([card, offer]);
   }
 
   /**
    * The owner (or a procurement lead) lets colleagues see and work on a record. Returns the
-   * record as saved, or not-found for anyone who may not share it.
+   * record as saved, or RECORD_NOT_FOUND for anyone who may not share it.
    */
   async share(
     actor: Actor,
     reference: string,
     people: Person[],
-  ): Promise<CommissioningRecord | typeof NOT_FOUND> {
+  ): Promise<Result<CommissioningRecord>> {
     const found = await this.records.get(actor, reference);
-    if (!found || !canShare(found.record, actor)) return NOT_FOUND;
+    if (!found || !canShare(found.record, actor)) return RECORD_NOT_FOUND;
     const at = this.clock().toISOString();
     const shared = people.reduce(
       (record, person) => shareRecord(record, person, actor.person, at),
       found.record,
     );
-    if (shared === found.record) return shared;
+    if (shared === found.record) return ok(shared);
     await this.records.replace(shared, found.etag);
     this.logger.info('record.shared', { reference, collaborators: shared.collaboratorIds.length });
-    return shared;
+    return ok(shared);
   }
 
   async act(actor: Actor, action: WizardAction, raw: RawValues): Promise<WizardReply> {
     const found = await this.records.get(actor, action.reference);
-    if (!found) return NOT_FOUND;
+    if (!found) return RECORD_NOT_FOUND;
+    const flow = this.flowOf(found.record);
     const step = stepIdSchema.safeParse(action.step);
-    if (!step.success) return recordCard(this.flow, found.record);
+    if (!step.success) return ok(recordCard(flow, found.record));
     // Change only opens a step: from an older review card it loses nothing, so it goes ahead.
     if (action.revision !== found.record.revision && action.verb !== WIZARD_VERBS.change) {
-      return this.stale(actor, found.record, step.data, raw);
+      return ok(this.stale(actor, found.record, step.data, raw));
     }
 
     switch (action.verb) {
       case WIZARD_VERBS.next:
         return this.next(actor, found, step.data, raw);
       case WIZARD_VERBS.back: {
-        const saved = saveProgress(this.flow, found.record.draft, step.data, raw);
-        const draft = goBack(this.flow, saved.draft, step.data);
+        const saved = saveProgress(flow, found.record.draft, step.data, raw);
+        const draft = goBack(flow, saved.draft, step.data);
         return this.save(actor, found, { step: step.data, action: 'went-back', draft, raw });
       }
       case WIZARD_VERBS.save: {
-        const saved = saveProgress(this.flow, found.record.draft, step.data, raw);
+        const saved = saveProgress(flow, found.record.draft, step.data, raw);
         const change = { step: step.data, action: 'saved' as const, draft: saved.draft, raw };
         return this.save(actor, found, change, {
           notice: { kind: 'saved', reference: found.record.id },
@@ -137,12 +172,12 @@ export class Wizard {
       }
       case WIZARD_VERBS.change: {
         // From the review: the step opens with its answers, and its Continue comes back.
-        const draft = openStep(this.flow, found.record.draft, step.data, 'review');
-        if (draft === found.record.draft) return recordCard(this.flow, found.record);
+        const draft = openStep(flow, found.record.draft, step.data, 'review');
+        if (draft === found.record.draft) return ok(recordCard(flow, found.record));
         return this.save(actor, found, { step: step.data, action: 'went-back', draft, raw: {} });
       }
       default:
-        return recordCard(this.flow, found.record);
+        return ok(recordCard(flow, found.record));
     }
   }
 
@@ -152,15 +187,18 @@ export class Wizard {
     step: StepId,
     raw: RawValues,
   ): Promise<WizardReply> {
-    const outcome = applyAnswers(this.flow, found.record.draft, step, raw);
+    const flow = this.flowOf(found.record);
+    const outcome = applyAnswers(flow, found.record.draft, step, raw);
     if (!outcome.ok) {
       // The same step again, with every value as typed and the errors beside them; nothing is written.
-      return recordCard(this.flow, found.record, {
-        step,
-        values: outcome.values,
-        errors: outcome.errors,
-        ...(outcome.followUps ? { followUps: outcome.followUps } : {}),
-      });
+      return ok(
+        recordCard(flow, found.record, {
+          step,
+          values: outcome.values,
+          errors: outcome.errors,
+          ...(outcome.followUps ? { followUps: outcome.followUps } : {}),
+        }),
+      );
     }
     return this.save(actor, found, { step, action: 'answered', draft: outcome.draft, raw });
   }
@@ -177,32 +215,32 @@ export class Wizard {
   ): Promise<WizardReply> {
     const { step, action, draft } = change;
     const now = this.clock();
-    const assessment =
-      step === 'basics'
-        ? assess(this.flow.pack, assessmentInputFrom(draft.answers), isoDateInLondon(now))
-        : undefined;
+    const flow = this.flowOf(found.record);
+    const assessment = assessmentOnStep(flow, step, draft.answers, isoDateInLondon(now));
     const next = recordTurn(found.record, {
       by: actor.person,
       at: now.toISOString(),
       action,
       step,
       draft,
-      ...(assessment?.ok ? { assessment: assessment.value, pack: this.flow.pack } : {}),
+      ...(assessment?.ok ? { assessment: assessment.value, pack: flow.pack } : {}),
     });
     try {
       await this.records.replace(next, found.etag);
     } catch (error) {
       if (!(error instanceof StaleRecordError)) throw error;
       const fresh = await this.records.get(actor, found.record.id);
-      if (!fresh) return NOT_FOUND;
-      return this.stale(actor, fresh.record, step, change.raw);
+      if (!fresh) return RECORD_NOT_FOUND;
+      return ok(this.stale(actor, fresh.record, step, change.raw));
     }
     this.logger.info('record.saved', { reference: next.id, step, action, revision: next.revision });
     const hasErrors = Object.keys(shown.errors ?? {}).length > 0;
-    return recordCard(this.flow, next, {
-      ...(shown.notice ? { notice: shown.notice } : {}),
-      ...(hasErrors ? { errors: shown.errors, values: shown.values } : {}),
-    });
+    return ok(
+      recordCard(flow, next, {
+        ...(shown.notice ? { notice: shown.notice } : {}),
+        ...(hasErrors ? { errors: shown.errors, values: shown.values } : {}),
+      }),
+    );
   }
 
   /**
@@ -215,21 +253,22 @@ export class Wizard {
     record: CommissioningRecord,
     step: StepId,
     raw: RawValues,
-  ): WizardReply {
-    const saved = cardValues(this.flow, record.draft, step);
+  ): AdaptiveCard {
+    const flow = this.flowOf(record);
+    const saved = cardValues(flow, record.draft, step);
     const typed = Object.entries(raw).filter(
       ([key]) => !(WIZARD_ACTION_KEYS as readonly string[]).includes(key),
     );
     const sameAsSaved = typed.every(([key, value]) => String(value ?? '') === (saved[key] ?? ''));
     if (sameAsSaved) {
-      return recordCard(this.flow, record, { notice: { kind: 'already-saved' } });
+      return recordCard(flow, record, { notice: { kind: 'already-saved' } });
     }
     const last = record.history.at(-1)?.by;
     // Shown again as typed, each cut where it runs far past the longest limit (the card must fit in Teams).
     const values = Object.fromEntries(
       typed.map(([key, value]) => [key, echoed(String(value ?? ''), TEXT_LIMITS.long)]),
     );
-    return recordCard(this.flow, record, {
+    return recordCard(flow, record, {
       step,
       values,
       // The same person with two cards open is told so, not that someone else saved.

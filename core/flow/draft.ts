@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { fail, ok, problemsFromIssues, type Result } from '../common/result.js';
+import { QUESTIONNAIRE_STEPS } from './questionnaire.js';
 
-/** The steps of the pre-commissioning questionnaire, in order; the ids are stored in drafts, so they stay stable. */
+/**
+ * Steps of earlier versions, still stored in drafts: a draft there opens at the step that
+ * `replaces` it.
+ */
+const RETIRED_STEP_IDS = ['consultation', 'smallerProviders'] as const;
+
+/** Every step id a draft may hold: the questionnaire's, in its order, then the retired ones. */
 export const STEP_IDS = [
-  'basics',
-  'why',
-  'consultation',
-  'outcomes',
-  'targets',
-  'smallerProviders',
-  'modernSlavery',
-  'review',
-] as const;
+  ...(Object.keys(QUESTIONNAIRE_STEPS) as (keyof typeof QUESTIONNAIRE_STEPS)[]),
+  ...RETIRED_STEP_IDS,
+];
 
 export const stepIdSchema = z.enum(STEP_IDS);
 export type StepId = z.infer<typeof stepIdSchema>;
@@ -20,7 +21,7 @@ export type StepId = z.infer<typeof stepIdSchema>;
 export const draftStepSchema = z.union([stepIdSchema, z.literal('done')]);
 export type DraftStep = z.infer<typeof draftStepSchema>;
 
-/** The officer's confirmation of the three §2.1 tests for one outcome, keyed as the pack's outcomeTests. */
+/** The officer's confirmation of the three outcome tests for one outcome, keyed as the pack's outcomeTests. */
 export const outcomeTestsSchema = z.object({
   relevant: z.boolean(),
   specifiable: z.boolean(),

@@ -3,10 +3,12 @@ export * from './draft.js';
 export * from './engine.js';
 export * from './limits.js';
 export { type TargetField, targetKey } from './measure-targets.js';
-export { buildQuestionnaire } from './questionnaire.js';
+export { Policies } from './policies.js';
+export { buildQuestionnaire, QUESTIONNAIRE_STEPS } from './questionnaire.js';
 export * from './questions.js';
 export type { RawValues } from './raw.js';
 export type { ShownMeasure, ShownQuestion, TargetInput } from './shown-question.js';
+export { assessmentOnStep, leadsWithGuidance } from './step-roles.js';
 export {
   assessmentInputFrom,
   assessmentOf,

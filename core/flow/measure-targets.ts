@@ -126,7 +126,7 @@ function readTarget(measure: TargetMeasure, given: unknown): number | { message:
     : { message: 'Enter a whole number above 0' };
 }
 
-/** Each chosen measure needs a target (unless it is a commitment) and all three §2.1 tests. */
+/** Each chosen measure needs a target (unless it is a commitment) and all three of the pack's outcome tests. */
 export function measureTargetsProblems(
   question: MeasureTargetsQuestion,
   value: AnswerValue,

@@ -124,6 +124,10 @@ export interface Step {
   help?: string;
   citation?: string;
   questions: Question[];
+  /** A turn on this step runs the assessment (the step asks what it judges). */
+  runsAssessment?: true;
+  /** The step asked after this one leads with the guidance: the verdict the assessment gives. */
+  guidanceAfter?: true;
   /** The whole step is skipped while this holds. */
   skip?: Predicate;
   /** Checks across fields, run on the answers as they would be after this step. */

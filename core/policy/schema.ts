@@ -7,7 +7,7 @@ import { moneySchema } from '../common/money.js';
  * pack, and every item carries the citation an officer or auditor can check it against.
  */
 
-/** A citation: a paragraph of the policy (`§1.1.3(iii)`, `Fig 1 stage 8`, `MSS-3`) or a listed public source. */
+/** A citation: a paragraph of the pack's own documents (as listed in `paragraphs`) or a listed public source. */
 const citation = z.string().trim().min(1, 'a citation must not be empty');
 const text = z.string().trim().min(1, 'must not be empty');
 // A negative amount already has its own message; this one is for zero.
@@ -141,7 +141,7 @@ const stageSchema = z.object({
   action: z.string().trim(),
   citation,
   review: z.boolean(),
-  /** The supplier is rated (Fig 2) at this review stage; the rating card offers these stages alone. */
+  /** The supplier is rated (`supplierStatus`) at this review stage; the rating card offers these stages alone. */
   ratesSupplier: z.boolean().optional(),
   schedule: scheduleSchema.optional(),
 });
@@ -175,6 +175,26 @@ const mssItemSchema = z.object({
   text,
   appliesWhen: z.array(conditionSchema),
   directAward: directAwardSchema,
+  /** Repeated with a medium or high risk rating: the commitment that has a risk monitored. */
+  monitorsRisk: z.boolean().optional(),
+});
+
+/**
+ * How an officer reads a citation that starts so: a bare paragraph number means nothing to
+ * someone who has not the document open, so it is named with its document ("P3.2 of the
+ * policy"). `{ref}` stands for the whole citation, `{rest}` for what follows `startsWith`;
+ * the first reading that fits is used, and a citation none fits is shown as written (a
+ * public source's reference already names its law).
+ */
+const citationReadingSchema = z.object({
+  startsWith: z.string().min(1, 'must not be empty'),
+  reads: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .refine((reads) => !/[{}]/.test(reads.replace(/\{(ref|rest)\}/g, '')), {
+      message: 'may hold {ref} and {rest}, and no other braces',
+    }),
 });
 const labelled = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: text });
 const citedLabel = labelled.extend({ citation });
@@ -306,6 +326,8 @@ const packObjectSchema = z.object({
   /** The review date the force set in its own pack; a setting may give it instead. */
   reviewDue: isoDateSchema.optional(),
   reviewCitation: citation,
+  /** How often the policy is reviewed, as a sentence the policy card shows ("The policy is reviewed every year."). */
+  reviewCycle: text,
   /** Messages shown when a date is missing or may be out of date. */
   notices: z.object({
     reviewUnknown: z.object({ citation, text }),
@@ -313,6 +335,8 @@ const packObjectSchema = z.object({
     thresholdsOutdated: z.object({ citation, text }),
   }),
   paragraphs: z.array(paragraphSchema).min(1),
+  /** How the pack's citations are named for an officer, in order: the first that fits is used. */
+  citationReadings: z.array(citationReadingSchema),
   sources: z.array(sourceSchema),
   scope: z.object({
     rules: z.array(scopeRuleSchema).min(1),
@@ -369,20 +393,27 @@ const packObjectSchema = z.object({
       ruleOfThumb: derivedRule,
     }),
   }),
-  /** The pack's reading of what a direct award changes; each check and item says so for itself. */
-  directAward: derivedRule,
-  /** §4.1, §5.2 and similar lines an officer is shown with the guidance. */
+  /**
+   * The pack's reading of what a direct award changes; each check and item says so for itself.
+   * `citation` is the paragraph the reading is shown against.
+   */
+  directAward: derivedRule.extend({ citation }),
+  /** General principles (such as proportionality) an officer is shown with the guidance. */
   principles: z.array(z.object({ id: text, citation, text })),
   themes: z.array(themeSchema).min(1),
-  /** Which §2.2 example and which Appendix 1 measure goes with which theme: the pack's reading. */
+  /** Which example and which framework measure goes with which theme: the pack's reading. */
   themeLinks: derivedRule,
   framework: z.object({
+    /** The document or part of it that lists the measures; a derived measure is "not listed in" it. */
+    citation,
     objectives: z.array(z.object({ id: z.number().int().min(1), text, citation })),
     outcomes: z.array(
       z.object({ id: z.number().int().min(1), objective: z.number().int(), text, citation }),
     ),
     measures: z.array(measureSchema).min(1),
   }),
+  /** The stage model as a whole (each stage cites its own part), cited on the stages card. */
+  stageModel: z.object({ citation }),
   stages: z.array(stageSchema).min(1),
   supplierStatus: z.object({
     citation,

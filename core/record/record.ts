@@ -61,7 +61,7 @@ export const historyEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /**
- * A supplier status rating made at a review stage (Fig 2), with the evidence for each row.
+ * A supplier status rating made at a review stage, with the evidence for each row.
  * `tier` is the rater's decision; `suggested` the tier the rubric suggested (absent in
  * ratings made before the rater decided), and `justification` why the two differ.
  */

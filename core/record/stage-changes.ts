@@ -222,7 +222,7 @@ export function snoozeStage(
   );
 }
 
-/** The stages at which the pack has the supplier rated (Fig 2): review stages it marks so. */
+/** The stages at which the pack has the supplier rated: review stages it marks so. */
 export const ratingStages = (pack: PolicyPack): number[] =>
   pack.stages.filter((stage) => stage.review && stage.ratesSupplier).map((stage) => stage.number);
 
@@ -267,7 +267,7 @@ function ratingInputSchema(pack: PolicyPack) {
 }
 
 /**
- * Rates the supplier at a review stage (Fig 2). Fig 2 grades on overall behaviours, so the
+ * Rates the supplier at a review stage. A tier describes overall behaviours, so the
  * rubric only suggests a tier (by the pack's stated rule); the rater confirms it, or chooses
  * another with a justification. The suggestion, the decision and the evidence go into the
  * record and its history.

@@ -56,7 +56,7 @@ export interface Assessment {
     min: number;
     max: number;
     unit: '%';
-    /** Only for a contract in the policy's scope that is awarded competitively (§2.2). */
+    /** Only for a contract in the policy's scope that is awarded competitively (the pack's weighting). */
     applies: boolean;
     citation: string;
     text: string;
@@ -124,7 +124,7 @@ export function assess(pack: PolicyPack, input: unknown, on: string): Result<Ass
     competitive: contract.competitive,
     aboveRegulatedThreshold: regulated,
     actApplies,
-    procurementActRegime: regime?.id === 'pa-2023',
+    procurementActRegime: regime?.procurementAct === true,
   };
   const status = policyStatus(pack, on);
   const { reasons: policyReasons, warnings: policyWarnings, ...policy } = status;
@@ -260,8 +260,8 @@ function adviceReasons(
     advice.push(reason('weighting', pack.weighting.context.citation, pack.weighting.context.text));
   }
   if (judged.direct) {
-    const { text, derived } = pack.directAward;
-    advice.push(derivedReason('direct-award', derived.from[0] ?? '§4.4', text, derived));
+    const { citation, text, derived } = pack.directAward;
+    advice.push(derivedReason('direct-award', citation, text, derived));
   }
   return advice;
 }

@@ -74,8 +74,10 @@ export function rateModernSlaveryRisk(pack: PolicyPack, input: unknown): Result<
   if (assessmentToolAdvised) {
     reasons.push(reason('modern-slavery-risk', assessmentTool.citation, assessmentTool.text));
   }
-  const monitor = pack.modernSlavery.items.find((item) => item.id === 'MSS-2');
-  if (monitor && level !== 'low')
-    reasons.push(reason('modern-slavery-risk', monitor.citation, monitor.text));
+  if (level !== 'low') {
+    for (const monitor of pack.modernSlavery.items.filter((item) => item.monitorsRisk)) {
+      reasons.push(reason('modern-slavery-risk', monitor.citation, monitor.text));
+    }
+  }
   return ok({ level, indicators: counted, assessmentToolAdvised, reasons });
 }

@@ -25,7 +25,7 @@ export function withReviewDue(pack: PolicyPack, reviewDue: string | undefined): 
   return reviewDue === undefined ? pack : { ...pack, reviewDue };
 }
 
-/** The pack in force and whether its annual review (§1.1.1) is past due, or not recorded, on the given date. */
+/** The pack in force and whether its review is past due, or not recorded, on the given date. */
 export function policyStatus(pack: PolicyPack, on: string): PolicyStatus {
   const reviewDue = pack.reviewDue ?? null;
   const reviewOverdue = reviewDue !== null && on > reviewDue;

@@ -9,7 +9,7 @@ export interface ScopeResult {
 }
 
 /**
- * Whether the policy seeks social value outcomes from a contract (§1.1.3): any rule that
+ * Whether the policy seeks social value outcomes from a contract (the pack's scope rules): any rule that
  * holds puts it in scope. A mixed contract is judged as its main element.
  */
 export function scope(

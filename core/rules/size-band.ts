@@ -15,7 +15,7 @@ export interface SizeBandResult {
   reasons: Reason[];
 }
 
-/** The business size band for an employee head count (§4.3). */
+/** The business size band for an employee head count (the pack's size bands). */
 export function sizeBand(pack: PolicyPack, headcount: unknown): Result<SizeBandResult> {
   const parsed = headcountSchema.safeParse(headcount);
   if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues, 'headcount'));

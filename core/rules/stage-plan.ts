@@ -33,7 +33,7 @@ export interface StagePlan {
 }
 
 /**
- * The 13 stages with default due dates for the review stages, from the award date and the
+ * The pack's stages with default due dates for the review stages, from the award date and the
  * contract's length. A schedule counted from the award repeats until the contract ends; one
  * counted back from the end falls no earlier than the award.
  */

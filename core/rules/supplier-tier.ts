@@ -23,8 +23,8 @@ export interface TierResult {
 }
 
 /**
- * The tier the rubric answers suggest (Fig 2), by the pack's stated rule: the tier of the
- * lowest row. It is a suggestion (derived): Fig 2 grades on overall behaviours, and the rater
+ * The tier the rubric answers suggest, by the pack's stated rule: the tier of the
+ * lowest row. It is a suggestion (derived): a tier describes overall behaviours, and the rater
  * confirms it or chooses another tier with a justification.
  */
 export function supplierTier(pack: PolicyPack, answers: unknown): Result<TierResult> {

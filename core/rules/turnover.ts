@@ -28,7 +28,7 @@ export interface TurnoverDecision {
 }
 
 /**
- * A minimum turnover requirement must not shut out smaller providers (§4.4(c)): above the
+ * A minimum turnover requirement must not shut out smaller providers: above the
  * pack's multiple of the contract value it needs a justification. Under the 2015
  * Regulations that multiple was the law (reg 58(9)); under the Procurement Act 2023 the law
  * asks only for proportionality (s.22), and the multiple is the pack's rule of thumb.

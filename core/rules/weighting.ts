@@ -19,7 +19,7 @@ export interface WeightingDecision {
 }
 
 /**
- * The share of the award criteria on social value (§2.2): within the pack's range, and
+ * The share of the award criteria on social value: within the pack's range, and
  * with a justification recorded whenever it is above the minimum.
  */
 export function checkWeighting(pack: PolicyPack, input: unknown): Result<WeightingDecision> {

@@ -6,12 +6,12 @@ import { silentLogger } from '../../bot/log.js';
 import { ConversationStore } from '../../bot/store/conversations.js';
 import { type CosmosStore, openCosmos } from '../../bot/store/cosmos.js';
 import { RecordStore } from '../../bot/store/records.js';
-import { buildQuestionnaire } from '../../core/flow/index.js';
-import { cumbriaPack } from '../../core/policy/index.js';
+import { Policies } from '../../core/flow/index.js';
+import { builtInPack, singlePackLibrary } from '../../core/policy/index.js';
 import { ActivityBuilder, type Person } from '../support/activities.js';
 import { actionsOf, type CardJson, cardOf, cardText, cardTitle } from '../support/cards.js';
 
-const flow = buildQuestionnaire(cumbriaPack);
+const policies = new Policies(singlePackLibrary(builtInPack));
 const ann: Person = { tenantId: 'tenant-conversation', userId: 'ann-aad', name: 'Ann Officer' };
 const COMMAND_WORDS = ['new', 'list', 'open', 'thresholds', 'themes', 'policy', 'help'];
 
@@ -44,7 +44,7 @@ describe('the conversation (TestAdapter)', () => {
     const config = loadConfig({ NODE_ENV: 'test' });
     const bot = new CommissioningBot({
       config,
-      flow,
+      policies,
       records,
       conversations,
       clock,
@@ -134,7 +134,7 @@ describe('the conversation (TestAdapter)', () => {
     const headings = lines.filter((line) => /^\d\. /.test(line));
     assert.deepEqual(
       headings,
-      cumbriaPack.themes.map((theme) => `${theme.id}. ${theme.name}`),
+      builtInPack.themes.map((theme) => `${theme.id}. ${theme.name}`),
     );
     assert.equal(headings.length, 5);
     for (const [index, heading] of headings.entries()) {
@@ -159,7 +159,7 @@ describe('the conversation (TestAdapter)', () => {
       const card = await say('policy', on);
       const text = cardText(card);
       assert.equal(cardTitle(card), 'The policy in force');
-      assert.match(text, /^Pack release: pack-2\.0\.0$/m);
+      assert.match(text, /^Version in force: pack-2\.0\.0$/m);
       assert.match(text, /^Review due: Not recorded$/m);
       assert.match(text, /its review date is not recorded/);
       assert.doesNotMatch(text, /In force from/, 'no date the document does not carry');

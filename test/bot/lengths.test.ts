@@ -11,6 +11,7 @@ import {
   completeRecord,
   executeOn,
   newRecord,
+  pack,
   referenceOf,
   setAward,
   startBot,
@@ -194,7 +195,7 @@ describe('text length limits over HTTP', function () {
     );
     assert.equal(
       errors.ratingEvidence,
-      'Describe the evidence for the rating: contract performance, 360-degree feedback and the social value delivered.',
+      `Describe the evidence for the rating. ${pack.supplierStatus.basis}`,
     );
 
     const stages = (await bot.say(owner, `stages ${reference}`)).card;

@@ -112,7 +112,7 @@ describe("the bot under a force's own pack (POLICY_PACK_FILE)", function () {
       const { owner } = freshTenant('pack-file');
       const policy = cardText((await bot.say(owner, 'policy')).card);
       assert.match(policy, new RegExp(`^Policy: ${FORCE_NAME}$`, 'm'));
-      assert.match(policy, /^Pack release: westshire-1\.0$/m);
+      assert.match(policy, /^Version in force: westshire-1\.0$/m);
 
       const card = (await bot.say(owner, 'thresholds services 250k')).card;
       assert.equal(cardTitle(card), 'Thresholds: services, £250,000');

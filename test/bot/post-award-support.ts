@@ -13,7 +13,7 @@ import { silentLogger } from '../../bot/log.js';
 import type { SweepReport } from '../../bot/reminders/sweep.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import { buildQuestionnaire } from '../../core/flow/index.js';
-import { cumbriaPack } from '../../core/policy/index.js';
+import { builtInPack } from '../../core/policy/index.js';
 import {
   type CommissioningRecord,
   createRecord,
@@ -26,7 +26,7 @@ import type { BotClient } from '../support/bot-client.js';
 import { actionsOf, type CardJson, cardText, cardTitle, inputsOf } from '../support/cards.js';
 import { officerAnswers, STEP_TITLES, WIZARD_STEPS } from '../support/officer.js';
 
-export const pack = cumbriaPack;
+export const pack = builtInPack;
 export const flow = buildQuestionnaire(pack);
 export const SECRET = 'reminders-secret-for-tests';
 

@@ -436,7 +436,7 @@ describe('stages, due dates and supplier ratings over HTTP', function () {
       );
       assert.equal(
         errors.ratingEvidence,
-        'Describe the evidence for the rating: contract performance, 360-degree feedback and the social value delivered.',
+        `Describe the evidence for the rating. ${pack.supplierStatus.basis}`,
       );
       assert.equal(input(partial, 'rating_relationship').value, 'gold');
       assert.equal(input(partial, 'rating_performance').value, 'silver');

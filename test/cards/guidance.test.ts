@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { policySections, verdictElements } from '../../cards/guidance.js';
 import type { Section } from '../../cards/info.js';
-import { cumbriaPack as pack } from '../../core/policy/index.js';
+import { builtInPack as pack } from '../../core/policy/index.js';
 import { type Assessment, assess } from '../../core/rules/index.js';
 
 function guidance(contract: Record<string, unknown>): Section[] {

@@ -3,12 +3,12 @@ import { COMMANDS } from '../../cards/commands.js';
 import {
   helpCard,
   messageCard,
-  policyCard,
   themesCard,
   thresholdsCard,
   welcomeCard,
 } from '../../cards/info-cards.js';
 import { type RecordListItem, recordListCard } from '../../cards/list-card.js';
+import { policyCard } from '../../cards/policy-versions.js';
 import { expand } from '../../cards/render.js';
 import { assess, policyStatus, withReviewDue } from '../../core/rules/index.js';
 import { pack } from '../core/record/fixtures.js';
@@ -55,15 +55,21 @@ describe('information cards', () => {
     help: helpCard(),
     'help for unknown text': helpCard('plese help me'),
     themes: themesCard(pack),
-    policy: policyCard(pack, policyStatus(pack, '2026-06-01')),
-    'policy with a review date set': policyCard(
+    policy: policyCard({
       pack,
-      policyStatus(withReviewDue(pack, '2027-01-01'), '2026-06-01'),
-    ),
-    'policy overdue for review': policyCard(
+      status: policyStatus(pack, '2026-06-01'),
+      versions: [pack],
+    }),
+    'policy with a review date set': policyCard({
       pack,
-      policyStatus(withReviewDue(pack, '2027-01-01'), '2027-02-01'),
-    ),
+      status: policyStatus(withReviewDue(pack, '2027-01-01'), '2026-06-01'),
+      versions: [pack],
+    }),
+    'policy overdue for review': policyCard({
+      pack,
+      status: policyStatus(withReviewDue(pack, '2027-01-01'), '2027-02-01'),
+      versions: [pack],
+    }),
     'thresholds, services £250k': thresholds('services', 250_000),
     'thresholds, works £1.5m': thresholds('works', 1_500_000),
     'thresholds, light-touch £90k': thresholds('services', 90_000, true),
@@ -119,9 +125,9 @@ describe('information cards', () => {
     assert.match(text, /linked to one of the five themes by the pack\. \(Our reading of /);
   });
 
-  it('policy names the pack release, invents no date, and says the review date is not recorded', () => {
+  it('policy names the version in force, invents no date, and says the review date is not recorded', () => {
     const undated = textOf(cards.policy);
-    assert.ok(undated.includes(`Pack release: ${pack.version}`));
+    assert.ok(undated.includes(`Version in force: ${pack.version}`));
     assert.ok(undated.includes('Document date: The policy document carries no date'));
     assert.ok(undated.includes('Review due: Not recorded'));
     assert.ok(undated.includes('its review date is not recorded'));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cumbriaPack } from '../../core/policy/index.js';
+import { builtInPack } from '../../core/policy/index.js';
 import { runCli } from './run-cli.js';
 
 const assessCli = (...args: string[]) => runCli('cli/assess.ts', ...args);
@@ -51,9 +51,9 @@ describe('assess command line', function () {
     assert.equal(result.sizeBand, 'small');
     // The document is undated and no review date was given: none is invented.
     assert.deepEqual(result.policy, {
-      id: cumbriaPack.id,
-      name: cumbriaPack.name,
-      version: cumbriaPack.version,
+      id: builtInPack.id,
+      name: builtInPack.name,
+      version: builtInPack.version,
       documentDated: false,
       reviewDue: null,
       reviewOverdue: false,
@@ -192,12 +192,12 @@ describe('assess command line', function () {
     const dir = await mkdtemp(join(tmpdir(), 'pack-'));
     const good = join(dir, 'good.json');
     const raised = {
-      ...cumbriaPack,
+      ...builtInPack,
       version: 'force-pack-1',
       reviewDue: '2027-09-30',
       scope: {
-        ...cumbriaPack.scope,
-        rules: cumbriaPack.scope.rules.map((rule) =>
+        ...builtInPack.scope,
+        rules: builtInPack.scope.rules.map((rule) =>
           rule.kind === 'valueGreaterThan' && rule.appliesTo.includes('goods')
             ? { ...rule, threshold: 300_000 }
             : rule,
@@ -217,7 +217,7 @@ describe('assess command line', function () {
     assert.equal(result.inScope, false);
 
     const bad = join(dir, 'bad.json');
-    await writeFile(bad, JSON.stringify({ ...cumbriaPack, reviewDue: 'soon', themes: [] }));
+    await writeFile(bad, JSON.stringify({ ...builtInPack, reviewDue: 'soon', themes: [] }));
     const refused = await assessCli('--json', JSON.stringify(services250k), '--pack', bad);
     assert.equal(refused.code, 2);
     const paths = JSON.parse(refused.stderr).problems.map((p: { path: string }) => p.path);

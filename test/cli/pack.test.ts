@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cumbriaPack, loadPack, type PolicyPack } from '../../core/policy/index.js';
+import { builtInPack, loadPack, type PolicyPack } from '../../core/policy/index.js';
 import { runCli } from './run-cli.js';
 
 const packCli = (...args: string[]) => runCli('cli/pack.ts', ...args);
@@ -27,7 +27,7 @@ describe('pack command line', function () {
     assert.equal(exported.code, 0, exported.stderr);
     assert.match(exported.stdout, /Edit it, then: npm run pack -- check /);
     const text = await readFile(file, 'utf8');
-    assert.deepEqual(answer(loadPack(JSON.parse(text))), cumbriaPack);
+    assert.deepEqual(answer(loadPack(JSON.parse(text))), builtInPack);
     // Pretty, with the identity first, and the same bytes on stdout as in the file.
     assert.match(text, /^\{\n {2}"id": "cumbria-opcc-social-value",\n {2}"name": /);
     assert.equal((await packCli('export')).stdout, text);
@@ -36,8 +36,30 @@ describe('pack command line', function () {
     assert.equal(checked.code, 0, checked.stderr);
     assert.equal(
       checked.stdout,
-      `${file} is a valid pack: ${cumbriaPack.name}, version ${cumbriaPack.version}\n`,
+      `${file} is a valid pack: ${builtInPack.name}, version ${builtInPack.version}\n`,
     );
+  });
+
+  it("passes another force's hand-written pack, with its own citations and stages", async () => {
+    const file = 'test/fixtures/packs/northmoor.json';
+    const checked = await packCli('check', file);
+    assert.equal(checked.code, 0, checked.stderr);
+    assert.match(
+      checked.stdout,
+      /is a valid pack: Northmoor Police Responsible Procurement Policy/,
+    );
+  });
+
+  it('fails a citation reading with a placeholder it does not know', async () => {
+    const file = join(dir, 'readings.json');
+    const pack = structuredClone(builtInPack) as PolicyPack;
+    pack.citationReadings = [{ startsWith: '§', reads: '{paragraph} of the policy' }];
+    await writeFile(file, JSON.stringify(pack), 'utf8');
+    const checked = await packCli('check', file);
+    assert.equal(checked.code, 1);
+    assert.deepEqual(problemLines(checked.stderr), [
+      '  citationReadings.0.reads may hold {ref} and {rest}, and no other braces',
+    ]);
   });
 
   it('will not write over a file already there unless told to', async () => {
@@ -52,7 +74,7 @@ describe('pack command line', function () {
   });
 
   it('fails a broken copy, listing each problem by its field path', async () => {
-    const broken = structuredClone(cumbriaPack) as PolicyPack;
+    const broken = structuredClone(builtInPack) as PolicyPack;
     const row = broken.regulated.rows[2];
     const theme = broken.themes[1];
     const source = broken.sources[0];
@@ -76,7 +98,7 @@ describe('pack command line', function () {
 
   it('fails a misspelt field rather than quietly ignoring it', async () => {
     const file = join(dir, 'misspelt.json');
-    await writeFile(file, JSON.stringify({ ...cumbriaPack, reviewdue: '2027-04-01' }), 'utf8');
+    await writeFile(file, JSON.stringify({ ...builtInPack, reviewdue: '2027-04-01' }), 'utf8');
     const out = await packCli('check', file);
     assert.equal(out.code, 1);
     assert.deepEqual(problemLines(out.stderr), [

@@ -31,6 +31,10 @@ const LEFT_OUT: Record<string, string> = {
   ALLOW_UNAUTHENTICATED_REMOTE: 'production always authenticates: the app id is set',
   POLICY_PACK_FILE:
     'unset, the bot runs under the built-in Cumbria pack; a force with its own pack adds the file to the zip and sets it as an app setting',
+  POLICY_PACK_DIR:
+    'unset, one pack; a force holding several versions (or a shared service several forces) adds the folder to the zip and sets it as an app setting',
+  TENANT_PACKS:
+    'unset while the deployment holds one pack; a shared service maps each tenant to its pack as an app setting',
   POLICY_REVIEW_DUE:
     'the force sets its own review date when it has one (an app setting); until then the bot says it is not recorded',
 };

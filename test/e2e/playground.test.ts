@@ -174,7 +174,7 @@ describe('an officer in the Agents Playground', function () {
     await page.getByRole('option', { name: 'Cleaning' }).click();
     await card
       .getByRole('checkbox', {
-        name: 'We will carry out every Modern Slavery Statement commitment',
+        name: 'We will carry out every modern slavery commitment that applies',
       })
       .check();
     await shot(card, '5-smaller-providers-modern-slavery');

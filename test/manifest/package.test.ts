@@ -6,17 +6,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { inflateSync } from 'node:zlib';
 import { ManifestUtil, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import { COMMANDS } from '../../cards/commands.js';
-import { cumbriaPack } from '../../core/policy/index.js';
+import { builtInPack } from '../../core/policy/index.js';
 import { makeAppPackage, PackageError, zipPackage } from '../../manifest/app-package.js';
 import { buildManifest, MANIFEST_VERSION } from '../../manifest/build.js';
 import { checkIcons, checkManifest, checkPackage } from '../../manifest/check.js';
 import { commandLists, MAX_MENU_COMMANDS, MENUS } from '../../manifest/command-lists.js';
-import { drawColorIcon, drawOutlineIcon } from '../../manifest/icons.js';
-import { decodePng, encodePng, type RgbaImage } from '../../manifest/png.js';
+import { drawColorIcon, drawOutlineIcon, pngOf, type RgbaImage } from '../../manifest/icons.js';
 import { readPackageSettings } from '../../manifest/settings.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,53 +47,17 @@ async function bundledSchema(version: string): Promise<object> {
   return JSON.parse(await readFile(file, 'utf8')) as object;
 }
 
-/**
- * A PNG decoder written here apart from manifest/png.ts, for 8-bit RGBA without interlace
- * (what the icons are): the test does not trust the code it tests to read the icons.
- */
+/** An icon's pixels as 8-bit RGBA, read with pngjs as any image tool would. */
 function decodeRgba8(bytes: Uint8Array): RgbaImage {
-  const data = Buffer.from(bytes);
-  assert.equal(data.toString('latin1', 1, 4), 'PNG', 'a PNG signature');
-  let offset = 8;
-  const idat: Buffer[] = [];
-  let width = 0;
-  let height = 0;
-  for (;;) {
-    const length = data.readUInt32BE(offset);
-    const type = data.toString('latin1', offset + 4, offset + 8);
-    const body = data.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = body.readUInt32BE(0);
-      height = body.readUInt32BE(4);
-      assert.deepEqual([...body.subarray(8)], [8, 6, 0, 0, 0], '8-bit RGBA, not interlaced');
-    }
-    if (type === 'IDAT') idat.push(body);
-    offset += length + 12;
-    if (type === 'IEND') break;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * 4;
-  const rgba = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    for (let i = 0; i < stride; i++) {
-      const value = raw[y * (stride + 1) + 1 + i] ?? 0;
-      const a = i >= 4 ? (rgba[y * stride + i - 4] ?? 0) : 0;
-      const b = y > 0 ? (rgba[(y - 1) * stride + i] ?? 0) : 0;
-      const c = y > 0 && i >= 4 ? (rgba[(y - 1) * stride + i - 4] ?? 0) : 0;
-      const p = a + b - c;
-      const paeth =
-        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
-          ? a
-          : Math.abs(p - b) <= Math.abs(p - c)
-            ? b
-            : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter ?? 0];
-      assert.notEqual(predictor, undefined, `a known filter on row ${y}`);
-      rgba[y * stride + i] = (value + (predictor ?? 0)) & 0xff;
-    }
-  }
-  return { width, height, rgba };
+  const png = PNG.sync.read(Buffer.from(bytes));
+  return { width: png.width, height: png.height, rgba: new Uint8Array(png.data) };
+}
+
+/** An image saved as another editor might: grey with alpha (4) or RGB with no alpha (2). */
+function savedAs(image: RgbaImage, colorType: 2 | 4): Buffer {
+  const png = new PNG({ width: image.width, height: image.height });
+  png.data = Buffer.from(image.rgba);
+  return PNG.sync.write(png, { colorType, inputHasAlpha: true });
 }
 
 async function unzip(zip: Uint8Array): Promise<Map<string, Buffer>> {
@@ -128,7 +91,7 @@ describe('Teams app package', () => {
     it("names that force's policy and tiers in the store's descriptions, and no other force's", async () => {
       const dir = await mkdtemp(join(tmpdir(), 'sv-pack-'));
       try {
-        const other = structuredClone(cumbriaPack) as { name: string };
+        const other = structuredClone(builtInPack) as { name: string };
         other.name = 'Northshire Police Social Value Policy';
         const file = join(dir, 'northshire.json');
         await writeFile(file, JSON.stringify(other));
@@ -145,7 +108,7 @@ describe('Teams app package', () => {
       const dir = await mkdtemp(join(tmpdir(), 'sv-pack-'));
       try {
         const bad = join(dir, 'bad.json');
-        await writeFile(bad, JSON.stringify({ ...cumbriaPack, name: '' }));
+        await writeFile(bad, JSON.stringify({ ...builtInPack, name: '' }));
         const refused = await refusal({ ...GOOD, POLICY_PACK_FILE: bad });
         assert.match(problemAt(refused, 'POLICY_PACK_FILE')?.message ?? '', /bad\.json: name /);
         const missing = await refusal({ ...GOOD, POLICY_PACK_FILE: join(dir, 'none.json') });
@@ -210,7 +173,7 @@ describe('Teams app package', () => {
         full: 'Social value commissioning assistant',
       });
       assert.match(manifest.description.short, /social value policy/);
-      assert.match(manifest.description.full, new RegExp(`apply the ${cumbriaPack.name} from`));
+      assert.match(manifest.description.full, new RegExp(`apply the ${builtInPack.name} from`));
       assert.match(manifest.description.full, /Gold, Silver, Bronze or No Award/);
       assert.deepEqual(manifest.developer, {
         name: 'Cumbria OPCC',
@@ -425,7 +388,7 @@ describe('Teams app package', () => {
       const read = readPackageSettings(GOOD);
       assert.ok(read.ok);
       return JSON.parse(
-        JSON.stringify(buildManifest(read.settings, '1.2.3', cumbriaPack)),
+        JSON.stringify(buildManifest(read.settings, '1.2.3', builtInPack)),
       ) as Loose;
     };
     const wheres = (manifest: unknown) => checkManifest(manifest).map((p) => p.where);
@@ -525,7 +488,7 @@ describe('Teams app package', () => {
     const manifest = () => {
       const read = readPackageSettings(GOOD);
       assert.ok(read.ok);
-      return buildManifest(read.settings, '1.0.0', cumbriaPack);
+      return buildManifest(read.settings, '1.0.0', builtInPack);
     };
 
     it('reports a manifest.json in a folder instead of at the root', async () => {
@@ -587,20 +550,45 @@ describe('Teams app package', () => {
         // Within one level a channel, should another machine's floating point round differently.
         const off = committed.rgba.findIndex((v, i) => Math.abs(v - (drawn.rgba[i] ?? -9)) > 1);
         assert.equal(off, -1, `${file} is as drawn: remake it with npx tsx manifest/make-icons.ts`);
-        // The project's decoder reads them as this test's own decoder does.
-        assert.ok(
-          Buffer.from(decodePng(await readFile(join(ROOT, 'manifest', file))).rgba).equals(
-            Buffer.from(committed.rgba),
-          ),
-        );
       }
+      assert.deepEqual(
+        checkIcons({ color: pngOf(drawColorIcon()), outline: pngOf(drawOutlineIcon()) }),
+        [],
+      );
+    });
+
+    it("accepts a force's own outline icon saved as grey with alpha", () => {
+      assert.deepEqual(checkIcons({ outline: savedAs(drawOutlineIcon(), 4) }), []);
+    });
+
+    it('refuses an outline icon with no alpha channel at all', () => {
+      assert.deepEqual(checkIcons({ outline: savedAs(drawOutlineIcon(), 2) }), [
+        {
+          where: 'outline.png (outline icon)',
+          message:
+            'has no transparency: save it as a PNG with an alpha channel, white on transparent',
+        },
+      ]);
+    });
+
+    it('says in plain words that a damaged PNG cannot be read', () => {
+      const damaged = pngOf(drawOutlineIcon());
+      // A byte of the header's checksum changed, as a broken download leaves it.
+      damaged[29] = (damaged[29] ?? 0) ^ 0xff;
+      const problems = checkIcons({ outline: damaged });
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0]?.where, 'outline.png (outline icon)');
+      assert.match(
+        problems[0]?.message ?? '',
+        /^is a damaged PNG that cannot be read \(.+\): save it again from an image editor$/,
+      );
     });
 
     it('reports an outline icon with a pixel that is not white', () => {
       const outline = drawOutlineIcon();
       const at = (16 * 32 + 5) * 4;
       outline.rgba.set([200, 200, 200, 255], at);
-      const problems = checkIcons({ outline: encodePng(outline) });
+      const problems = checkIcons({ outline: pngOf(outline) });
       assert.deepEqual(problems, [
         {
           where: 'outline.png (outline icon)',

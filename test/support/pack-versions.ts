@@ -1,4 +1,4 @@
-import { cumbriaPack, type PolicyPack } from '../../core/policy/index.js';
+import { builtInPack, type PolicyPack } from '../../core/policy/index.js';
 
 /**
  * Two versions of one force's pack, as a force revising its policy yearly would hold them:
@@ -7,14 +7,14 @@ import { cumbriaPack, type PolicyPack } from '../../core/policy/index.js';
  * and renames one measure. Built from the built-in pack: only the differences matter here.
  */
 export const VERSION_2026: PolicyPack = {
-  ...cumbriaPack,
+  ...builtInPack,
   version: '2026.1',
   inForceFrom: '2026-04-01',
   reviewDue: '2027-03-31',
 };
 
-const [firstItem, ...otherItems] = cumbriaPack.modernSlavery.items;
-const [firstMeasure, ...otherMeasures] = cumbriaPack.framework.measures;
+const [firstItem, ...otherItems] = builtInPack.modernSlavery.items;
+const [firstMeasure, ...otherMeasures] = builtInPack.framework.measures;
 if (!firstItem || !firstMeasure) throw new Error('the built-in pack has items and measures');
 
 export const RENAMED_MEASURE = firstMeasure.id;
@@ -26,8 +26,8 @@ export const VERSION_2027: PolicyPack = {
   inForceFrom: '2027-04-01',
   reviewDue: '2028-03-31',
   scope: {
-    ...cumbriaPack.scope,
-    rules: cumbriaPack.scope.rules.map((rule) =>
+    ...builtInPack.scope,
+    rules: builtInPack.scope.rules.map((rule) =>
       rule.kind === 'valueGreaterThan' && rule.appliesTo.includes('services')
         ? {
             ...rule,
@@ -38,12 +38,12 @@ export const VERSION_2027: PolicyPack = {
     ),
   },
   weighting: {
-    ...cumbriaPack.weighting,
+    ...builtInPack.weighting,
     max: 15,
     text: 'In a contract awarded through a competitive process, up to 15% of the award criteria must be on social value where there is a justification.',
   },
   modernSlavery: {
-    ...cumbriaPack.modernSlavery,
+    ...builtInPack.modernSlavery,
     items: [
       firstItem,
       ...otherItems,
@@ -55,7 +55,7 @@ export const VERSION_2027: PolicyPack = {
     ],
   },
   framework: {
-    ...cumbriaPack.framework,
+    ...builtInPack.framework,
     measures: [{ ...firstMeasure, text: `${firstMeasure.text}, counted yearly` }, ...otherMeasures],
   },
 };

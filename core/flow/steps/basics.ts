@@ -113,6 +113,8 @@ export function basicsStep(pack: PolicyPack): Step {
   return {
     id: 'basics',
     title: 'About the contract',
+    runsAssessment: true,
+    guidanceAfter: true,
     questions: [
       {
         id: 'title',

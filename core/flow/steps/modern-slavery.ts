@@ -85,7 +85,7 @@ export function modernSlaveryStep(pack: PolicyPack): Step {
       {
         id: 'mssAll',
         kind: 'tick',
-        label: 'We will carry out every Modern Slavery Statement commitment',
+        label: 'We will carry out every modern slavery commitment that applies',
         short: 'Every commitment',
         details: (answers) => applicableSlaveryItems(pack, answers).map((item) => item.text),
       },

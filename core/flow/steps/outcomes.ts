@@ -18,7 +18,7 @@ export function chosenMeasures(
 }
 
 /**
- * The weighting is asked only where §2.2 gives one: a contract in the policy's scope awarded
+ * The weighting is asked only where the pack gives one: a contract in the policy's scope awarded
  * competitively; while the basics give no assessment, whenever the award is competitive.
  */
 const weightingApplies =
@@ -95,7 +95,7 @@ export function outcomesStep(pack: PolicyPack): Step {
         maxLength: TEXT_LIMITS.long,
         label: 'Why social value carries this weight',
         short: 'Why this weight',
-        // Refused by the §2.2 rule below (with its paragraph) when the weighting needs it.
+        // Refused by the weighting rule below (with its paragraph) when the weighting needs it.
         requiredIf: `above ${min}${unit}`,
         when: weightingApplies(pack),
       },
@@ -104,7 +104,7 @@ export function outcomesStep(pack: PolicyPack): Step {
   };
 }
 
-/** §2.2 through checkWeighting: within the pack's range, and justified above its minimum. */
+/** The pack's weighting through checkWeighting: within the pack's range, and justified above its minimum. */
 function weightingErrors(pack: PolicyPack, answers: Answers): FieldErrors {
   const weighting = numberAnswer(answers, 'weighting');
   if (!weightingApplies(pack)(answers) || weighting === undefined) return {};

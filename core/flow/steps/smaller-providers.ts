@@ -9,7 +9,7 @@ import { contractValue, isCompetitive } from './basics.js';
 import { byId } from './cited.js';
 
 /**
- * The §4.4 checks, asked of a competitive award only, on the same card as modern slavery
+ * The pack's smaller-providers checks, asked of a competitive award only, on the same card as modern slavery
  * (both are short, and one card fewer is a minute saved).
  */
 export function smallerProviderQuestions(pack: PolicyPack): Question[] {
@@ -45,7 +45,7 @@ export function smallerProviderQuestions(pack: PolicyPack): Question[] {
       maxLength: TEXT_LIMITS.long,
       label: 'Why that turnover is needed',
       short: 'Why that turnover',
-      // Asked only of a turnover above the pack's multiple of the value (§4.4(c)).
+      // Asked only of a turnover above the pack's multiple of the value.
       required: true,
       when: (answers) => {
         const asked = numberAnswer(answers, 'minimumTurnover');
@@ -95,7 +95,7 @@ function citedOnly(item: { citation: string } | undefined): { citation?: string 
   return item ? { citation: item.citation } : {};
 }
 
-/** §4.4(c) through checkTurnover: a turnover above the pack's multiple of the value is justified. */
+/** The pack's turnover check through checkTurnover: a turnover above the pack's multiple of the value is justified. */
 export function smallerProviderErrors(pack: PolicyPack, answers: Answers): FieldErrors {
   if (!isCompetitive(answers)) return {};
   const requiredTurnover = numberAnswer(answers, 'minimumTurnover');

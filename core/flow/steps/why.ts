@@ -5,8 +5,9 @@ import type { Step } from '../questions.js';
 import { byId } from './cited.js';
 
 /**
- * §4.2(a) and (b) on one card: why commission it, and who to consult. Both are short
- * questions about the same service, and one card fewer is a minute saved.
+ * The first two pre-commissioning questions on one card: why commission it, and who to
+ * consult. Both are short questions about the same service, and one card fewer is a minute
+ * saved.
  */
 export function whyStep(pack: PolicyPack): Step {
   const why = byId(pack.preCommissioningQuestions, 'why');

@@ -49,6 +49,7 @@ const commitment = { kind: 'commitment', label: 'commitment' } as const;
 const derivedFrom = (from: string[], note: string) => ({ from, note });
 
 export const framework: PolicyPack['framework'] = {
+  citation: 'App 1',
   objectives: [
     {
       id: 1,

@@ -16,7 +16,7 @@ const CONFIRMED_ON = '2026-12-01';
  * The policy is reviewed annually (§1.1.1), but the document carries no date: the pack
  * records it as undated and leaves the review date to the force (a setting, or its own pack).
  */
-export const cumbriaPack: PolicyPack = {
+export const builtInPack: PolicyPack = {
   id: 'cumbria-opcc-social-value',
   name: 'Cumbria OPCC and Constabulary Social Value Policy and Modern Slavery Statement',
   // The pack's own release: the policy document has no version of its own.
@@ -26,6 +26,7 @@ export const cumbriaPack: PolicyPack = {
     note: 'The policy document carries no adoption date, version or review date; the pack records none of its own making.',
   },
   reviewCitation: '§1.1.1',
+  reviewCycle: 'The policy is reviewed every year.',
   notices: {
     reviewUnknown: {
       citation: '§1.1.1',
@@ -41,6 +42,14 @@ export const cumbriaPack: PolicyPack = {
     },
   },
   paragraphs,
+  // The policy's paragraphs, its appendix and the statement's commitments, named as the
+  // cards have always named them.
+  citationReadings: [
+    { startsWith: '§', reads: '{ref} of the policy' },
+    { startsWith: 'App ', reads: 'Appendix {rest}' },
+    { startsWith: 'MSS-', reads: 'Modern Slavery Statement, {ref}' },
+    { startsWith: 'MSS', reads: 'Modern Slavery Statement' },
+  ],
   sources,
   scope: {
     rules: [
@@ -317,6 +326,7 @@ export const cumbriaPack: PolicyPack = {
     },
   },
   directAward: {
+    citation: '§4.4',
     text: 'For a direct award (no competition), each smaller-provider check and modern slavery item says whether it still applies, and why; modern slavery due diligence still applies to the one supplier chosen.',
     derived: {
       from: ['§4.4', 'MSS'],
@@ -354,6 +364,7 @@ export const cumbriaPack: PolicyPack = {
     },
   },
   framework,
+  stageModel: { citation: 'Fig 1' },
   stages,
   supplierStatus,
   modernSlavery,

@@ -18,6 +18,7 @@ export const modernSlavery: PolicyPack['modernSlavery'] = {
       citation: 'MSS-2',
       text: 'The supply chain is risk-assessed, and any part at risk of modern slavery is monitored.',
       appliesWhen: [],
+      monitorsRisk: true,
       directAward: {
         applies: true,
         text: "Still applies: assess the chosen supplier's supply chain.",

@@ -9,10 +9,10 @@ import {
   type RawValues,
   type StepId,
 } from '../../../core/flow/index.js';
-import { cumbriaPack } from '../../../core/policy/index.js';
+import { builtInPack } from '../../../core/policy/index.js';
 import { officerAnswers } from '../../support/officer.js';
 
-export const pack = cumbriaPack;
+export const pack = builtInPack;
 export const flow = buildQuestionnaire(pack);
 
 /**

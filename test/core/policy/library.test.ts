@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   buildLibrary,
-  cumbriaPack,
+  builtInPack,
   newerVersionInForce,
   type PolicyLibrary,
   type PolicyPack,
@@ -22,15 +22,15 @@ function library(): PolicyLibrary {
 describe('policy library: versions and tenants', () => {
   it('takes the version in force on the day, the earliest before any has taken effect', () => {
     const lib = library();
-    assert.equal(versionInForce(lib, cumbriaPack.id, '2027-03-31')?.version, '2026.1');
-    assert.equal(versionInForce(lib, cumbriaPack.id, '2027-04-01')?.version, '2027.1');
-    assert.equal(versionInForce(lib, cumbriaPack.id, '2025-01-01')?.version, '2026.1');
+    assert.equal(versionInForce(lib, builtInPack.id, '2027-03-31')?.version, '2026.1');
+    assert.equal(versionInForce(lib, builtInPack.id, '2027-04-01')?.version, '2027.1');
+    assert.equal(versionInForce(lib, builtInPack.id, '2025-01-01')?.version, '2026.1');
     assert.equal(versionInForce(lib, 'unknown', '2027-04-01'), undefined);
   });
 
   it('names a newer version only once it is in force, and never an older one', () => {
     const lib = library();
-    const old = { id: cumbriaPack.id, version: '2026.1' };
+    const old = { id: builtInPack.id, version: '2026.1' };
     assert.equal(newerVersionInForce(lib, old, '2027-03-31'), undefined);
     assert.equal(newerVersionInForce(lib, old, '2027-04-01')?.version, '2027.1');
     assert.equal(newerVersionInForce(lib, { ...old, version: '2027.1' }, '2027-05-01'), undefined);
@@ -41,14 +41,14 @@ describe('policy library: versions and tenants', () => {
   it('maps each tenant to its pack, and gives an unmapped tenant none when several are loaded', () => {
     const lib = answerOf(
       buildLibrary([entry(VERSION_2026, 'a.json'), entry(OTHER, 'o.json')], {
-        'tenant-a': cumbriaPack.id,
+        'tenant-a': builtInPack.id,
         'tenant-o': 'another-force',
       }),
     );
-    assert.equal(packIdFor(lib, 'tenant-a'), cumbriaPack.id);
+    assert.equal(packIdFor(lib, 'tenant-a'), builtInPack.id);
     assert.equal(packIdFor(lib, 'tenant-o'), 'another-force');
     assert.equal(packIdFor(lib, 'tenant-x'), undefined);
-    assert.equal(packIdFor(singlePackLibrary(cumbriaPack), 'tenant-x'), cumbriaPack.id);
+    assert.equal(packIdFor(singlePackLibrary(builtInPack), 'tenant-x'), builtInPack.id);
   });
 
   it('lists every problem of a library at once, in words that say what to fix', () => {

@@ -2,19 +2,19 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cumbriaPack, loadPack, type PolicyPack } from '../../../core/policy/index.js';
+import { builtInPack, loadPack, type PolicyPack } from '../../../core/policy/index.js';
 import { answerOf, pathsOf, problemAt, problemsOf } from '../rules/helpers.js';
 
 /** A deep copy of the default pack as plain JSON data, for a test to break. */
-const packData = (): Record<string, unknown> & PolicyPack => structuredClone(cumbriaPack);
+const packData = (): Record<string, unknown> & PolicyPack => structuredClone(builtInPack);
 
 /** A JSON-ish copy whose fields a test may delete or set to values of the wrong type. */
-const looseData = (): Record<string, unknown> => JSON.parse(JSON.stringify(cumbriaPack));
+const looseData = (): Record<string, unknown> => JSON.parse(JSON.stringify(builtInPack));
 
 describe('loadPack', () => {
   it('round-trips the default pack from JSON text', () => {
-    const loaded = answerOf(loadPack(JSON.stringify(cumbriaPack, null, 2)));
-    assert.deepEqual(loaded, cumbriaPack);
+    const loaded = answerOf(loadPack(JSON.stringify(builtInPack, null, 2)));
+    assert.deepEqual(loaded, builtInPack);
   });
 
   it('loads a pack a caller read from a file it wrote itself', async () => {
@@ -26,7 +26,7 @@ describe('loadPack', () => {
       await writeFile(file, JSON.stringify(edited), 'utf8');
       const loaded = answerOf(loadPack(await readFile(file, 'utf8')));
       assert.equal(loaded.version, '2026.2');
-      assert.deepEqual(loaded.regulated, cumbriaPack.regulated);
+      assert.deepEqual(loaded.regulated, builtInPack.regulated);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -248,7 +248,7 @@ describe('loadPack', () => {
           const ppn = p.sources.find((source) => source.ref === 'PPN 009');
           if (ppn) ppn.url = 'https://www.gov.uk/government/collections/procurement-policy-notes';
         },
-        `sources.${cumbriaPack.sources.findIndex((source) => source.ref === 'PPN 009')}.url`,
+        `sources.${builtInPack.sources.findIndex((source) => source.ref === 'PPN 009')}.url`,
         /not a collection or a home page/,
       ],
       [
@@ -257,7 +257,7 @@ describe('loadPack', () => {
           const act = p.sources.find((source) => source.ref === 'PA 2023 s.22');
           if (act) act.url = 'https://www.legislation.gov.uk/';
         },
-        `sources.${cumbriaPack.sources.findIndex((source) => source.ref === 'PA 2023 s.22')}.url`,
+        `sources.${builtInPack.sources.findIndex((source) => source.ref === 'PA 2023 s.22')}.url`,
         /not a collection or a home page/,
       ],
       [
@@ -266,7 +266,7 @@ describe('loadPack', () => {
           const act = p.sources.find((source) => source.ref === 'MSA 2015 s.54');
           if (act) Reflect.deleteProperty(act, 'url');
         },
-        `sources.${cumbriaPack.sources.findIndex((source) => source.ref === 'MSA 2015 s.54')}.url`,
+        `sources.${builtInPack.sources.findIndex((source) => source.ref === 'MSA 2015 s.54')}.url`,
         /./,
       ],
       [

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cumbriaPack, type PolicyPack, policyPackSchema } from '../../../core/policy/index.js';
+import { builtInPack, type PolicyPack, policyPackSchema } from '../../../core/policy/index.js';
 import {
   commissioningRecordSchema,
   discardRecord,
@@ -40,8 +40,8 @@ describe('the stages at which a supplier is rated come from the pack', () => {
 
   it('follow the pack: a pack that rates at stage 13 alone offers 13 and refuses 11', () => {
     const other: PolicyPack = {
-      ...cumbriaPack,
-      stages: cumbriaPack.stages.map((stage) => ({
+      ...builtInPack,
+      stages: builtInPack.stages.map((stage) => ({
         ...stage,
         ratesSupplier: stage.number === 13,
       })),
@@ -54,8 +54,8 @@ describe('the stages at which a supplier is rated come from the pack', () => {
 
   it('a pack that rates at a stage that is not a review stage is refused on load', () => {
     const bad = {
-      ...cumbriaPack,
-      stages: cumbriaPack.stages.map((stage) =>
+      ...builtInPack,
+      stages: builtInPack.stages.map((stage) =>
         stage.number === 4 ? { ...stage, ratesSupplier: true } : stage,
       ),
     };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   applyAnswers,
-  assessmentInputFrom,
+  assessmentOnStep,
   newDraft,
   type RawValues,
   type StepId,
@@ -13,7 +13,6 @@ import {
   recordTurn,
   type Viewer,
 } from '../../../core/record/index.js';
-import { assess } from '../../../core/rules/index.js';
 import { flow, pack, typical } from '../flow/helpers.js';
 
 export { flow, pack, typical };
@@ -58,7 +57,7 @@ export const minutesLater = (minutes: number, from = CREATED_AT): string =>
 
 /**
  * The record after its officer submits the card of the step it stands on, as the wizard
- * saves it: the basics give the assessment (judged on `assessedOn`).
+ * saves it: the step the questionnaire marks gives the assessment (judged on `assessedOn`).
  */
 export function submitStep(
   record: CommissioningRecord,
@@ -70,10 +69,12 @@ export function submitStep(
   if (step === 'done') throw new Error('unreachable');
   const result = applyAnswers(flow, record.draft, step, raw);
   assert.ok(result.ok, `${step} refused: ${JSON.stringify(!result.ok && result.errors)}`);
-  const assessment =
-    step === 'basics'
-      ? assess(pack, assessmentInputFrom(result.draft.answers), options.assessedOn ?? '2026-03-01')
-      : undefined;
+  const assessment = assessmentOnStep(
+    flow,
+    step,
+    result.draft.answers,
+    options.assessedOn ?? '2026-03-01',
+  );
   if (assessment && !assessment.ok) assert.fail(JSON.stringify(assessment.problems));
   return recordTurn(record, {
     by: options.by ?? record.owner,

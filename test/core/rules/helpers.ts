@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Problem, Result } from '../../../core/common/index.js';
-import { citationsIn, cumbriaPack } from '../../../core/policy/index.js';
+import { builtInPack, citationsIn } from '../../../core/policy/index.js';
 
 /** Every reference a citation may name: the pack's paragraphs and its public sources. */
 export const KNOWN_REFS: ReadonlySet<string> = new Set([
-  ...cumbriaPack.paragraphs.map((p) => p.ref),
-  ...cumbriaPack.sources.map((s) => s.ref),
+  ...builtInPack.paragraphs.map((p) => p.ref),
+  ...builtInPack.sources.map((s) => s.ref),
 ]);
 
 /** The value of a result that must be ok; fails the test showing the problems otherwise. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cumbriaPack as pack, type TierId } from '../../../core/policy/index.js';
+import { builtInPack as pack, type TierId } from '../../../core/policy/index.js';
 import {
   assess,
   checkTurnover,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cumbriaPack as pack } from '../../../core/policy/index.js';
+import { builtInPack as pack } from '../../../core/policy/index.js';
 import { MAX_CONTRACT_MONTHS, type StagePlan, stagePlan } from '../../../core/rules/index.js';
 import { answerOf, assertCitationsResolve, pathsOf, problemAt, problemsOf } from './helpers.js';
 

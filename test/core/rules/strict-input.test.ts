@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Result } from '../../../core/common/index.js';
-import { cumbriaPack as pack } from '../../../core/policy/index.js';
+import { builtInPack as pack } from '../../../core/policy/index.js';
 import {
   checkTurnover,
   checkWeighting,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cumbriaPack as pack, type TierId } from '../../../core/policy/index.js';
+import { builtInPack as pack, type TierId } from '../../../core/policy/index.js';
 import { supplierTier } from '../../../core/rules/index.js';
 import { answerOf, citationsOfReasons, pathsOf, problemAt, problemsOf } from './helpers.js';
 
