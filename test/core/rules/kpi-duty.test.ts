@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPack } from '../../../core/policy/load.js';
 import { policyPackSchema } from '../../../core/policy/schema.js';
 import { kpiDuty } from '../../../core/rules/index.js';
 import { pack } from '../flow/helpers.js';
 
+/** Another force's hand-written pack, which lists no private-utility exemption. */
+const NORTHMOOR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../fixtures/packs/northmoor.json',
+);
 const under = { procurementStart: '2026-04-01' };
 const duty = (facts: Record<string, unknown>) => {
   const result = kpiDuty(pack, { ...under, ...facts });
@@ -80,6 +89,15 @@ describe('the Procurement Act KPI duty (s.52)', () => {
     const found = kpiDuty(other, { ...under, value: 6_000_000 });
     assert.ok(found.ok);
     assert.equal(found.value.duty, 'optional');
+  });
+
+  it('takes the exemptions from the pack: one a pack leaves out does not apply', () => {
+    const northmoor = loadPack(readFileSync(NORTHMOOR, 'utf8'));
+    assert.ok(northmoor.ok);
+    const found = kpiDuty(northmoor.value, { ...under, value: 6_000_000, privateUtility: true });
+    assert.ok(found.ok);
+    assert.equal(found.value.duty, 'required');
+    assert.equal(duty({ value: 6_000_000, privateUtility: true }).duty, 'optional');
   });
 
   it('refuses facts it cannot read, in words', () => {
