@@ -5,6 +5,7 @@ export * from './contract-limits.js';
 export * from './delivery.js';
 export * from './delivery-entry.js';
 export * from './delivery-level.js';
+export * from './kpi-read.js';
 export * from './kpi-set.js';
 export * from './kpis.js';
 export * from './lists.js';
