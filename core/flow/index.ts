@@ -16,6 +16,22 @@ export {
   isCompetitive,
 } from './steps/basics.js';
 export {
+  FRAMEWORK,
+  KPI_NOT_APPROPRIATE,
+  kpiAnswers,
+  kpiCardValues,
+  kpiDutyOf,
+  kpiFieldErrors,
+  kpiQuestions,
+  kpiSlotCount,
+  kpiSlotIds,
+  kpisFromAnswers,
+  kpisRequired,
+  readKpiForm,
+  withOutcomeKpis,
+  withoutKpiAnswers,
+} from './steps/kpis.js';
+export {
   applicableSlaveryItems,
   NO_SECTOR,
   plannedSlaveryItems,

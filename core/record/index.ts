@@ -20,3 +20,4 @@ export * from './reminders.js';
 export * from './stage-changes.js';
 export * from './stages.js';
 export * from './transitions.js';
+export * from './wizard-kpis.js';

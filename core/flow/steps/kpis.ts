@@ -5,7 +5,9 @@ import { type KpiInput, readKpis } from '../../record/kpi-read.js';
 import { type KpiDuty, kpiDuty } from '../../rules/kpi-duty.js';
 import { textAnswer, yesNoAnswer } from '../answers.js';
 import type { Answers } from '../draft.js';
+import { evaluateStep } from '../evaluate-step.js';
 import type { FieldErrors, Question, Step } from '../questions.js';
+import type { RawValues } from '../raw.js';
 import { assessmentInputFrom } from './basics.js';
 import { chosenMeasures } from './outcomes.js';
 
@@ -247,4 +249,61 @@ export function kpisStep(pack: PolicyPack): Step {
       return duty ? kpiFieldErrors(pack, answers, duty) : {};
     },
   };
+}
+
+/**
+ * The KPI form after award, read as the wizard's step reads it (the same questions, the same
+ * plain words): the answers it gives on top of the record's, and the errors beside each field.
+ */
+export function readKpiForm(
+  pack: PolicyPack,
+  answers: Answers,
+  raw: RawValues,
+  duty: KpiDuty,
+): { answers: Answers; errors: FieldErrors } {
+  const step: Step = {
+    id: 'kpis',
+    title: 'Key performance indicators',
+    questions: kpiQuestions(pack),
+    validate: (after) => kpiFieldErrors(pack, after, duty),
+  };
+  // The record's own KPI answers (none once set) never leak into the form's reading.
+  const before = withoutKpiAnswers(pack, answers);
+  return evaluateStep({ pack, steps: [step] }, step, before, raw, 'submit');
+}
+
+/** The form's values for KPIs: the slots filled in order, a tick as `true`. */
+export function kpiCardValues(
+  kpis: readonly Omit<KpiInput, 'measureId'>[],
+  notAppropriate?: string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(kpiAnswers(kpis, notAppropriate)).map(([id, value]) => [id, String(value)]),
+  );
+}
+
+/**
+ * A KPI card's values as typed, with each suggested KPI (the record's social value outcomes)
+ * the slots do not name yet put in the first empty slot; nothing typed is overwritten. The
+ * wizard's step and the form after award fill the same way.
+ */
+export function withOutcomeKpis(
+  pack: PolicyPack,
+  typed: Readonly<Record<string, string>>,
+  suggested: readonly KpiInput[],
+): Record<string, string> {
+  const values = { ...typed };
+  const slots = Array.from({ length: kpiSlotCount(pack) }, (_, i) => i + 1);
+  const nameOf = (slot: number) => (values[kpiSlotIds(slot).name] ?? '').trim();
+  const named = new Set(slots.map(nameOf));
+  for (const kpi of suggested) {
+    if (named.has(kpi.name ?? '')) continue;
+    const slot = slots.find((s) => nameOf(s) === '');
+    if (slot === undefined) break;
+    const ids = kpiSlotIds(slot);
+    values[ids.name] = kpi.name ?? '';
+    values[ids.measuredBy] = kpi.measuredBy ?? '';
+    values[ids.target] = kpi.target ?? '';
+  }
+  return values;
 }
