@@ -1,6 +1,7 @@
 export * from './answers.js';
 export * from './draft.js';
 export * from './engine.js';
+export { readKpiForm } from './kpi-form.js';
 export * from './limits.js';
 export { type TargetField, targetKey } from './measure-targets.js';
 export { Policies } from './policies.js';
@@ -27,7 +28,6 @@ export {
   kpiSlotIds,
   kpisFromAnswers,
   kpisRequired,
-  readKpiForm,
   withOutcomeKpis,
   withoutKpiAnswers,
 } from './steps/kpis.js';

@@ -5,9 +5,7 @@ import { type KpiInput, readKpis } from '../../record/kpi-read.js';
 import { type KpiDuty, kpiDuty } from '../../rules/kpi-duty.js';
 import { textAnswer, yesNoAnswer } from '../answers.js';
 import type { Answers } from '../draft.js';
-import { evaluateStep } from '../evaluate-step.js';
 import type { FieldErrors, Question, Step } from '../questions.js';
-import type { RawValues } from '../raw.js';
 import { assessmentInputFrom } from './basics.js';
 import { chosenMeasures } from './outcomes.js';
 
@@ -249,27 +247,6 @@ export function kpisStep(pack: PolicyPack): Step {
       return duty ? kpiFieldErrors(pack, answers, duty) : {};
     },
   };
-}
-
-/**
- * The KPI form after award, read as the wizard's step reads it (the same questions, the same
- * plain words): the answers it gives on top of the record's, and the errors beside each field.
- */
-export function readKpiForm(
-  pack: PolicyPack,
-  answers: Answers,
-  raw: RawValues,
-  duty: KpiDuty,
-): { answers: Answers; errors: FieldErrors } {
-  const step: Step = {
-    id: 'kpis',
-    title: 'Key performance indicators',
-    questions: kpiQuestions(pack),
-    validate: (after) => kpiFieldErrors(pack, after, duty),
-  };
-  // The record's own KPI answers (none once set) never leak into the form's reading.
-  const before = withoutKpiAnswers(pack, answers);
-  return evaluateStep({ pack, steps: [step] }, step, before, raw, 'submit');
 }
 
 /** The form's values for KPIs: the slots filled in order, a tick as `true`. */
