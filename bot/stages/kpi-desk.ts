@@ -72,7 +72,14 @@ export class KpiDesk {
     if (!duty || record.status !== 'complete') return ok(notYet(record));
     const read = readKpiForm(pack, record.draft.answers, values as RawValues, duty);
     if (Object.keys(read.errors).length > 0) {
-      return ok(this.form(pack, record, { values: typed, errors: read.errors }));
+      // The after-award cards end each error with a full stop; the step's words may not.
+      const errors = Object.fromEntries(
+        Object.entries(read.errors).map(([id, text]) => [
+          id,
+          /[.?!]$/.test(text) ? text : `${text}.`,
+        ]),
+      );
+      return ok(this.form(pack, record, { values: typed, errors }));
     }
     const { kpis, notAppropriate } = kpisFromAnswers(pack, read.answers);
     const result = setKpis(
