@@ -25,8 +25,12 @@ export const KPI_VERBS = {
 export const FILL_FROM_OUTCOMES = 'Take our social value outcomes as KPIs';
 
 /** The KPI form's questions as shown on the record's answers. */
-export function kpiFormQuestions(pack: PolicyPack, record: CommissioningRecord): ShownQuestion[] {
-  return kpiQuestions(pack).flatMap((q) => {
+export function kpiFormQuestions(
+  pack: PolicyPack,
+  record: CommissioningRecord,
+  duty: KpiDuty['duty'],
+): ShownQuestion[] {
+  return kpiQuestions(pack, duty).flatMap((q) => {
     const shown = showQuestion(q, record.draft.answers, pack);
     return shown ? [shown] : [];
   });
@@ -73,7 +77,9 @@ export function kpiFormCard(view: KpiFormView): AdaptiveCard {
           errorSummary: `Check ${count === 1 ? 'the answer' : `the ${count} answers`} marked below: each says what to change.`,
         }
       : {}),
-    body: kpiFormQuestions(pack, record).flatMap((q) => questionElements(q, { values, errors })),
+    body: kpiFormQuestions(pack, record, duty.duty).flatMap((q) =>
+      questionElements(q, { values, errors }),
+    ),
     actions: [
       button('Save the KPIs', { verb: KPI_VERBS.save, ...data }, 'positive'),
       ...(view.hasOutcomes ? [button(FILL_FROM_OUTCOMES, { verb: KPI_VERBS.fill, ...data })] : []),
@@ -85,11 +91,22 @@ export function kpiFormCard(view: KpiFormView): AdaptiveCard {
   });
 }
 
-/** A block the officer can select and copy as it is. */
+/**
+ * A block the officer can select and copy as it is: one RichTextBlock per line, since a
+ * TextBlock reads markdown (a "1." becomes a list, single line breaks are lost) and a TextRun
+ * does not.
+ */
 const copyable = (text: string): Record<string, unknown> => ({
   type: 'Container',
   style: 'emphasis',
-  items: [{ type: 'TextBlock', text, wrap: true, fontType: 'Monospace', size: 'Small' }],
+  spacing: 'Small',
+  items: text.split('\n').map((line) => ({
+    type: 'RichTextBlock',
+    spacing: 'None',
+    inlines: [
+      { type: 'TextRun', text: line === '' ? ' ' : line, fontType: 'Monospace', size: 'Small' },
+    ],
+  })),
 });
 
 /**

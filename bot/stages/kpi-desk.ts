@@ -125,9 +125,10 @@ export class KpiDesk {
     if (!found) return RECORD_NOT_FOUND;
     const { record } = found;
     const pack = this.packOf(record);
+    const duty = recordKpiDuty(record, pack)?.duty ?? 'optional';
     const typed = typedValues(
       values,
-      kpiFormQuestions(pack, record).map((q) => q.id),
+      kpiFormQuestions(pack, record, duty).map((q) => q.id),
     );
     return ok(
       this.form(pack, record, {

@@ -81,19 +81,29 @@ export function frameworkQuestion(pack: PolicyPack): Question[] {
   ];
 }
 
-/** The KPI slots' questions and the reason for none: the wizard's step and the form after award. */
-export function kpiQuestions(pack: PolicyPack): Question[] {
+/**
+ * The KPI slots' questions and the reason for none: the wizard's step and the form after
+ * award. Where KPIs are required, the first slots (the pack's minimum) say they are needed
+ * unless a reason is given; any other slot's fields are needed once the slot is used.
+ */
+export function kpiQuestions(pack: PolicyPack, duty: KpiDuty['duty'] = 'required'): Question[] {
   const { kpis } = pack.procurementAct;
   const slots = Array.from({ length: kpiSlotCount(pack) }, (_, index) => index + 1);
+  const condition = (slot: number): string =>
+    duty === 'required' && slot <= kpis.minimum
+      ? 'no reason is given below'
+      : `KPI ${slot} is used`;
   return [
     ...slots.flatMap((slot): Question[] => {
       const ids = kpiSlotIds(slot);
+      const requiredIf = condition(slot);
       return [
         {
           id: ids.name,
           kind: 'text',
           maxLength: CONTRACT_TEXT_LIMITS.kpiName,
           label: `KPI ${slot}: its name`,
+          requiredIf,
           short: `KPI ${slot}`,
         },
         {
@@ -101,6 +111,7 @@ export function kpiQuestions(pack: PolicyPack): Question[] {
           kind: 'text',
           maxLength: CONTRACT_TEXT_LIMITS.kpiMeasuredBy,
           label: `KPI ${slot}: how it is measured`,
+          requiredIf,
           listed: false,
         },
         {
@@ -108,6 +119,7 @@ export function kpiQuestions(pack: PolicyPack): Question[] {
           kind: 'text',
           maxLength: CONTRACT_TEXT_LIMITS.kpiTarget,
           label: `KPI ${slot}: its target`,
+          requiredIf,
           listed: false,
         },
         {
