@@ -44,6 +44,12 @@ export const COMMANDS = [
     description: 'Rate the supplier at contract review, against the supplier status tiers',
   },
   {
+    name: 'kpis',
+    showsRecords: true,
+    usage: 'kpis SV-2026-0042',
+    description: 'A contract’s KPIs (Procurement Act) and its contract details notice',
+  },
+  {
     name: 'suppliers',
     showsRecords: true,
     usage: 'suppliers',

@@ -12,6 +12,7 @@ import { type FormState, formCard } from './form.js';
 import { formatDate } from './format.js';
 import type { Line } from './info.js';
 import { type Element, errorBlock } from './inputs.js';
+import { KPI_VERBS } from './kpi-card.js';
 import { errorSummary } from './post-award-words.js';
 import type { AdaptiveCard } from './render.js';
 import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from './stage-inputs.js';
@@ -244,6 +245,10 @@ export function stagesCard(
       // Offered once the supplier can be rated: a finished, awarded record.
       ...(ratingRefusal(record, pack) === undefined
         ? [button('Rate the supplier', { verb: 'rating.show', ...recordCardData(record) })]
+        : []),
+      // KPIs once the record is finished: required above the Act's value, optional below it.
+      ...(record.status === 'complete'
+        ? [button('KPIs', { verb: KPI_VERBS.show, reference: record.id })]
         : []),
       button('Open the record', { verb: 'command', text: `open ${record.id}` }),
     ],

@@ -15,6 +15,8 @@ export const WIZARD_VERBS = {
   save: 'wizard.save',
   /** From the review: open a step, and come back to the review after it. */
   change: 'wizard.change',
+  /** On the KPI step: fill the empty KPI slots from the record's outcomes, saving nothing. */
+  fillKpis: 'wizard.fillKpis',
 } as const;
 
 export interface StepCardView {
@@ -36,6 +38,8 @@ export interface StepCardView {
   lead?: Element[];
   canGoBack: boolean;
   continueTitle?: string;
+  /** Buttons of this step only, after Continue (the KPI step's "take our outcomes"). */
+  stepActions?: { title: string; verb: string }[];
 }
 
 function errorSummary(
@@ -90,6 +94,7 @@ export function stepCard(view: StepCardView): AdaptiveCard {
     body: view.questions.flatMap((question) => questionElements(question, state)),
     actions: [
       button(view.continueTitle ?? 'Continue', data(WIZARD_VERBS.next), 'positive'),
+      ...(view.stepActions ?? []).map((action) => button(action.title, data(action.verb))),
       ...(view.canGoBack ? [button('Back', data(WIZARD_VERBS.back))] : []),
       button('Save and continue later', data(WIZARD_VERBS.save)),
     ],

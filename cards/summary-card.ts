@@ -16,6 +16,7 @@ import { formatDate, formatDay } from './format.js';
 import { hiddenSections, ourReading, policySections, verdictElements } from './guidance.js';
 import { infoCard, type Section } from './info.js';
 import type { Element } from './inputs.js';
+import { KPI_VERBS } from './kpi-card.js';
 import { RATING_VERBS } from './rating-card.js';
 import type { AdaptiveCard } from './render.js';
 import { STAGE_VERBS } from './stage-inputs.js';
@@ -42,6 +43,20 @@ function stagesText(flow: Questionnaire, record: CommissioningRecord): string {
   return due.length > 0 ? due.join('; ') : 'No stage has a due date yet.';
 }
 
+/** The KPIs in brief: each name, the most material marked; or why there are none. */
+function kpiFacts(record: CommissioningRecord): { title: string; value: string }[] {
+  const set = record.kpis;
+  if (!set) return [];
+  const names = set.kpis.map((k) => `${k.name}${k.mostMaterial ? ' (most material)' : ''}`);
+  return [
+    {
+      title: 'KPIs',
+      value:
+        names.length > 0 ? names.join('; ') : `None: ${excerpt(set.notAppropriate ?? '', 120)}`,
+    },
+  ];
+}
+
 /** The plan in a few facts: outcomes, weighting, stages, modern slavery. */
 function planFacts(
   flow: Questionnaire,
@@ -66,6 +81,7 @@ function planFacts(
             value: `${weighting}% of the award criteria on social value`,
           },
         ]),
+    ...kpiFacts(record),
     { title: 'Stages', value: stagesText(flow, record) },
     // The rating is the pack's own rule, not the Statement's words: it says so.
     ...(risk.ok
@@ -161,6 +177,14 @@ export function summaryCard(
       ...(complete
         ? [
             button('Stages and reminders', { verb: STAGE_VERBS.show, reference: record.id }),
+            ...(record.kpis && record.kpis.kpis.length > 0
+              ? [
+                  button('Contract details notice', {
+                    verb: KPI_VERBS.notice,
+                    reference: record.id,
+                  }),
+                ]
+              : []),
             // Offered once the supplier can be rated, as on the stages card: after the award.
             ...(ratingRefusal(record, flow.pack) === undefined
               ? [button('Rate the supplier', { verb: RATING_VERBS.show, reference: record.id })]

@@ -6,13 +6,14 @@ import {
   type Questionnaire,
   type StepId,
 } from '../core/flow/index.js';
-import type { CommissioningRecord } from '../core/record/index.js';
+import { type CommissioningRecord, outcomeTargets } from '../core/record/index.js';
 import { button } from './actions.js';
 import { answersByStep } from './answer-text.js';
 import type { Notice } from './form.js';
 import { verdictElements, wizardNext } from './guidance.js';
 import { messageCard } from './info-cards.js';
 import type { Element } from './inputs.js';
+import { FILL_FROM_OUTCOMES } from './kpi-card.js';
 import type { AdaptiveCard } from './render.js';
 import { stepCard, WIZARD_VERBS } from './step-card.js';
 import { summaryCard } from './summary-card.js';
@@ -64,6 +65,7 @@ export interface CardState {
 }
 
 const REVIEW: StepId = 'review';
+const KPI_STEP: StepId = 'kpis';
 
 /** The review leads with every answer, step by step, each step with its Change button. */
 function reviewElements(flow: Questionnaire, record: CommissioningRecord): Element[] {
@@ -168,6 +170,9 @@ export function recordCard(
     ...(notice ? { notice } : {}),
     lead,
     canGoBack: index > 0,
+    ...(step.id === KPI_STEP && outcomeTargets(record, flow.pack).length > 0
+      ? { stepActions: [{ title: FILL_FROM_OUTCOMES, verb: WIZARD_VERBS.fillKpis }] }
+      : {}),
     continueTitle:
       step.id === REVIEW
         ? 'Confirm and finish'

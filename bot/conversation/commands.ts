@@ -25,6 +25,7 @@ import type { PolicyPack } from '../../core/policy/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
 import type { DraftDesk } from '../stages/drafts.js';
+import type { KpiDesk } from '../stages/kpi-desk.js';
 import type { RatingDesk } from '../stages/rating-desk.js';
 import type { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
@@ -40,6 +41,7 @@ export interface CommandContext {
   wizard: Wizard;
   stages: StagesDesk;
   ratings: RatingDesk;
+  kpis: KpiDesk;
   drafts: DraftDesk;
   records: RecordStore;
   conversations: ConversationStore;
@@ -156,6 +158,11 @@ const HANDLERS: Record<CommandName, Handler> = {
   async rate(context, args) {
     await withReference(context, args, 'rate', (reference) =>
       context.ratings.show(context.actor, reference),
+    );
+  },
+  async kpis(context, args) {
+    await withReference(context, args, 'kpis', (reference) =>
+      context.kpis.show(context.actor, reference),
     );
   },
   async due(context) {

@@ -24,6 +24,7 @@ import {
 } from '../../cards/conversation-notes.js';
 import { DRAFT_VERBS } from '../../cards/drafts-card.js';
 import { welcomeCard } from '../../cards/info-cards.js';
+import { KPI_VERBS } from '../../cards/kpi-card.js';
 import { POLICY_VERBS } from '../../cards/policy-versions.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
@@ -37,6 +38,7 @@ import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
 import { DraftDesk } from '../stages/drafts.js';
+import { KpiDesk } from '../stages/kpi-desk.js';
 import { RatingDesk } from '../stages/rating-desk.js';
 import { ReminderButtons } from '../stages/reminder-buttons.js';
 import type { PackOf, StageAction } from '../stages/stage-button.js';
@@ -95,6 +97,7 @@ export class CommissioningBot extends TeamsActivityHandler {
   private readonly stages: StagesDesk;
   private readonly reminders: ReminderButtons;
   private readonly ratings: RatingDesk;
+  private readonly kpis: KpiDesk;
   private readonly drafts: DraftDesk;
   private readonly reassessment: Reassessment;
   /** The card verbs, each with its handler: nothing else reaches a record. */
@@ -109,6 +112,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     this.stages = new StagesDesk(packOf, records, clock);
     this.reminders = new ReminderButtons(packOf, records, clock);
     this.ratings = new RatingDesk(packOf, records, clock, logger);
+    this.kpis = new KpiDesk(packOf, records, clock);
     this.drafts = new DraftDesk(policies, records, clock, logger);
     this.reassessment = new Reassessment(policies, records, clock, logger);
     const wizard: ActionHandler = (actor, action, values, reference) =>
@@ -142,6 +146,13 @@ export class CommissioningBot extends TeamsActivityHandler {
         this.ratings.show(actor, reference),
       [RATING_VERBS.submit]: (actor, _action, values, reference) =>
         this.ratings.rate(actor, reference, values),
+      [KPI_VERBS.show]: (actor, _action, _values, reference) => this.kpis.show(actor, reference),
+      [KPI_VERBS.save]: (actor, action, values, reference) =>
+        this.kpis.save(actor, stageAction(action, reference), values),
+      [KPI_VERBS.fill]: (actor, action, values, reference) =>
+        this.kpis.fill(actor, stageAction(action, reference), values),
+      [KPI_VERBS.notice]: (actor, _action, _values, reference) =>
+        this.kpis.notice(actor, reference),
       [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
         this.drafts.discard(actor, reference, action.revision),
       [POLICY_VERBS.reassess]: (actor, _action, _values, reference) =>
@@ -371,6 +382,7 @@ export class CommissioningBot extends TeamsActivityHandler {
         wizard: this.wizard,
         stages: this.stages,
         ratings: this.ratings,
+        kpis: this.kpis,
         drafts: this.drafts,
         records: this.deps.records,
         conversations: this.deps.conversations,

@@ -20,15 +20,18 @@ import {
   saveProgress,
   stepIdSchema,
   TEXT_LIMITS,
+  withOutcomeKpis,
 } from '../../core/flow/index.js';
 import {
   type CommissioningRecord,
   canShare,
   createRecord,
   type HistoryAction,
+  kpisOnCompletion,
   type Person,
   recordTurn,
   shareRecord,
+  suggestedKpis,
   type Viewer,
 } from '../../core/record/index.js';
 import type { Logger } from '../log.js';
@@ -176,6 +179,19 @@ export class Wizard {
         if (draft === found.record.draft) return ok(recordCard(flow, found.record));
         return this.save(actor, found, { step: step.data, action: 'went-back', draft, raw: {} });
       }
+      case WIZARD_VERBS.fillKpis: {
+        // Nothing is saved: the card comes back with the outcomes in the empty KPI slots.
+        const typed = Object.fromEntries(
+          Object.entries(raw).flatMap(([key, value]) =>
+            typeof value === 'string' && !(WIZARD_ACTION_KEYS as readonly string[]).includes(key)
+              ? [[key, echoed(value, TEXT_LIMITS.long)]]
+              : [],
+          ),
+        );
+        const suggested = suggestedKpis(found.record, flow.pack);
+        const values = withOutcomeKpis(flow.pack, typed, suggested);
+        return ok(recordCard(flow, found.record, { step: step.data, values }));
+      }
       default:
         return ok(recordCard(flow, found.record));
     }
@@ -217,7 +233,7 @@ export class Wizard {
     const now = this.clock();
     const flow = this.flowOf(found.record);
     const assessment = assessmentOnStep(flow, step, draft.answers, isoDateInLondon(now));
-    const next = recordTurn(found.record, {
+    const turned = recordTurn(found.record, {
       by: actor.person,
       at: now.toISOString(),
       action,
@@ -225,6 +241,15 @@ export class Wizard {
       draft,
       ...(assessment?.ok ? { assessment: assessment.value, pack: flow.pack } : {}),
     });
+    // Completing moves the KPIs the wizard asked for onto the record: their one copy from then on.
+    const next =
+      turned.status === 'complete' && found.record.status !== 'complete'
+        ? kpisOnCompletion(turned, flow.pack, {
+            by: actor.person,
+            at: now.toISOString(),
+            today: isoDateInLondon(now),
+          })
+        : turned;
     try {
       await this.records.replace(next, found.etag);
     } catch (error) {

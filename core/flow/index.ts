@@ -1,6 +1,7 @@
 export * from './answers.js';
 export * from './draft.js';
 export * from './engine.js';
+export { readKpiForm } from './kpi-form.js';
 export * from './limits.js';
 export { type TargetField, targetKey } from './measure-targets.js';
 export { Policies } from './policies.js';
@@ -15,6 +16,21 @@ export {
   elementOf,
   isCompetitive,
 } from './steps/basics.js';
+export {
+  FRAMEWORK,
+  KPI_NOT_APPROPRIATE,
+  kpiAnswers,
+  kpiCardValues,
+  kpiDutyOf,
+  kpiFieldErrors,
+  kpiQuestions,
+  kpiSlotCount,
+  kpiSlotIds,
+  kpisFromAnswers,
+  kpisRequired,
+  withOutcomeKpis,
+  withoutKpiAnswers,
+} from './steps/kpis.js';
 export {
   applicableSlaveryItems,
   NO_SECTOR,

@@ -1,6 +1,7 @@
 import type { PolicyPack } from '../policy/schema.js';
 import type { Questionnaire, Step } from './questions.js';
 import { basicsStep } from './steps/basics.js';
+import { kpisStep } from './steps/kpis.js';
 import { modernSlaveryStep } from './steps/modern-slavery.js';
 import { outcomesStep } from './steps/outcomes.js';
 import { reviewStep } from './steps/review.js';
@@ -17,6 +18,7 @@ export const QUESTIONNAIRE_STEPS = {
   why: whyStep,
   outcomes: outcomesStep,
   targets: targetsStep,
+  kpis: kpisStep,
   modernSlavery: modernSlaveryStep,
   review: reviewStep,
 } satisfies Record<string, (pack: PolicyPack) => Step>;

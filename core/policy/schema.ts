@@ -264,7 +264,7 @@ const procurementActSchema = z.object({
     notAppropriate: z.object({ citation, text }),
     /** Below the value or where an exemption applies, KPIs may still be set. */
     optional: z.object({ citation, text }),
-    /** The words of a KPI suggested from a social value outcome. */
+    /** The words of a KPI suggested from a social value outcome; `{unit}` names the measure's unit. */
     fromOutcome: z.object({ measuredBy: text, commitmentTarget: text }),
   }),
   assessments: z.object({

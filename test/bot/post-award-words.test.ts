@@ -307,6 +307,30 @@ describe('after award, in plain words (issue 9)', function () {
       assert.equal((await storedRecord(app, owner, reference)).ratings, undefined);
     });
 
+    it('the KPI form: empty and with wrong types, every error in plain words', async () => {
+      const { owner } = freshTenant('plain-kpis');
+      const { reference } = await awarded(owner);
+      const { card } = await bot.say(owner, `kpis ${reference}`);
+      const save = actionsOf(card).find((a) => a.title === 'Save the KPIs');
+      assert.ok(save);
+      const empty = await bot.executeData(owner, save.verb, {
+        ...save.data,
+        ...everyInput(card, ''),
+      });
+      assert.deepEqual(plainErrors(empty), {
+        kpi1Name: 'Set at least one KPI, or leave KPIs unset.',
+      });
+      for (const wrong of WRONG_TYPES) {
+        const shown = await bot.executeData(owner, save.verb, {
+          ...save.data,
+          ...everyInput(card, wrong),
+        });
+        assert.equal(cardTitle(shown), 'Key performance indicators', `${wrong}`);
+        assert.ok(Object.keys(plainErrors(shown)).length > 0, `${String(wrong)} was accepted`);
+      }
+      assert.equal((await storedRecord(app, owner, reference)).kpis, undefined);
+    });
+
     it('the reminder card: a bad "Mark done" is told beside its own fields, with what was typed', async () => {
       const { owner } = freshTenant('plain-reminder');
       await bot.send(bot.activities.installationUpdate(owner));

@@ -11,6 +11,7 @@ import {
   type StepId,
 } from '../../core/flow/index.js';
 import type { CommissioningRecord } from '../../core/record/index.js';
+import { aboveKpiValue } from '../core/flow/helpers.js';
 import { flow, newRecord, pack, typical, walkRecord } from '../core/record/fixtures.js';
 import {
   actionsOf,
@@ -431,6 +432,38 @@ describe('step cards', () => {
             `${step.id}: the error "${text}" is a schema message`,
           );
         }
+      }
+    }
+  });
+
+  it('the KPI step (above the KPI value), empty or of the wrong type, says what to do in plain words', () => {
+    const record = walkRecord(newRecord(), aboveKpiValue, 'kpis');
+    assert.equal(record.draft.step, 'kpis');
+    const card = recordCard(flow, record);
+    const ids = inputIds(card);
+    assert.ok(ids.includes('kpi1Name') && ids.includes('kpiNotAppropriate'));
+    const empty = applyAnswers(flow, record.draft, 'kpis', {});
+    assert.equal(empty.ok, false);
+    if (empty.ok) return;
+    assert.match(empty.errors.kpi1Name ?? '', /^Set at least 3 KPIs \(0 set\)/);
+    for (const kind of [{}, [], 42, true, null, ['a', 1], 'x']) {
+      const raw = Object.fromEntries(ids.map((id) => [id, kind]));
+      const refused = applyAnswers(flow, record.draft, 'kpis', raw);
+      if (refused.ok) continue;
+      const shown = recordCard(flow, record, {
+        step: 'kpis',
+        values: refused.values,
+        errors: refused.errors,
+      });
+      assertValidCard(shown, 'kpis refused');
+      for (const text of [...errorTexts(shown), ...Object.values(refused.errors)]) {
+        for (const id of ids)
+          assert.ok(!text.includes(id), `the error "${text}" shows the id ${id}`);
+        assert.doesNotMatch(
+          text,
+          /invalid input|expected .*received|\bundefined\b|\bnull\b|NaN|\[object|"path"|\binvalid_/i,
+          `the error "${text}" is a schema message`,
+        );
       }
     }
   });

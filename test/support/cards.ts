@@ -54,6 +54,10 @@ export function cardText(card: CardJson): string {
     }
     if (!isObject(node)) return;
     if (node.type === 'TextBlock' && typeof node.text === 'string') lines.push(node.text);
+    // A RichTextBlock is one line of its runs (the notices' copyable text, line by line).
+    if (node.type === 'RichTextBlock' && Array.isArray(node.inlines)) {
+      lines.push(node.inlines.map((run) => (isObject(run) ? String(run.text ?? '') : '')).join(''));
+    }
     if (node.type === 'FactSet' && Array.isArray(node.facts)) {
       for (const fact of node.facts) {
         if (isObject(fact)) lines.push(`${String(fact.title)}: ${String(fact.value)}`);

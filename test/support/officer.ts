@@ -38,6 +38,8 @@ export const officerAnswers: Record<StepId, Record<string, string>> = {
     'outcomeTargets.local-jobs.tests': 'true',
     'outcomeTargets.living-wage.tests': 'true',
   },
+  // Asked only where the Procurement Act requires KPIs: never for a £250k contract.
+  kpis: {},
   // Merged into "modernSlavery" (kept for drafts saved before).
   smallerProviders: {},
   modernSlavery: {
@@ -69,6 +71,7 @@ export const STEP_TITLES: Record<StepId, string> = {
   consultation: 'Why, and who to consult',
   outcomes: 'Social value outcomes',
   targets: 'Targets for each outcome',
+  kpis: 'Key performance indicators',
   smallerProviders: 'Smaller providers and modern slavery',
   modernSlavery: 'Smaller providers and modern slavery',
   review: 'Check your answers',

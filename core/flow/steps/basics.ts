@@ -15,6 +15,7 @@ import { fieldErrorsFrom } from '../field-errors.js';
 import { TEXT_LIMITS } from '../limits.js';
 import type { Choice, Step } from '../questions.js';
 import { cited } from './cited.js';
+import { frameworkQuestion } from './kpis.js';
 
 const CATEGORY_LABELS: Record<ContractCategory, string> = {
   goods: 'Goods',
@@ -194,6 +195,8 @@ export function basicsStep(pack: PolicyPack): Step {
         short: 'Competitive',
         required: true,
       },
+      // Asked only above the Procurement Act's KPI value, where it decides whether KPIs are due.
+      ...frameworkQuestion(pack),
     ],
     // The basics must give a valid assessment, or the guidance after this step cannot be worked out.
     validate: (answers) => {

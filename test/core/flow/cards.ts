@@ -47,6 +47,7 @@ export function tidyCard(stepId: StepId, answers: Answers, pick: Picker): Record
         procurementStart: pick.one(['2024-06-01', '2025-02-24', '2026-04-01']),
         keyProvider: pick.one(yesNo),
         competitive: pick.one(yesNo),
+        framework: pick.one(yesNo),
       };
     }
     case 'why':
@@ -77,6 +78,18 @@ export function tidyCard(stepId: StepId, answers: Answers, pick: Picker): Record
       for (const measure of pack.framework.measures) {
         card[targetKey('outcomeTargets', measure.id, 'target')] = pick.one(['1', '5', '100']);
         card[targetKey('outcomeTargets', measure.id, 'tests')] = 'true';
+      }
+      return card;
+    }
+    case 'kpis': {
+      // Three KPIs, the three marked; or the reason none could assess performance.
+      if (pick.int(4) === 0) return { kpiNotAppropriate: 'Paid per case; no KPI fits' };
+      const card: Record<string, string> = {};
+      for (const slot of [1, 2, 3]) {
+        card[`kpi${slot}Name`] = `KPI ${slot}`;
+        card[`kpi${slot}MeasuredBy`] = 'From the monthly return';
+        card[`kpi${slot}Target`] = '95%';
+        card[`kpi${slot}MostMaterial`] = 'true';
       }
       return card;
     }

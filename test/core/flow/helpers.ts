@@ -29,6 +29,23 @@ export const typical: Record<StepId, Record<string, string>> = {
   },
 };
 
+/**
+ * The typical cards for a contract worth more than the Procurement Act's KPI value: the
+ * framework question answered, and three KPIs, all three marked most material.
+ */
+export const aboveKpiValue: Record<StepId, Record<string, string>> = {
+  ...typical,
+  basics: { ...typical.basics, value: '£6,000,000', framework: 'false' },
+  kpis: Object.fromEntries(
+    [1, 2, 3].flatMap((slot) => [
+      [`kpi${slot}Name`, `KPI ${slot}`],
+      [`kpi${slot}MeasuredBy`, 'From the monthly return'],
+      [`kpi${slot}Target`, '95%'],
+      [`kpi${slot}MostMaterial`, 'true'],
+    ]),
+  ),
+};
+
 /** Submits a card and fails the test, showing the errors, unless it is accepted. */
 export function accept(draft: Draft, stepId: StepId, raw: RawValues): Draft {
   const result = applyAnswers(flow, draft, stepId, raw);

@@ -11,7 +11,7 @@ import {
 } from '../../../core/flow/index.js';
 import { maxLengthOf } from '../../support/input-limits.js';
 import { longText, maximalRecord } from '../record/max-record.js';
-import { draftAt, flow, typical } from './helpers.js';
+import { aboveKpiValue, draftAt, flow, typical } from './helpers.js';
 
 type TextQuestion = Extract<Question, { kind: 'text' | 'longText' }>;
 
@@ -27,10 +27,24 @@ const shownWith: Record<string, Record<string, string>> = {
   relevanceNote: { stillRelevant: 'false' },
   mssNotPlannedReason: { mssAll: 'false' },
   turnoverJustification: { minimumTurnover: '£900,000' },
+  // A spare KPI slot is checked as a whole KPI: its other fields filled in.
+  ...Object.fromEntries(
+    [4, 5].flatMap((slot) => {
+      const whole = {
+        [`kpi${slot}Name`]: 'Spare',
+        [`kpi${slot}MeasuredBy`]: 'Count',
+        [`kpi${slot}Target`]: '1',
+      };
+      return Object.keys(whole).map((id) => [id, whole]);
+    }),
+  ),
 };
 
+/** The KPI step is asked only above the KPI value. */
+const cardsFor = (step: StepId) => (step === 'kpis' ? aboveKpiValue : typical);
+
 const cardWith = (step: StepId, id: string, text: string): Record<string, string> => ({
-  ...typical[step],
+  ...cardsFor(step)[step],
   ...shownWith[id],
   [id]: text,
 });
@@ -49,7 +63,7 @@ describe('text length limits in the questionnaire', () => {
   for (const { step, question } of textQuestions) {
     const max = question.maxLength;
     it(`refuses “${question.id}” one character past ${max}, keeping it as typed, and takes exactly ${max}`, () => {
-      const draft = draftAt(step);
+      const draft = draftAt(step, cardsFor(step));
       const over = longText(max + 1);
       const refused = applyAnswers(flow, draft, step, cardWith(step, question.id, over));
       assert.equal(refused.ok, false, 'one character too many was accepted');

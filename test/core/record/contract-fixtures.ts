@@ -55,9 +55,11 @@ export function awardedRecord(
   }
   const record = walkRecord(newRecord(options.reference), {
     ...typical,
-    basics: { ...typical.basics, value: options.value ?? '£6,000,000' },
+    basics: { ...typical.basics, value: options.value ?? '£6,000,000', framework: 'false' },
     outcomes,
     targets: targetCard,
+    // The wizard's KPI step (asked above £5m); the bot sets them on the record as it completes.
+    kpis: kpiCard(THREE_KPIS),
   });
   assert.equal(record.status, 'complete');
   const awarded = setContractTerms(
@@ -91,6 +93,18 @@ export const THREE_KPIS = [
     measureId: 'local-jobs',
   },
 ];
+
+/** KPIs as the KPI card's slots send them. */
+export function kpiCard(kpis: readonly (typeof THREE_KPIS)[number][]): Record<string, string> {
+  return Object.fromEntries(
+    kpis.flatMap((kpi, index) => [
+      [`kpi${index + 1}Name`, kpi.name],
+      [`kpi${index + 1}MeasuredBy`, kpi.measuredBy],
+      [`kpi${index + 1}Target`, kpi.target],
+      [`kpi${index + 1}MostMaterial`, String(kpi.mostMaterial)],
+    ]),
+  );
+}
 
 /** The awarded record with three KPIs set under the duty its answers give. */
 export function withKpis(record: CommissioningRecord, today = AWARD): CommissioningRecord {

@@ -110,11 +110,17 @@ describe('setting a contract’s KPIs', () => {
     );
   });
 
-  it('refuses KPIs before the contract is awarded', () => {
+  it('refuses KPIs before the pre-commissioning questions are finished', () => {
     const problems = problemsOf(
       setKpis(newRecord(), pack, required, { kpis: THREE_KPIS }, actOn(AWARD)),
     );
     assert.equal(problems[0]?.message, 'Finish the pre-commissioning questions first.');
+  });
+
+  it('takes KPIs on a finished record before its award (s.52 asks for them before the contract)', () => {
+    const finished = { ...record, contract: undefined, stages: undefined };
+    const set = okValue(setKpis(finished, pack, required, { kpis: THREE_KPIS }, actOn(AWARD)));
+    assert.equal(set.kpis?.kpis.length, 3);
   });
 
   it('uses the duty the record’s own answers give', () => {
@@ -139,7 +145,13 @@ describe('KPIs suggested from the social value outcomes', () => {
         ['living-wage', 'Commitment kept throughout the contract', false],
       ],
     );
-    assert.equal(suggested[0]?.measuredBy, pack.procurementAct.kpis.fromOutcome.measuredBy);
+    const jobs = pack.framework.measures.find((m) => m.id === 'local-jobs');
+    // The pack's {unit} is filled in with the measure's own unit, never shown as typed.
+    assert.equal(
+      suggested[0]?.measuredBy,
+      pack.procurementAct.kpis.fromOutcome.measuredBy.replace('{unit}', jobs?.unit.label ?? ''),
+    );
+    assert.doesNotMatch(suggested[0]?.measuredBy ?? '', /\{unit\}/);
     assert.equal(
       suggested[0]?.name,
       pack.framework.measures.find((m) => m.id === 'local-jobs')?.text,

@@ -68,7 +68,19 @@ function maximalCard(step: StepId, seed: string): Record<string, string> {
   switch (step) {
     case 'basics':
       // Mixed, with services as its main element: the card asks everything it can.
-      Object.assign(card, { category: 'mixed', mainElement: 'services' });
+      // Worth more than the KPI value, so that the KPI step is asked too.
+      Object.assign(card, {
+        category: 'mixed',
+        mainElement: 'services',
+        value: '£9,000,000',
+        framework: 'false',
+      });
+      break;
+    case 'kpis':
+      // Every slot filled at its limits; the pack's number of them marked most material.
+      for (let slot = 1; slot <= pack.procurementAct.kpis.mostMaterial; slot += 1) {
+        card[`kpi${slot}MostMaterial`] = 'true';
+      }
       break;
     case 'why':
       card.stillRelevant = 'false';
@@ -86,7 +98,7 @@ function maximalCard(step: StepId, seed: string): Record<string, string> {
       }
       break;
     case 'modernSlavery':
-      Object.assign(card, { minimumTurnover: '£900,000', useLots: 'false' });
+      Object.assign(card, { minimumTurnover: '£90,000,000', useLots: 'false' });
       card.msIndicators = pack.modernSlavery.indicators.map((i) => i.id).join(',');
       card.msSector = pack.modernSlavery.highRiskSectors[0]?.id ?? 'none';
       // One commitment left unplanned, so that the reason is asked too.
