@@ -44,6 +44,12 @@ export const COMMANDS = [
     description: 'Rate the supplier at contract review, against the supplier status tiers',
   },
   {
+    name: 'progress',
+    showsRecords: true,
+    usage: 'progress SV-2026-0042',
+    description: 'Social value delivered against each target, recording delivery and corrections',
+  },
+  {
     name: 'suppliers',
     showsRecords: true,
     usage: 'suppliers',

@@ -3,11 +3,13 @@ import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import {
   type CommissioningRecord,
+  notAwardedProblem,
   ratingRefusal,
   SNOOZE_DAYS,
   stagesOf,
 } from '../core/record/index.js';
 import { button, recordCardData } from './actions.js';
+import { DELIVERY_VERBS } from './delivery-card.js';
 import { type FormState, formCard } from './form.js';
 import { formatDate } from './format.js';
 import type { Line } from './info.js';
@@ -244,6 +246,10 @@ export function stagesCard(
       // Offered once the supplier can be rated: a finished, awarded record.
       ...(ratingRefusal(record, pack) === undefined
         ? [button('Rate the supplier', { verb: 'rating.show', ...recordCardData(record) })]
+        : []),
+      // Delivery is recorded once the record is finished and awarded.
+      ...(notAwardedProblem(record) === undefined
+        ? [button('Record delivery', { verb: DELIVERY_VERBS.show, reference: record.id })]
         : []),
       button('Open the record', { verb: 'command', text: `open ${record.id}` }),
     ],

@@ -24,6 +24,7 @@ import { findStep, type Questionnaire } from '../../core/flow/index.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
+import type { DeliveryDesk } from '../stages/delivery-desk.js';
 import type { DraftDesk } from '../stages/drafts.js';
 import type { RatingDesk } from '../stages/rating-desk.js';
 import type { StagesDesk } from '../stages/stages-desk.js';
@@ -41,6 +42,7 @@ export interface CommandContext {
   stages: StagesDesk;
   ratings: RatingDesk;
   drafts: DraftDesk;
+  delivery: DeliveryDesk;
   records: RecordStore;
   conversations: ConversationStore;
   clock: () => Date;
@@ -156,6 +158,11 @@ const HANDLERS: Record<CommandName, Handler> = {
   async rate(context, args) {
     await withReference(context, args, 'rate', (reference) =>
       context.ratings.show(context.actor, reference),
+    );
+  },
+  async progress(context, args) {
+    await withReference(context, args, 'progress', (reference) =>
+      context.delivery.show(context.actor, reference),
     );
   },
   async due(context) {

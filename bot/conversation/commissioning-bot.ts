@@ -22,6 +22,7 @@ import {
   tooLongCard,
   unreadableButtonCard,
 } from '../../cards/conversation-notes.js';
+import { DELIVERY_VERBS } from '../../cards/delivery-card.js';
 import { DRAFT_VERBS } from '../../cards/drafts-card.js';
 import { welcomeCard } from '../../cards/info-cards.js';
 import { POLICY_VERBS } from '../../cards/policy-versions.js';
@@ -36,6 +37,7 @@ import type { Policies } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
+import { DeliveryDesk } from '../stages/delivery-desk.js';
 import { DraftDesk } from '../stages/drafts.js';
 import { RatingDesk } from '../stages/rating-desk.js';
 import { ReminderButtons } from '../stages/reminder-buttons.js';
@@ -96,6 +98,7 @@ export class CommissioningBot extends TeamsActivityHandler {
   private readonly reminders: ReminderButtons;
   private readonly ratings: RatingDesk;
   private readonly drafts: DraftDesk;
+  private readonly delivery: DeliveryDesk;
   private readonly reassessment: Reassessment;
   /** The card verbs, each with its handler: nothing else reaches a record. */
   private readonly actions: Readonly<Record<string, ActionHandler>>;
@@ -110,6 +113,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     this.reminders = new ReminderButtons(packOf, records, clock);
     this.ratings = new RatingDesk(packOf, records, clock, logger);
     this.drafts = new DraftDesk(policies, records, clock, logger);
+    this.delivery = new DeliveryDesk(packOf, records, clock);
     this.reassessment = new Reassessment(policies, records, clock, logger);
     const wizard: ActionHandler = (actor, action, values, reference) =>
       action.step === undefined || action.revision === undefined
@@ -142,6 +146,12 @@ export class CommissioningBot extends TeamsActivityHandler {
         this.ratings.show(actor, reference),
       [RATING_VERBS.submit]: (actor, _action, values, reference) =>
         this.ratings.rate(actor, reference, values),
+      [DELIVERY_VERBS.show]: (actor, _action, _values, reference) =>
+        this.delivery.show(actor, reference),
+      [DELIVERY_VERBS.record]: (actor, action, values, reference) =>
+        this.delivery.record(actor, stageAction(action, reference), values),
+      [DELIVERY_VERBS.correct]: (actor, action, values, reference) =>
+        this.delivery.correct(actor, stageAction(action, reference), values),
       [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
         this.drafts.discard(actor, reference, action.revision),
       [POLICY_VERBS.reassess]: (actor, _action, _values, reference) =>
@@ -372,6 +382,7 @@ export class CommissioningBot extends TeamsActivityHandler {
         stages: this.stages,
         ratings: this.ratings,
         drafts: this.drafts,
+        delivery: this.delivery,
         records: this.deps.records,
         conversations: this.deps.conversations,
         clock: this.deps.clock,
