@@ -354,14 +354,21 @@ function entriesElements(
           },
         ]
       : []),
+    // The errors themselves are beside their fields, inside "Correct an entry", which the card
+    // shows closed: this line says to open it.
     ...(correctionErrors
       ? [
           {
-            type: 'TextBlock',
-            text: DELIVERY_NOTICES.checkCorrection,
-            color: 'Attention',
-            weight: 'Bolder',
-            wrap: true,
+            type: 'Container',
+            items: [
+              {
+                type: 'TextBlock',
+                text: DELIVERY_NOTICES.checkCorrection,
+                color: 'Attention',
+                weight: 'Bolder',
+                wrap: true,
+              },
+            ],
           },
         ]
       : []),

@@ -185,7 +185,9 @@ export class DeliveryDesk {
       act,
     );
     if (!result.ok) {
-      const named = (found.record.delivery ?? []).find((e) => e.id === corrects);
+      const named = (found.record.delivery ?? []).find(
+        (e) => typeof corrects === 'string' && e.id === corrects.toUpperCase(),
+      );
       const measure = pack.framework.measures.find((m) => m.id === named?.measureId);
       const context: DeliveryErrorContext = {
         today: act.today,
