@@ -53,9 +53,11 @@ export const CORRECTION_INPUTS = [
 ] as const;
 
 /** Entries listed on the card, newest first; the history keeps them all. */
-const ENTRIES_SHOWN = 10;
-/** Entries offered for correction, newest first: enough for the last few reviews. */
-const CORRECTABLE = 40;
+const ENTRIES_SHOWN = 5;
+/** Entries offered for correction, newest first: a review's worth and more. */
+const CORRECTABLE = 15;
+/** The start of an evidence note shown in the list (the record keeps it whole). */
+const NOTE_SHOWN = 100;
 const BAR_CELLS = 10;
 
 const COMMITMENT_CHOICES = (['met', 'partly-met', 'not-met'] as const).map((value) => ({
@@ -71,10 +73,10 @@ function bar(share: number): string {
   return `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)}`;
 }
 
+/** Colour beside the words, never instead of them; none for "behind", whose yellow reads poorly on white. */
 const STATUS_COLOUR: Partial<Record<OutcomeProgress['status'], string>> = {
   met: 'Good',
   'on-track': 'Good',
-  behind: 'Warning',
   missed: 'Attention',
 };
 
@@ -201,7 +203,9 @@ function entryLine(pack: PolicyPack, entry: DeliveryEntry): string {
     : entry.corrects
       ? ` Corrects ${entry.corrects}.`
       : '';
-  return `**${entry.id}** ${labelOf(pack, entry.measureId)}, ${periodText(entry)}: **${entryValue(entry, pack)}**. Evidence: ${entry.evidence.note}${link}. ${entry.by.name}, ${formatDate(entry.at.slice(0, 10))}.${correction}`;
+  const { note } = entry.evidence;
+  const shown = note.length > NOTE_SHOWN ? `${note.slice(0, NOTE_SHOWN).trimEnd()}…` : note;
+  return `**${entry.id}** ${labelOf(pack, entry.measureId)}, ${periodText(entry)}: **${entryValue(entry, pack)}**. Evidence: ${shown}${link}. ${entry.by.name}, ${formatDate(entry.at.slice(0, 10))}.${correction}`;
 }
 
 /** The day after the latest period recorded (or the award date), for the next period's start. */
