@@ -157,17 +157,37 @@ describe('recording delivery in the Agents Playground', function () {
     await card.getByText(/^D1 New jobs created in the local economy, 2 February 2026/).waitFor();
     await shot(card, 'delivery-4-progress');
 
+    // A correction: the quarter's payroll return was re-issued with two starters.
+    await card.getByRole('button', { name: 'Correct an entry' }).click();
+    await card.getByRole('combobox', { name: 'Entry to correct' }).click();
+    await page.getByRole('option', { name: /^D1: New jobs created in the local economy/ }).click();
+    await card
+      .getByRole('spinbutton', { name: 'Corrected amount (for an outcome counted in numbers)' })
+      .fill('2');
+    await card
+      .getByRole('textbox', { name: 'Why, and the evidence: a short note' })
+      .fill('Payroll return re-issued: a second starter was missed');
+    await shot(card, 'delivery-5-correction');
+    await press(card, 'Save the correction');
+    await card
+      .getByText('D1 is corrected by D3. D1 stays in the history, marked as corrected.')
+      .waitFor();
+    await card.getByText('On track: 2 of 3 delivered to date (67%)').waitFor();
+    await card.getByText(/Corrected by D3: no longer counted\.$/).waitFor();
+    await shot(card, 'delivery-6-corrected');
+
     const stored = await storedRecord(app, reference);
     assert.deepEqual(
       stored.delivery?.map((e) => [e.id, e.measureId, e.amount ?? e.status, e.evidence.note]),
       [
         ['D1', 'local-jobs', 1, 'Payroll return for the quarter: one local starter'],
         ['D2', 'living-wage', 'partly-met', 'Two subcontractors not yet accredited'],
+        ['D3', 'local-jobs', 2, 'Payroll return re-issued: a second starter was missed'],
       ],
     );
     assert.deepEqual(
-      stored.history.slice(-2).map((h) => h.action),
-      ['delivery-recorded', 'delivery-recorded'],
+      stored.history.slice(-3).map((h) => h.action),
+      ['delivery-recorded', 'delivery-recorded', 'delivery-corrected'],
     );
   });
 });
