@@ -91,7 +91,7 @@ export const procurementAct: PolicyPack['procurementAct'] = {
         meaning: 'None of the other ratings describes the performance; the note says why.',
       },
     ],
-    ratingsCitation: 'SI 2024/1229',
+    ratingsCitation: 'SI 2024/692 reg 39',
     events: [
       {
         id: 'breach-termination',

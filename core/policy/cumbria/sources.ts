@@ -36,10 +36,16 @@ export const sources: PolicyPack['sources'] = [
     url: `${LEGISLATION}/ukpga/2023/54/schedule/1/paragraph/5`,
   },
   {
-    ref: 'SI 2024/1229',
+    ref: 'SI 2024/692',
     title:
       'The Procurement Regulations 2024, made in part under Schedule 1 to the Procurement Act 2023: the listed central government authorities',
-    url: `${LEGISLATION}/uksi/2024/1229`,
+    url: `${LEGISLATION}/uksi/2024/692/contents/made`,
+  },
+  {
+    ref: 'SI 2024/692 reg 39',
+    title:
+      'The Procurement Regulations 2024, regulation 39: what a contract performance notice holds, and the five ratings with their descriptions',
+    url: `${LEGISLATION}/uksi/2024/692/regulation/39/made`,
   },
   {
     ref: 'PA 2023 s.12(4)',

@@ -121,7 +121,7 @@ describe('the pack’s contract management block', () => {
       ['Good', 'Approaching target', 'Requires improvement', 'Inadequate', 'Other'],
     );
     assert.ok(ratings.every((r) => r.meaning.length > 10));
-    assert.equal(ratingsCitation, 'SI 2024/1229');
+    assert.equal(ratingsCitation, 'SI 2024/692 reg 39');
   });
 
   it('names the notices: UK7 for contract details, UK9 for performance', () => {
