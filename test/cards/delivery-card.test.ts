@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { DELIVERY_INPUTS, deliveryCard } from '../../cards/delivery-card.js';
+import { reminderCard } from '../../cards/reminder-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { addDays, addMonths } from '../../core/common/dates.js';
+import { loadPack, type PolicyPack } from '../../core/policy/index.js';
 import {
   CONTRACT_LIST_LIMITS,
   CONTRACT_TEXT_LIMITS,
@@ -13,7 +16,7 @@ import {
 import { actOn, okValue } from '../core/record/contract-fixtures.js';
 import { pack } from '../core/record/fixtures.js';
 import { longText, maximalRecord } from '../core/record/max-record.js';
-import { inputsOf, MAX_CARD_BYTES } from './check-card.js';
+import { actionsOf, inputsOf, MAX_CARD_BYTES } from './check-card.js';
 
 /** Well inside the 100 KB Teams takes in one message, as for every other card. */
 const CARD_BUDGET = 40 * 1024;
@@ -81,5 +84,48 @@ describe('the delivery card for the largest record', function () {
     for (const input of inputsOf(refused)) {
       assert.ok(typeof input.label === 'string' && input.label.length > 0, String(input.id));
     }
+  });
+});
+
+describe('the review that records delivery comes from the pack', () => {
+  const northmoor = loadPack(
+    JSON.parse(readFileSync(new URL('../fixtures/packs/northmoor.json', import.meta.url), 'utf8')),
+  );
+  assert.ok(northmoor.ok);
+  const { record } = maximalRecord();
+
+  const offered = (policy: PolicyPack, stage: number): boolean =>
+    actionsOf(reminderCard(policy, record, { stage, due: '2027-01-01' }, '2027-01-02')).some(
+      (button) => button.title === 'Record delivery',
+    );
+
+  it('offers "Record delivery" on the reminder of the stage each pack marks, and no other', () => {
+    for (const policy of [pack, northmoor.value]) {
+      const marked = policy.stages.filter((s) => s.recordsDelivery).map((s) => s.number);
+      assert.equal(marked.length, 1, policy.id);
+      for (const stage of policy.stages.filter((s) => s.review)) {
+        assert.equal(
+          offered(policy, stage.number),
+          marked.includes(stage.number),
+          `${policy.id} ${stage.number}`,
+        );
+      }
+    }
+    assert.deepEqual(
+      northmoor.value.stages.filter((s) => s.recordsDelivery).map((s) => s.number),
+      [8],
+    );
+  });
+
+  it('refuses the mark on a stage that is not a review stage', () => {
+    const stages = northmoor.value.stages.map((s) =>
+      s.number === 1 ? { ...s, recordsDelivery: true } : s,
+    );
+    const refused = loadPack({ ...northmoor.value, stages });
+    assert.ok(!refused.ok);
+    assert.ok(
+      refused.problems.some((p) => p.path.includes('recordsDelivery')),
+      JSON.stringify(refused.problems),
+    );
   });
 });
