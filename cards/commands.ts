@@ -50,6 +50,12 @@ export const COMMANDS = [
     description: 'A contract’s KPIs (Procurement Act) and its contract details notice',
   },
   {
+    name: 'progress',
+    showsRecords: true,
+    usage: 'progress SV-2026-0042',
+    description: 'Social value delivered against each target, recording delivery and corrections',
+  },
+  {
     name: 'suppliers',
     showsRecords: true,
     usage: 'suppliers',

@@ -25,11 +25,22 @@ export const RATING_INPUTS = {
   row: (id: string) => `rating_${id}`,
 } as const;
 
-/** The pack's supplier status rubric as a form: one choice per row, and the evidence. */
+/** The level the delivery record suggests for the rubric row the pack marks, and why. */
+export interface RowSuggestion {
+  rowId: string;
+  level?: TierId;
+  text: string;
+}
+
+/**
+ * The pack's supplier status rubric as a form: one choice per row, and the evidence. The row
+ * suggested from delivery starts at the suggested level; the rater confirms or changes it.
+ */
 export function ratingCard(
   pack: PolicyPack,
   record: CommissioningRecord,
   state: FormState = {},
+  suggestion?: RowSuggestion,
 ): AdaptiveCard {
   const values = state.values ?? {};
   const shown = { errors: state.errors ?? {}, values };
@@ -73,8 +84,22 @@ export function ratingCard(
           title: `${tierLabel(tier)}: ${row.levels[tier]}`,
           value: tier,
         })),
-        ...value(RATING_INPUTS.row(row.id)),
+        ...value(
+          RATING_INPUTS.row(row.id),
+          suggestion?.rowId === row.id ? suggestion.level : undefined,
+        ),
       },
+      ...(suggestion?.rowId === row.id
+        ? [
+            {
+              type: 'TextBlock',
+              text: suggestion.text,
+              wrap: true,
+              size: 'Small',
+              spacing: 'None',
+            },
+          ]
+        : []),
       ...(row.derived
         ? [
             {

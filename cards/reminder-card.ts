@@ -3,6 +3,7 @@ import type { PolicyPack } from '../core/policy/index.js';
 import type { CommissioningRecord, OwedReminder } from '../core/record/index.js';
 import { SNOOZE_DAYS } from '../core/record/index.js';
 import { button, type RecordCardData } from './actions.js';
+import { DELIVERY_VERBS } from './delivery-card.js';
 import type { FormState } from './form.js';
 import { formatDate } from './format.js';
 import { errorSummary } from './post-award-words.js';
@@ -62,6 +63,10 @@ export function reminderCard(
             button('Mark done', { verb: STAGE_VERBS.done, ...ids }, 'positive'),
             button(`Snooze ${SNOOZE_DAYS} days`, { verb: STAGE_VERBS.snooze, ...ids }),
           ]),
+      // The review at which the value delivered is measured opens the delivery card.
+      ...(stage?.recordsDelivery
+        ? [button('Record delivery', { verb: DELIVERY_VERBS.show, reference: record.id })]
+        : []),
       button('Open the record', { verb: 'command', text: `open ${record.id}` }),
     ],
   });

@@ -3,11 +3,13 @@ import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import {
   type CommissioningRecord,
+  notAwardedProblem,
   ratingRefusal,
   SNOOZE_DAYS,
   stagesOf,
 } from '../core/record/index.js';
 import { button, recordCardData } from './actions.js';
+import { DELIVERY_VERBS } from './delivery-card.js';
 import { type FormState, formCard } from './form.js';
 import { formatDate } from './format.js';
 import type { Line } from './info.js';
@@ -249,6 +251,10 @@ export function stagesCard(
       // KPIs once the record is finished: required above the Act's value, optional below it.
       ...(record.status === 'complete'
         ? [button('KPIs', { verb: KPI_VERBS.show, reference: record.id })]
+        : []),
+      // Delivery is recorded once the record is finished and awarded.
+      ...(notAwardedProblem(record) === undefined
+        ? [button('Record delivery', { verb: DELIVERY_VERBS.show, reference: record.id })]
         : []),
       button('Open the record', { verb: 'command', text: `open ${record.id}` }),
     ],

@@ -28,6 +28,8 @@ export const MENUS: Menu[] = [
       discard:
         'needed now and then: `new` offers it beside an unfinished draft, and it can be typed',
       kpis: 'only for the few contracts with KPIs: the stages card and the summary open them',
+      progress:
+        'opened where delivery is due: the review reminder and the stages card carry a button for it',
     },
   },
   {
@@ -39,6 +41,8 @@ export const MENUS: Menu[] = [
       reminders: "a personal setting: it changes one person's reminders, not the chat's",
       discard: "a change to one person's own draft, made in the one-to-one chat",
       kpis: 'only for the few contracts with KPIs: the stages card and the summary open them',
+      progress:
+        "a supplier's delivery against its commitments is commercially sensitive: better read in a one-to-one chat",
     },
   },
 ];

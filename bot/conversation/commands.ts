@@ -24,6 +24,7 @@ import { findStep, type Questionnaire } from '../../core/flow/index.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
+import type { DeliveryDesk } from '../stages/delivery-desk.js';
 import type { DraftDesk } from '../stages/drafts.js';
 import type { KpiDesk } from '../stages/kpi-desk.js';
 import type { RatingDesk } from '../stages/rating-desk.js';
@@ -43,6 +44,7 @@ export interface CommandContext {
   ratings: RatingDesk;
   kpis: KpiDesk;
   drafts: DraftDesk;
+  delivery: DeliveryDesk;
   records: RecordStore;
   conversations: ConversationStore;
   clock: () => Date;
@@ -163,6 +165,11 @@ const HANDLERS: Record<CommandName, Handler> = {
   async kpis(context, args) {
     await withReference(context, args, 'kpis', (reference) =>
       context.kpis.show(context.actor, reference),
+    );
+  },
+  async progress(context, args) {
+    await withReference(context, args, 'progress', (reference) =>
+      context.delivery.show(context.actor, reference),
     );
   },
   async due(context) {

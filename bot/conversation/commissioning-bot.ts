@@ -22,6 +22,7 @@ import {
   tooLongCard,
   unreadableButtonCard,
 } from '../../cards/conversation-notes.js';
+import { DELIVERY_VERBS } from '../../cards/delivery-card.js';
 import { DRAFT_VERBS } from '../../cards/drafts-card.js';
 import { welcomeCard } from '../../cards/info-cards.js';
 import { KPI_VERBS } from '../../cards/kpi-card.js';
@@ -37,6 +38,7 @@ import type { Policies } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
+import { DeliveryDesk } from '../stages/delivery-desk.js';
 import { DraftDesk } from '../stages/drafts.js';
 import { KpiDesk } from '../stages/kpi-desk.js';
 import { RatingDesk } from '../stages/rating-desk.js';
@@ -99,6 +101,7 @@ export class CommissioningBot extends TeamsActivityHandler {
   private readonly ratings: RatingDesk;
   private readonly kpis: KpiDesk;
   private readonly drafts: DraftDesk;
+  private readonly delivery: DeliveryDesk;
   private readonly reassessment: Reassessment;
   /** The card verbs, each with its handler: nothing else reaches a record. */
   private readonly actions: Readonly<Record<string, ActionHandler>>;
@@ -114,6 +117,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     this.ratings = new RatingDesk(packOf, records, clock, logger);
     this.kpis = new KpiDesk(packOf, records, clock);
     this.drafts = new DraftDesk(policies, records, clock, logger);
+    this.delivery = new DeliveryDesk(packOf, records, clock);
     this.reassessment = new Reassessment(policies, records, clock, logger);
     const wizard: ActionHandler = (actor, action, values, reference) =>
       action.step === undefined || action.revision === undefined
@@ -153,6 +157,12 @@ export class CommissioningBot extends TeamsActivityHandler {
         this.kpis.fill(actor, stageAction(action, reference), values),
       [KPI_VERBS.notice]: (actor, _action, _values, reference) =>
         this.kpis.notice(actor, reference),
+      [DELIVERY_VERBS.show]: (actor, _action, _values, reference) =>
+        this.delivery.show(actor, reference),
+      [DELIVERY_VERBS.record]: (actor, action, values, reference) =>
+        this.delivery.record(actor, stageAction(action, reference), values),
+      [DELIVERY_VERBS.correct]: (actor, action, values, reference) =>
+        this.delivery.correct(actor, stageAction(action, reference), values),
       [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
         this.drafts.discard(actor, reference, action.revision),
       [POLICY_VERBS.reassess]: (actor, _action, _values, reference) =>
@@ -384,6 +394,7 @@ export class CommissioningBot extends TeamsActivityHandler {
         ratings: this.ratings,
         kpis: this.kpis,
         drafts: this.drafts,
+        delivery: this.delivery,
         records: this.deps.records,
         conversations: this.deps.conversations,
         clock: this.deps.clock,

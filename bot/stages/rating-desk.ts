@@ -1,17 +1,25 @@
 import {
+  deliverySuggestion,
   ratingFieldError,
   ratingRefusalText,
   STAGE_NOTICES,
 } from '../../cards/post-award-words.js';
-import { RATING_INPUTS, ratingCard, ratingResultCard } from '../../cards/rating-card.js';
+import {
+  RATING_INPUTS,
+  type RowSuggestion,
+  ratingCard,
+  ratingResultCard,
+} from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { stagesCard } from '../../cards/stages-card.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import { ok } from '../../core/common/result.js';
 import { parseNumberText } from '../../core/flow/parse-values.js';
+import type { PolicyPack } from '../../core/policy/index.js';
 import {
   type CommissioningRecord,
   canRate,
+  deliveryLevel,
   type RatingRefusal,
   rateSupplier,
   ratingRefusal,
@@ -52,7 +60,9 @@ export class RatingDesk {
 
   async show(actor: Actor, reference: string): Promise<DeskReply> {
     const found = await this.rateable(actor, reference);
-    return 'reply' in found ? found.reply : ok(ratingCard(this.packOf(found.record), found.record));
+    if ('reply' in found) return found.reply;
+    const pack = this.packOf(found.record);
+    return ok(ratingCard(pack, found.record, {}, this.suggestion(pack, found.record)));
   }
 
   /** "Rate the supplier" on the rating card. */
@@ -96,7 +106,14 @@ export class RatingDesk {
       const errors = errorsOn(result.problems, ratingInputFor, values, (path, _reason, given) =>
         ratingFieldError(pack, path, given, suggested),
       );
-      return ok(ratingCard(pack, found.record, { values: typed, errors }));
+      return ok(
+        ratingCard(
+          pack,
+          found.record,
+          { values: typed, errors },
+          this.suggestion(pack, found.record),
+        ),
+      );
     }
     const saved = await writeRecord(this.records, found, result.value);
     if (saved === undefined) {
@@ -130,6 +147,23 @@ export class RatingDesk {
     const refusal = ratingRefusal(found.record, this.packOf(found.record));
     if (refusal) return { reply: ok(this.cannotRate(found.record, refusal)) };
     return found;
+  }
+
+  /**
+   * The level the delivery record suggests for the row the pack marks, with the count behind
+   * it; none where the pack marks no row.
+   */
+  private suggestion(pack: PolicyPack, record: CommissioningRecord): RowSuggestion | undefined {
+    const row = pack.supplierStatus.rows.find((r) => r.suggestedFrom === 'delivery');
+    if (!row) return undefined;
+    const level = deliveryLevel(record, pack, this.today());
+    if (!level.ok) return { rowId: row.id, text: deliverySuggestion(undefined, '') };
+    const tier = pack.supplierStatus.tiers.find((t) => t.id === level.value.level);
+    return {
+      rowId: row.id,
+      level: level.value.level,
+      text: deliverySuggestion(level.value, tier?.label ?? level.value.level),
+    };
   }
 
   private onlyOwner(record: CommissioningRecord): AdaptiveCard {

@@ -143,6 +143,8 @@ const stageSchema = z.object({
   review: z.boolean(),
   /** The supplier is rated (`supplierStatus`) at this review stage; the rating card offers these stages alone. */
   ratesSupplier: z.boolean().optional(),
+  /** The value delivered is measured at this review stage: its reminder offers to record delivery. */
+  recordsDelivery: z.boolean().optional(),
   schedule: scheduleSchema.optional(),
 });
 
@@ -556,7 +558,11 @@ const measuresShape = z.array(
 );
 const stagesShape = z.array(z.object({ number: z.number() }));
 const ratingStagesShape = z.array(
-  z.object({ review: z.boolean(), ratesSupplier: z.boolean().optional() }),
+  z.object({
+    review: z.boolean(),
+    ratesSupplier: z.boolean().optional(),
+    recordsDelivery: z.boolean().optional(),
+  }),
 );
 const tiersShape = z.array(z.object({ id: z.string(), rank: z.number() }));
 const idsShape = z.array(z.object({ id: z.string() }));
@@ -636,6 +642,12 @@ function consistencyProblems(pack: unknown): PackProblem[] {
     if (stage.ratesSupplier && !stage.review) {
       problems.push({
         path: ['stages', index, 'ratesSupplier'],
+        message: 'must be false unless the stage is a review stage (review: true)',
+      });
+    }
+    if (stage.recordsDelivery && !stage.review) {
+      problems.push({
+        path: ['stages', index, 'recordsDelivery'],
         message: 'must be false unless the stage is a review stage (review: true)',
       });
     }

@@ -117,6 +117,29 @@ function valueProblems(
 
 const nextId = (entries: DeliveryEntry[]): string => `D${entries.length + 1}`;
 
+/**
+ * An input read field by field, so that one field of the wrong kind does not hide what is
+ * wrong with the others: the fields that parse, and the problems of those that do not.
+ */
+function readFields<S extends z.ZodRawShape>(
+  schema: z.ZodObject<S>,
+  input: unknown,
+): { fields: Partial<z.infer<z.ZodObject<S>>>; problems: Problem[] } {
+  const whole = schema.safeParse(input);
+  if (whole.success) return { fields: whole.data, problems: [] };
+  const given =
+    typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const read = (field as z.ZodType).safeParse(given[key]);
+    if (read.success) fields[key] = read.data;
+  }
+  return {
+    fields: fields as Partial<z.infer<z.ZodObject<S>>>,
+    problems: problemsFromIssues(whole.error.issues),
+  };
+}
+
 function entryText(entry: DeliveryEntry, measure: Measure): string {
   const value =
     entry.status ?? (entry.amount === undefined ? '' : amountText(entry.amount, measure.unit));
@@ -147,25 +170,24 @@ export function recordDelivery(
 ): Result<CommissioningRecord> {
   const refusal = notAwardedProblem(record);
   if (refusal || !record.contract) return fail([{ path: 'record', message: refusal ?? '' }]);
-  const parsed = entryInputSchema.safeParse(input);
-  if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues));
-  const { measureId, from, to, note, amount, status } = parsed.data;
+  // Every field is checked, so that all of an entry's problems are told at once.
+  const read = readFields(entryInputSchema, input);
+  const { measureId, from, to, note, amount, status, link } = read.fields;
+  const unread = new Set(read.problems.map((p) => p.path));
   const entries = record.delivery ?? [];
   const outcome = outcomeTargets(record, pack).find((o) => o.measure.id === measureId);
-  const problems: Problem[] = [...capacityProblem(entries)];
+  const problems: Problem[] = [...read.problems, ...capacityProblem(entries)];
   if (!outcome) {
-    problems.push({
-      path: 'measureId',
-      message: 'Choose one of the outcomes this record commits to.',
-    });
-  } else {
+    if (!unread.has('measureId')) {
+      problems.push({
+        path: 'measureId',
+        message: 'Choose one of the outcomes this record commits to.',
+      });
+    }
+  } else if (!unread.has('amount') && !unread.has('status')) {
     problems.push(...valueProblems(outcome.measure, { amount, status }));
   }
-  if (from === '')
-    problems.push({ path: 'from', message: 'Enter the first day of the period, as YYYY-MM-DD.' });
-  if (to === '')
-    problems.push({ path: 'to', message: 'Enter the last day of the period, as YYYY-MM-DD.' });
-  if (from !== '' && to !== '') {
+  if (from !== undefined && to !== undefined) {
     if (to < from)
       problems.push({ path: 'to', message: 'The period must not end before it starts.' });
     if (to > act.today)
@@ -177,14 +199,23 @@ export function recordDelivery(
       });
     }
   }
-  if (problems.length > 0 || !outcome) return fail(problems);
+  if (
+    problems.length > 0 ||
+    !outcome ||
+    measureId === undefined ||
+    from === undefined ||
+    to === undefined ||
+    note === undefined
+  ) {
+    return fail(problems);
+  }
   const entry: DeliveryEntry = {
     id: nextId(entries),
     measureId,
     period: { from, to },
     ...(amount === undefined ? {} : { amount }),
     ...(status === undefined ? {} : { status }),
-    evidence: { note, ...(parsed.data.link ? { link: parsed.data.link } : {}) },
+    evidence: { note, ...(link ? { link } : {}) },
     by: act.by,
     at: act.at,
   };
@@ -211,38 +242,44 @@ export function correctDelivery(
 ): Result<CommissioningRecord> {
   const refusal = notAwardedProblem(record);
   if (refusal) return fail([{ path: 'record', message: refusal }]);
-  const parsed = correctionInputSchema.safeParse(input);
-  if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues));
-  const { corrects, note, amount, status } = parsed.data;
+  // Every field is checked, so that all of a correction's problems are told at once.
+  const read = readFields(correctionInputSchema, input);
+  const { corrects, note, amount, status, link } = read.fields;
+  const unread = new Set(read.problems.map((p) => p.path));
   const entries = record.delivery ?? [];
-  const old = entries.find((e) => e.id === corrects.trim().toUpperCase());
-  if (!old)
-    return fail([
-      { path: 'corrects', message: `There is no delivery entry ${corrects} on this record.` },
-    ]);
-  if (old.supersededBy) {
-    return fail([
-      {
-        path: 'corrects',
-        message: `${old.id} was already corrected by ${old.supersededBy}: correct ${old.supersededBy} instead.`,
-      },
-    ]);
+  const problems: Problem[] = [...read.problems, ...capacityProblem(entries)];
+  const old =
+    corrects === undefined
+      ? undefined
+      : entries.find((e) => e.id === corrects.trim().toUpperCase());
+  const measure = pack.framework.measures.find((m) => m.id === old?.measureId);
+  if (corrects !== undefined && !old) {
+    problems.push({
+      path: 'corrects',
+      message: `There is no delivery entry ${corrects} on this record.`,
+    });
+  } else if (old?.supersededBy) {
+    problems.push({
+      path: 'corrects',
+      message: `${old.id} was already corrected by ${old.supersededBy}: correct ${old.supersededBy} instead.`,
+    });
+  } else if (old && !measure) {
+    problems.push({
+      path: 'corrects',
+      message: `${old.id} is for an outcome the policy pack no longer has.`,
+    });
   }
-  const measure = pack.framework.measures.find((m) => m.id === old.measureId);
-  if (!measure) {
-    return fail([
-      { path: 'corrects', message: `${old.id} is for an outcome the policy pack no longer has.` },
-    ]);
+  if (measure && !unread.has('amount') && !unread.has('status')) {
+    problems.push(...valueProblems(measure, { amount, status }));
   }
-  const problems = [...capacityProblem(entries), ...valueProblems(measure, { amount, status })];
-  if (problems.length > 0) return fail(problems);
+  if (problems.length > 0 || !old || !measure || note === undefined) return fail(problems);
   const entry: DeliveryEntry = {
     id: nextId(entries),
     measureId: old.measureId,
     period: old.period,
     ...(amount === undefined ? {} : { amount }),
     ...(status === undefined ? {} : { status }),
-    evidence: { note, ...(parsed.data.link ? { link: parsed.data.link } : {}) },
+    evidence: { note, ...(link ? { link } : {}) },
     corrects: old.id,
     by: act.by,
     at: act.at,

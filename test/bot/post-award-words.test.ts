@@ -380,6 +380,102 @@ describe('after award, in plain words (issue 9)', function () {
       assert.equal(after.revision, before.revision, 'nothing was saved');
     });
 
+    it('the delivery card: recording and correcting, empty and with wrong types', async () => {
+      const { owner } = freshTenant('plain-delivery');
+      const { reference } = await awarded(owner);
+      const { card } = await bot.say(owner, `progress ${reference}`);
+      const before = await storedRecord(app, owner, reference);
+      const record = actionsOf(card).find((a) => a.title === 'Record delivery');
+      assert.ok(record);
+      const recordForm = /^delivery/;
+
+      // Nothing filled in: one error, saying what to do.
+      const empty = await bot.executeData(owner, record.verb, {
+        ...record.data,
+        ...everyInput(card, '', recordForm),
+      });
+      assert.deepEqual(plainErrors(empty), {
+        'deliveryAmount_local-jobs':
+          'Enter what was delivered for at least one outcome, with its evidence note.',
+      });
+
+      for (const wrong of WRONG_TYPES) {
+        const shown = await bot.executeData(owner, record.verb, {
+          ...record.data,
+          ...everyInput(card, wrong, recordForm),
+        });
+        assert.equal(cardTitle(shown), 'Social value delivered', `${wrong}`);
+        const errors = plainErrors(shown);
+        const blank = wrong === '' || wrong === '   ' || wrong === null;
+        assert.ok(Object.keys(errors).length > (blank ? 0 : 2), `${JSON.stringify(wrong)}`);
+      }
+      // Each field's own words, all at once, with what was typed kept.
+      const mixed = await bot.executeData(owner, record.verb, {
+        ...record.data,
+        deliveryFrom: '2026-01-01',
+        deliveryTo: '2026-06-30',
+        'deliveryAmount_local-jobs': '1.5',
+        'deliveryNote_local-jobs': '',
+        'deliveryLink_local-jobs': 'http://example.org/x',
+        'deliveryStatus_living-wage': 'mostly',
+        'deliveryNote_living-wage': 'n'.repeat(301),
+      });
+      assert.deepEqual(plainErrors(mixed), {
+        deliveryFrom: 'The period cannot start before the award date, 15 April 2026.',
+        deliveryTo:
+          'The period cannot end after today (2 June 2026): enter the last day delivered so far.',
+        'deliveryAmount_local-jobs': 'Enter a whole number.',
+        'deliveryNote_local-jobs':
+          'Describe the evidence in a short note: what shows the delivery, and where it is kept.',
+        'deliveryLink_local-jobs':
+          'Enter the link as a web address starting https://, or leave it empty.',
+        'deliveryStatus_living-wage':
+          'Choose whether “Work towards paying staff the Living Wage” was met, partly met or not met.',
+        'deliveryNote_living-wage': 'Shorten this to 300 characters or fewer; it is 301.',
+      });
+      assert.equal(input(mixed, 'deliveryAmount_local-jobs').value, '1.5');
+      assert.equal((await storedRecord(app, owner, reference)).revision, before.revision);
+
+      // One entry, then its correction form, empty and with wrong types.
+      const saved = await bot.execute(owner, card, 'Record delivery', {
+        'deliveryAmount_local-jobs': '1',
+        'deliveryNote_local-jobs': 'Payroll return',
+      });
+      assert.match(cardText(saved), /^Entry D1 is recorded/m);
+      const correct = actionsOf(saved).find((a) => a.title === 'Save the correction');
+      assert.ok(correct);
+      const afterEntry = await storedRecord(app, owner, reference);
+      const emptyCorrection = await bot.executeData(owner, correct.verb, {
+        ...correct.data,
+        ...everyInput(saved, '', /^correct/),
+      });
+      assert.deepEqual(plainErrors(emptyCorrection), {
+        correctEntry: 'Choose the entry to correct.',
+        correctNote:
+          'Describe the evidence in a short note: what shows the delivery, and where it is kept.',
+      });
+      assert.match(cardText(emptyCorrection), /^Check the answers under "Correct an entry"\.$/m);
+      for (const wrong of WRONG_TYPES) {
+        const shown = await bot.executeData(owner, correct.verb, {
+          ...correct.data,
+          ...everyInput(saved, wrong, /^correct/),
+          correctEntry: 'D1',
+        });
+        assert.ok(Object.keys(plainErrors(shown)).length > 0, `${JSON.stringify(wrong)}`);
+      }
+      const forCommitment = await bot.executeData(owner, correct.verb, {
+        ...correct.data,
+        correctEntry: 'D1',
+        correctStatus: 'met',
+        correctNote: 'Re-issued return',
+      });
+      assert.deepEqual(plainErrors(forCommitment), {
+        correctStatus:
+          '“New jobs created in the local economy” is counted: enter the amount delivered instead.',
+      });
+      assert.equal((await storedRecord(app, owner, reference)).revision, afterEntry.revision);
+    });
+
     it('thresholds, which record and not found: no field path in any answer', async () => {
       const { owner } = freshTenant('plain-commands');
       const check = (text: string, answer: string) => {

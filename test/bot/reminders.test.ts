@@ -246,7 +246,8 @@ describe('stage reminders', function () {
       assert.match(text, /^Measure the value delivered\. _\(Fig 1 stage 11\)_$/m);
       assert.deepEqual(
         actionsOf(eleven).map((a) => a.title),
-        ['Mark done', 'Snooze 7 days', 'Open the record'],
+        // Stage 11 is the review the pack marks as measuring the value delivered.
+        ['Mark done', 'Snooze 7 days', 'Record delivery', 'Open the record'],
       );
       assert.equal(cardTitle(twelve), 'Reminder: stage 12 is overdue since 1 June 2026');
       assert.match(
@@ -282,7 +283,7 @@ describe('stage reminders', function () {
       assert.match(cardText(done), /^Stage 11 is marked done on 2 June 2026\.$/m);
       assert.deepEqual(
         actionsOf(done).map((a) => a.title),
-        ['Open the record'],
+        ['Record delivery', 'Open the record'],
       );
       let record = await storedRecord(app, owner, reference);
       let eleven = record.stages?.find((s) => s.number === 11);

@@ -80,6 +80,7 @@ export const stages: PolicyPack['stages'] = [
     citation: 'Fig 1 stage 11',
     review: true,
     ratesSupplier: true,
+    recordsDelivery: true,
     schedule: {
       from: 'award',
       months: 3,
