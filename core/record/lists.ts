@@ -1,6 +1,6 @@
 import type { PolicyPack } from '../policy/schema.js';
 import type { CommissioningRecord, SupplierRating } from './record.js';
-import { stagesOf } from './stage-changes.js';
+import { stagesOf } from './stages.js';
 
 /** A stage of a record that is not done and falls due by a date: a line of `due`. */
 export interface DueStage {
