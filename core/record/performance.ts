@@ -217,6 +217,23 @@ function assessmentInputSchema(pack: PolicyPack) {
 }
 
 /**
+ * The period the assessment answering `due` covers when made on `today`: from the award (or the
+ * day after the last period assessed) to the due date, or to today when made early. Undefined
+ * when today is before that period starts (the last assessment already covered today).
+ */
+export function nextAssessmentPeriod(
+  record: CommissioningRecord,
+  due: AssessmentDue,
+  today: string,
+): { from: string; to: string } | undefined {
+  if (!record.contract) return undefined;
+  const last = performanceOf(record).assessments.at(-1);
+  const from = last ? addDays(last.period.to, 1) : record.contract.awardDate;
+  if (today < from) return undefined;
+  return { from, to: earliest(today, due.on) ?? due.on };
+}
+
+/**
  * Records an assessment of the supplier's performance (PA 2023 s.71): a rating from the pack's
  * five and a note for each KPI, and overall. It answers the next assessment due; the period it
  * covers runs from the award (or the day after the last period assessed) to the due date, or to
@@ -267,12 +284,12 @@ export function assessPerformance(
   if (problems.length > 0) return fail(problems);
   const performance = performanceOf(record);
   const last = performance.assessments.at(-1);
-  const from = last ? addDays(last.period.to, 1) : record.contract.awardDate;
-  if (act.today < from) {
+  const period = nextAssessmentPeriod(record, due, act.today);
+  if (!period) {
     return fail([
       {
         path: 'record',
-        message: `The last assessment covered the period to ${last?.period.to}; the next can be made from ${from}.`,
+        message: `The last assessment covered the period to ${last?.period.to}; the next can be made from ${last ? addDays(last.period.to, 1) : ''}.`,
       },
     ]);
   }
@@ -280,10 +297,7 @@ export function assessPerformance(
     id: `A${performance.assessments.length + 1}`,
     due: due.on,
     kind: due.kind,
-    period: {
-      from,
-      to: earliest(act.today, due.on) ?? due.on,
-    },
+    period,
     kpis: kpis.flatMap((kpi) => given.filter((g) => g.kpiId === kpi.id)),
     overall: parsed.data.overall,
     on: act.today,
