@@ -35,13 +35,19 @@ export const COMMANDS = [
     name: 'due',
     showsRecords: true,
     usage: 'due',
-    description: 'My stages due in the next 30 days',
+    description: 'My stages and performance assessments due in the next 30 days',
   },
   {
     name: 'rate',
     showsRecords: true,
     usage: 'rate SV-2026-0042',
     description: 'Rate the supplier at contract review, against the supplier status tiers',
+  },
+  {
+    name: 'performance',
+    showsRecords: true,
+    usage: 'performance SV-2026-0042',
+    description: 'Assess the supplier’s performance against the KPIs, and the notices to publish',
   },
   {
     name: 'suppliers',

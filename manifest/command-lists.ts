@@ -27,6 +27,8 @@ export const MENUS: Menu[] = [
       policy: 'reference, looked up less often than themes; the welcome card names the policy',
       discard:
         'needed now and then: `new` offers it beside an unfinished draft, and it can be typed',
+      performance:
+        'needed once a year per contract: its reminder and the stages card open it, and it can be typed',
     },
   },
   {
@@ -37,6 +39,8 @@ export const MENUS: Menu[] = [
         'every supplier with its tier is commercially sensitive: better read in a one-to-one chat',
       reminders: "a personal setting: it changes one person's reminders, not the chat's",
       discard: "a change to one person's own draft, made in the one-to-one chat",
+      performance:
+        "a supplier's performance ratings are commercially sensitive until published: better given in a one-to-one chat",
     },
   },
 ];

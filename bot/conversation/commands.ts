@@ -25,6 +25,7 @@ import type { PolicyPack } from '../../core/policy/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
 import type { DraftDesk } from '../stages/drafts.js';
+import type { PerformanceDesk } from '../stages/performance-desk.js';
 import type { RatingDesk } from '../stages/rating-desk.js';
 import type { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
@@ -40,6 +41,7 @@ export interface CommandContext {
   wizard: Wizard;
   stages: StagesDesk;
   ratings: RatingDesk;
+  performance: PerformanceDesk;
   drafts: DraftDesk;
   records: RecordStore;
   conversations: ConversationStore;
@@ -158,11 +160,19 @@ const HANDLERS: Record<CommandName, Handler> = {
       context.ratings.show(context.actor, reference),
     );
   },
+  async performance(context, args) {
+    await withReference(context, args, 'performance', (reference) =>
+      context.performance.show(context.actor, reference),
+    );
+  },
   async due(context) {
     const on = today(context);
     const until = addDays(on, DUE_WITHIN_DAYS);
     const records = await context.records.dueBy(context.actor, until);
-    await context.reply(dueCard(dueStages(records, context.flow.pack, until), DUE_WITHIN_DAYS, on));
+    const assessments = context.performance.dueBy(records, until);
+    await context.reply(
+      dueCard(dueStages(records, context.flow.pack, until), DUE_WITHIN_DAYS, on, assessments),
+    );
   },
   async suppliers(context) {
     const rated = await context.records.ratings(context.actor);

@@ -24,6 +24,7 @@ import {
 } from '../../cards/conversation-notes.js';
 import { DRAFT_VERBS } from '../../cards/drafts-card.js';
 import { welcomeCard } from '../../cards/info-cards.js';
+import { PERFORMANCE_VERBS } from '../../cards/performance-card.js';
 import { POLICY_VERBS } from '../../cards/policy-versions.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
@@ -37,6 +38,7 @@ import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { errorMessage, type Logger } from '../log.js';
 import { DraftDesk } from '../stages/drafts.js';
+import { PerformanceDesk } from '../stages/performance-desk.js';
 import { RatingDesk } from '../stages/rating-desk.js';
 import { ReminderButtons } from '../stages/reminder-buttons.js';
 import type { PackOf, StageAction } from '../stages/stage-button.js';
@@ -95,6 +97,7 @@ export class CommissioningBot extends TeamsActivityHandler {
   private readonly stages: StagesDesk;
   private readonly reminders: ReminderButtons;
   private readonly ratings: RatingDesk;
+  private readonly performance: PerformanceDesk;
   private readonly drafts: DraftDesk;
   private readonly reassessment: Reassessment;
   /** The card verbs, each with its handler: nothing else reaches a record. */
@@ -109,6 +112,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     this.stages = new StagesDesk(packOf, records, clock);
     this.reminders = new ReminderButtons(packOf, records, clock);
     this.ratings = new RatingDesk(packOf, records, clock, logger);
+    this.performance = new PerformanceDesk(packOf, records, clock, logger);
     this.drafts = new DraftDesk(policies, records, clock, logger);
     this.reassessment = new Reassessment(policies, records, clock, logger);
     const wizard: ActionHandler = (actor, action, values, reference) =>
@@ -142,6 +146,16 @@ export class CommissioningBot extends TeamsActivityHandler {
         this.ratings.show(actor, reference),
       [RATING_VERBS.submit]: (actor, _action, values, reference) =>
         this.ratings.rate(actor, reference, values),
+      [PERFORMANCE_VERBS.show]: (actor, _action, _values, reference) =>
+        this.performance.show(actor, reference),
+      [PERFORMANCE_VERBS.assess]: (actor, action, values, reference) =>
+        this.performance.assess(actor, stageAction(action, reference), values),
+      [PERFORMANCE_VERBS.terminate]: (actor, action, values, reference) =>
+        this.performance.terminate(actor, stageAction(action, reference), values),
+      [PERFORMANCE_VERBS.event]: (actor, action, values, reference) =>
+        this.performance.recordEvent(actor, stageAction(action, reference), values),
+      [PERFORMANCE_VERBS.notice]: (actor, action, _values, reference) =>
+        this.performance.notice(actor, stageAction(action, reference)),
       [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
         this.drafts.discard(actor, reference, action.revision),
       [POLICY_VERBS.reassess]: (actor, _action, _values, reference) =>
@@ -371,6 +385,7 @@ export class CommissioningBot extends TeamsActivityHandler {
         wizard: this.wizard,
         stages: this.stages,
         ratings: this.ratings,
+        performance: this.performance,
         drafts: this.drafts,
         records: this.deps.records,
         conversations: this.deps.conversations,
@@ -448,6 +463,7 @@ function stageAction(action: CardAction, reference: string): StageAction {
     ...(action.stage === undefined ? {} : { stage: action.stage }),
     ...(action.due === undefined ? {} : { due: action.due }),
     ...(action.revision === undefined ? {} : { revision: action.revision }),
+    ...(action.assessment === undefined ? {} : { assessment: action.assessment }),
   };
 }
 
