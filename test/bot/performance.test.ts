@@ -346,3 +346,105 @@ describe('performance assessments over HTTP (issue 12)', function () {
     assert.equal(stored.performance?.assessments.length, 3);
   });
 });
+
+describe('the assessment reminder, claimed as a stage reminder is (issue 12)', function () {
+  this.timeout(60_000);
+  const clock = new TestClock('2026-04-01T09:00:00Z');
+  const unpaced = () =>
+    new PacedSender({
+      conversationWindows: [{ limit: 10_000, ms: 1_000 }],
+      tenantWindows: [{ limit: 10_000, ms: 1_000 }],
+      baseDelayMs: 5,
+    });
+  let refusing = false;
+  let connector: CaptureConnector;
+  const running: App[] = [];
+
+  before(async () => {
+    // While `refusing`, the connector fails every assessment reminder (a connector down).
+    connector = await CaptureConnector.start({
+      refuse: (activity) => {
+        const card = activity.attachments?.[0]?.content as CardJson | undefined;
+        return refusing && card && cardTitle(card).startsWith(ASSESSMENT_REMINDER)
+          ? { status: 500 }
+          : undefined;
+      },
+    });
+  });
+
+  afterEach(async () => {
+    for (const app of running.splice(0).reverse()) await app.close();
+  });
+
+  after(async () => {
+    await connector.close();
+  });
+
+  const assessmentCards = (mark: number) =>
+    connector
+      .since(mark)
+      .filter((c) => c.method === 'POST' && c.activity.type === 'message' && c.activity.attachments)
+      .map((c) => ({ to: c.conversationId, card: cardOf(c.activity) }))
+      .filter((r) => cardTitle(r.card).startsWith(ASSESSMENT_REMINDER));
+
+  it('two instances sweeping at the same moment send each record’s reminder exactly once', async () => {
+    clock.set('2026-04-01T09:00:00Z');
+    const first = await startBot(clock, { REMINDERS_SECRET: SECRET }, { sender: unpaced() });
+    running.push(first);
+    const local = first.store.local;
+    assert.ok(local);
+    const second = await startBot(
+      clock,
+      { REMINDERS_SECRET: SECRET, COSMOS_ENDPOINT: local.endpoint, COSMOS_KEY: local.key },
+      { sender: unpaced() },
+    );
+    running.push(second);
+    const { owner, colleague } = freshTenant('assessment-pair');
+    const bot = new BotClient(first.url, connector);
+    const seeded: string[] = [];
+    for (const person of [owner, colleague]) {
+      await bot.send(bot.activities.installationUpdate(person));
+      for (let n = 0; n < 3; n += 1) seeded.push((await seedKpiRecord(first.records, person)).id);
+    }
+    clock.set('2027-04-01T08:30:00Z');
+    const mark = connector.mark();
+    await Promise.all([sweep(first), sweep(second)]);
+    const arrived = assessmentCards(mark);
+    const keys = arrived.map((r) => `${r.to} ${cardText(r.card).split('\n')[1]}`);
+    assert.equal(new Set(keys).size, keys.length, `sent twice: ${keys.join('; ')}`);
+    assert.equal(arrived.length, seeded.length);
+    await Promise.all([sweep(first), sweep(second)]);
+    assert.equal(assessmentCards(mark).length, seeded.length, 'a later sweep sent one again');
+  });
+
+  it('an undelivered reminder is released, stays owed, and is sent at the next sweep', async () => {
+    clock.set('2026-04-01T09:00:00Z');
+    const app = await startBot(clock, { REMINDERS_SECRET: SECRET }, { sender: unpaced() });
+    running.push(app);
+    const { owner } = freshTenant('assessment-release');
+    const bot = new BotClient(app.url, connector);
+    await bot.send(bot.activities.installationUpdate(owner));
+    const { id } = await seedKpiRecord(app.records, owner);
+    clock.set('2027-04-02T08:30:00Z');
+    refusing = true;
+    try {
+      const mark = connector.mark();
+      const report = await sweep(app);
+      assert.ok(report.failed >= 1, JSON.stringify(report));
+      assert.equal(assessmentCards(mark).length >= 1, true, 'the send was not even tried');
+      const stored = await storedRecord(app, owner, id);
+      assert.equal(stored.performance?.reminder.claim, undefined, 'the claim was kept');
+      assert.equal(stored.performance?.reminder.sentFor, undefined);
+      assert.equal(
+        stored.nextReminderOn !== undefined && stored.nextReminderOn <= '2027-04-01',
+        true,
+      );
+    } finally {
+      refusing = false;
+    }
+    const mark = connector.mark();
+    await sweep(app);
+    assert.equal(assessmentCards(mark).length, 1);
+    assert.equal((await storedRecord(app, owner, id)).performance?.reminder.sentFor, '2027-04-01');
+  });
+});
