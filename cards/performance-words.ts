@@ -4,7 +4,7 @@
  * above them. The bot passes the field, what was typed and the record's facts; core's reason
  * is never shown (it is written for the log).
  */
-import { addMonths } from '../core/common/dates.js';
+import { addMonths, isIsoDate } from '../core/common/dates.js';
 import { tooLongMessage } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import { CONTRACT_TEXT_LIMITS, type CommissioningRecord } from '../core/record/index.js';
@@ -47,7 +47,7 @@ export function terminationError(
   const on = typed?.trim() ?? '';
   const terminated = record.performance?.termination?.on;
   if (terminated) return `The termination is already recorded, on ${formatDate(terminated)}.`;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || !record.contract) {
+  if (!isIsoDate(on) || !record.contract) {
     return `Enter the day the contract was terminated: ${PICK_A_DATE}, for example ${today}.`;
   }
   const { awardDate, months } = record.contract;
@@ -80,10 +80,10 @@ export function eventFieldError(
     default: {
       const on = typed?.trim() ?? '';
       const award = record.contract?.awardDate;
-      if (/^\d{4}-\d{2}-\d{2}$/.test(on) && on > today) {
+      if (isIsoDate(on) && on > today) {
         return `The day it happened cannot be after today (${formatDate(today)}).`;
       }
-      if (/^\d{4}-\d{2}-\d{2}$/.test(on) && award && on < award) {
+      if (isIsoDate(on) && award && on < award) {
         return `The day it happened cannot be before the award on ${formatDate(award)}.`;
       }
       return `Enter the day it happened: ${PICK_A_DATE}, for example ${today}.`;
