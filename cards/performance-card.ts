@@ -139,7 +139,13 @@ function assessElements(
   const period = nextAssessmentPeriod(record, due, today);
   const choices = ratings.map((r) => ({ title: r.label, value: r.id }));
   const value = (key: string) => (values[key] === undefined ? {} : { value: values[key] });
-  const rated = (ratingId: string, noteId: string, label: string, max: number): Element[] => [
+  const rated = (
+    ratingId: string,
+    noteId: string,
+    label: string,
+    max: number,
+    multiline: boolean,
+  ): Element[] => [
     {
       type: 'Input.ChoiceSet',
       id: ratingId,
@@ -153,7 +159,7 @@ function assessElements(
       type: 'Input.Text',
       id: noteId,
       label: 'Note: what the rating rests on',
-      isMultiline: true,
+      isMultiline: multiline,
       maxLength: max,
       spacing: 'Small',
       ...value(noteId),
@@ -180,6 +186,7 @@ function assessElements(
         PERFORMANCE_INPUTS.note(kpi.id),
         `${kpi.id} ${kpi.name} (target: ${kpi.target})`,
         CONTRACT_TEXT_LIMITS.ratingNote,
+        false,
       ),
     ),
     ...rated(
@@ -187,7 +194,47 @@ function assessElements(
       PERFORMANCE_INPUTS.overallNote,
       'Overall performance',
       CONTRACT_TEXT_LIMITS.overallNote,
+      true,
     ),
+    // Its own button right under the ratings: the toggles below are other changes.
+    {
+      type: 'ActionSet',
+      actions: [
+        button(
+          'Save the assessment',
+          { verb: PERFORMANCE_VERBS.assess, ...recordCardData(record) },
+          'positive',
+        ),
+      ],
+    },
+  ];
+}
+
+/**
+ * The assessment form, open once the assessment has fallen due (or when its answers were
+ * refused); before then behind a toggle, so that none is made early by mistake.
+ */
+function dueElements(
+  pack: PolicyPack,
+  record: CommissioningRecord,
+  due: AssessmentDue,
+  today: string,
+  state: FormState,
+): Element[] {
+  const form = assessElements(pack, record, due, today, state);
+  if (due.on <= today || Object.keys(state.errors ?? {}).length > 0) return form;
+  return [
+    heading(`Next: ${assessmentDueText(due, today)}`),
+    {
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.ShowCard',
+          title: `Assess early, before ${formatDate(due.on)}`,
+          card: { type: 'AdaptiveCard', body: form },
+        },
+      ],
+    },
   ];
 }
 
@@ -313,26 +360,15 @@ export function performanceCard(
     progress: due
       ? `Next: ${assessmentDueText(due, today)}${supplier ? `. Supplier: ${supplier}` : ''}`
       : 'No assessment is due',
-    help: `${assessments.text} ${assessments.schedule.text}`,
+    help: assessments.text,
     citation: assessments.citation,
     ...(state.notice ? { notice: state.notice } : {}),
     ...(errorCount > 0 ? { errorSummary: errorSummary(errorCount) } : {}),
-    lead: madeElements(pack, record),
     body: [
-      ...(due ? assessElements(pack, record, due, today, state) : []),
+      ...(due ? dueElements(pack, record, due, today, state) : []),
+      ...madeElements(pack, record),
       ...(awarded ? eventElements(pack, record, today, state) : []),
     ],
-    actions: [
-      ...(due
-        ? [
-            button(
-              'Save the assessment',
-              { verb: PERFORMANCE_VERBS.assess, ...recordCardData(record) },
-              'positive',
-            ),
-          ]
-        : []),
-      button('Stages', { verb: 'command', text: `stages ${record.id}` }),
-    ],
+    actions: [button('Stages', { verb: 'command', text: `stages ${record.id}` })],
   });
 }
