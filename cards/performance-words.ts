@@ -8,7 +8,7 @@ import { addMonths, isIsoDate } from '../core/common/dates.js';
 import { tooLongMessage } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import { CONTRACT_TEXT_LIMITS, type CommissioningRecord } from '../core/record/index.js';
-import { formatDate } from './format.js';
+import { countInWords, formatDate } from './format.js';
 
 const PICK_A_DATE = 'pick it from the calendar, or type it as year-month-day';
 
@@ -17,25 +17,25 @@ function tooLong(max: number, typed: string | undefined): string | undefined {
   return length > max ? tooLongMessage(max, length) : undefined;
 }
 
-const ratingLabels = (pack: PolicyPack): string =>
-  pack.procurementAct.assessments.ratings.map((r) => r.label).join(', ');
-
-/** The error beside a rating or a note of the assessment form; `kpi` is the KPI's name, or none for overall. */
+/**
+ * The error beside a rating or a note of the assessment form. It sits under the KPI's own
+ * label, so it does not name the KPI again; `kpi` is left out for the overall rating.
+ */
 export function assessmentFieldError(
   pack: PolicyPack,
   field: 'rating' | 'note',
   kpi: string | undefined,
   typed: string | undefined,
 ): string {
-  const what = kpi === undefined ? 'the overall rating' : `the rating of “${kpi}”`;
   if (field === 'note') {
     const max =
       kpi === undefined ? CONTRACT_TEXT_LIMITS.overallNote : CONTRACT_TEXT_LIMITS.ratingNote;
-    return tooLong(max, typed) ?? `Add a note on ${what}: what the rating rests on.`;
+    return tooLong(max, typed) ?? 'Add a note: what the rating rests on.';
   }
+  const count = countInWords(pack.procurementAct.assessments.ratings.length);
   return kpi === undefined
-    ? `Choose the overall rating: ${ratingLabels(pack)}.`
-    : `Choose a rating for “${kpi}”: ${ratingLabels(pack)}.`;
+    ? `Choose the overall rating, one of the ${count} above.`
+    : `Choose a rating for this KPI, one of the ${count} above.`;
 }
 
 /** The error beside the termination date, from the record's facts. */
