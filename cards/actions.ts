@@ -18,6 +18,8 @@ export const recordCardDataSchema = z.object({
   stage: z.coerce.number().int().optional(),
   /** From a reminder: the due date it was sent for (a reminder has no revision to go by). */
   due: z.string().optional(),
+  /** The performance assessment a notice button is for (A1, A2, ...). */
+  assessment: z.string().optional(),
 });
 
 export type RecordCardData = z.infer<typeof recordCardDataSchema>;

@@ -35,7 +35,7 @@ export const COMMANDS = [
     name: 'due',
     showsRecords: true,
     usage: 'due',
-    description: 'My stages due in the next 30 days',
+    description: 'My stages and performance assessments due in the next 30 days',
   },
   {
     name: 'rate',
@@ -54,6 +54,12 @@ export const COMMANDS = [
     showsRecords: true,
     usage: 'progress SV-2026-0042',
     description: 'Social value delivered against each target, recording delivery and corrections',
+  },
+  {
+    name: 'performance',
+    showsRecords: true,
+    usage: 'performance SV-2026-0042',
+    description: 'Assess the supplier’s performance against the KPIs, and the notices to publish',
   },
   {
     name: 'suppliers',

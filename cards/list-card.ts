@@ -35,7 +35,7 @@ function nextDueWords(item: RecordListItem, today: string): string {
   const { on, stages } = item.nextDue;
   const which =
     stages.length === 0
-      ? 'a stage'
+      ? 'a review or assessment'
       : stages.length === 1
         ? `stage ${stages[0]}`
         : `stages ${stages.slice(0, -1).join(', ')} and ${stages.at(-1)}`;

@@ -2,7 +2,9 @@ import { addMonths } from '../core/common/dates.js';
 import { RECORD_TEXT_LIMITS } from '../core/flow/index.js';
 import type { PolicyPack } from '../core/policy/index.js';
 import {
+  assessmentDueDates,
   type CommissioningRecord,
+  nextAssessmentDue,
   notAwardedProblem,
   ratingRefusal,
   SNOOZE_DAYS,
@@ -15,6 +17,7 @@ import { formatDate } from './format.js';
 import type { Line } from './info.js';
 import { type Element, errorBlock } from './inputs.js';
 import { KPI_VERBS } from './kpi-card.js';
+import { assessmentDueText, assessmentLine, PERFORMANCE_VERBS } from './performance-card.js';
 import { errorSummary } from './post-award-words.js';
 import type { AdaptiveCard } from './render.js';
 import { CONTRACT_INPUTS, STAGE_VERBS, stageInputIds } from './stage-inputs.js';
@@ -221,6 +224,34 @@ function stageElements(
   });
 }
 
+/** Where the performance assessments stand, for a contract whose KPIs the Act required. */
+function assessmentElements(
+  pack: PolicyPack,
+  record: CommissioningRecord,
+  today: string,
+): Element[] {
+  const made = record.performance?.assessments ?? [];
+  if (assessmentDueDates(record, pack).length === 0 && made.length === 0) return [];
+  const next = nextAssessmentDue(record, pack);
+  return [
+    {
+      type: 'TextBlock',
+      text: `**Performance assessments** _(${pack.procurementAct.assessments.citation})_: ${
+        next ? `next, ${assessmentDueText(next, today)}` : 'none due'
+      }`,
+      wrap: true,
+      separator: true,
+    },
+    ...made.map((a) => ({
+      type: 'TextBlock',
+      text: assessmentLine(pack, a),
+      wrap: true,
+      isSubtle: true,
+      spacing: 'None',
+    })),
+  ];
+}
+
 /** The record's stages, as many as the pack has: the award, each stage's status and action, and a way to update each. */
 export function stagesCard(
   pack: PolicyPack,
@@ -242,7 +273,11 @@ export function stagesCard(
     citation: pack.stageModel.citation,
     ...(state.notice ? { notice: state.notice } : {}),
     ...(errorCount > 0 ? { errorSummary: errorSummary(errorCount) } : {}),
-    body: [...contractElements(pack, record, state), ...stageElements(pack, record, today, state)],
+    body: [
+      ...contractElements(pack, record, state),
+      ...assessmentElements(pack, record, today),
+      ...stageElements(pack, record, today, state),
+    ],
     actions: [
       // Offered once the supplier can be rated: a finished, awarded record.
       ...(ratingRefusal(record, pack) === undefined
@@ -255,6 +290,9 @@ export function stagesCard(
       // Delivery is recorded once the record is finished and awarded.
       ...(notAwardedProblem(record) === undefined
         ? [button('Record delivery', { verb: DELIVERY_VERBS.show, reference: record.id })]
+        : []),
+      ...(assessmentDueDates(record, pack).length > 0
+        ? [button('Assess performance', { verb: PERFORMANCE_VERBS.show, reference: record.id })]
         : []),
       button('Open the record', { verb: 'command', text: `open ${record.id}` }),
     ],

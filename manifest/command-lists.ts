@@ -30,6 +30,8 @@ export const MENUS: Menu[] = [
       kpis: 'only for the few contracts with KPIs: the stages card and the summary open them',
       progress:
         'opened where delivery is due: the review reminder and the stages card carry a button for it',
+      performance:
+        'needed once a year per contract: its reminder and the stages card open it, and it can be typed',
     },
   },
   {
@@ -43,6 +45,8 @@ export const MENUS: Menu[] = [
       kpis: 'only for the few contracts with KPIs: the stages card and the summary open them',
       progress:
         "a supplier's delivery against its commitments is commercially sensitive: better read in a one-to-one chat",
+      performance:
+        "a supplier's performance ratings are commercially sensitive until published: better given in a one-to-one chat",
     },
   },
 ];

@@ -27,6 +27,7 @@ import { assess, policyStatus } from '../../core/rules/index.js';
 import type { DeliveryDesk } from '../stages/delivery-desk.js';
 import type { DraftDesk } from '../stages/drafts.js';
 import type { KpiDesk } from '../stages/kpi-desk.js';
+import type { PerformanceDesk } from '../stages/performance-desk.js';
 import type { RatingDesk } from '../stages/rating-desk.js';
 import type { StagesDesk } from '../stages/stages-desk.js';
 import type { ConversationStore } from '../store/conversations.js';
@@ -43,6 +44,7 @@ export interface CommandContext {
   stages: StagesDesk;
   ratings: RatingDesk;
   kpis: KpiDesk;
+  performance: PerformanceDesk;
   drafts: DraftDesk;
   delivery: DeliveryDesk;
   records: RecordStore;
@@ -172,11 +174,19 @@ const HANDLERS: Record<CommandName, Handler> = {
       context.delivery.show(context.actor, reference),
     );
   },
+  async performance(context, args) {
+    await withReference(context, args, 'performance', (reference) =>
+      context.performance.show(context.actor, reference),
+    );
+  },
   async due(context) {
     const on = today(context);
     const until = addDays(on, DUE_WITHIN_DAYS);
     const records = await context.records.dueBy(context.actor, until);
-    await context.reply(dueCard(dueStages(records, context.flow.pack, until), DUE_WITHIN_DAYS, on));
+    const assessments = context.performance.dueBy(records, until);
+    await context.reply(
+      dueCard(dueStages(records, context.flow.pack, until), DUE_WITHIN_DAYS, on, assessments),
+    );
   },
   async suppliers(context) {
     const rated = await context.records.ratings(context.actor);

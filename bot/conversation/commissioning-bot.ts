@@ -26,6 +26,7 @@ import { DELIVERY_VERBS } from '../../cards/delivery-card.js';
 import { DRAFT_VERBS } from '../../cards/drafts-card.js';
 import { welcomeCard } from '../../cards/info-cards.js';
 import { KPI_VERBS } from '../../cards/kpi-card.js';
+import { PERFORMANCE_VERBS } from '../../cards/performance-card.js';
 import { POLICY_VERBS } from '../../cards/policy-versions.js';
 import { RATING_VERBS } from '../../cards/rating-card.js';
 import type { AdaptiveCard } from '../../cards/render.js';
@@ -41,6 +42,7 @@ import { errorMessage, type Logger } from '../log.js';
 import { DeliveryDesk } from '../stages/delivery-desk.js';
 import { DraftDesk } from '../stages/drafts.js';
 import { KpiDesk } from '../stages/kpi-desk.js';
+import { PerformanceDesk } from '../stages/performance-desk.js';
 import { RatingDesk } from '../stages/rating-desk.js';
 import { ReminderButtons } from '../stages/reminder-buttons.js';
 import type { PackOf, StageAction } from '../stages/stage-button.js';
@@ -100,6 +102,7 @@ export class CommissioningBot extends TeamsActivityHandler {
   private readonly reminders: ReminderButtons;
   private readonly ratings: RatingDesk;
   private readonly kpis: KpiDesk;
+  private readonly performance: PerformanceDesk;
   private readonly drafts: DraftDesk;
   private readonly delivery: DeliveryDesk;
   private readonly reassessment: Reassessment;
@@ -116,6 +119,7 @@ export class CommissioningBot extends TeamsActivityHandler {
     this.reminders = new ReminderButtons(packOf, records, clock);
     this.ratings = new RatingDesk(packOf, records, clock, logger);
     this.kpis = new KpiDesk(packOf, records, clock);
+    this.performance = new PerformanceDesk(packOf, records, clock, logger);
     this.drafts = new DraftDesk(policies, records, clock, logger);
     this.delivery = new DeliveryDesk(packOf, records, clock);
     this.reassessment = new Reassessment(policies, records, clock, logger);
@@ -163,6 +167,16 @@ export class CommissioningBot extends TeamsActivityHandler {
         this.delivery.record(actor, stageAction(action, reference), values),
       [DELIVERY_VERBS.correct]: (actor, action, values, reference) =>
         this.delivery.correct(actor, stageAction(action, reference), values),
+      [PERFORMANCE_VERBS.show]: (actor, _action, _values, reference) =>
+        this.performance.show(actor, reference),
+      [PERFORMANCE_VERBS.assess]: (actor, action, values, reference) =>
+        this.performance.assess(actor, stageAction(action, reference), values),
+      [PERFORMANCE_VERBS.terminate]: (actor, action, values, reference) =>
+        this.performance.terminate(actor, stageAction(action, reference), values),
+      [PERFORMANCE_VERBS.event]: (actor, action, values, reference) =>
+        this.performance.recordEvent(actor, stageAction(action, reference), values),
+      [PERFORMANCE_VERBS.notice]: (actor, action, _values, reference) =>
+        this.performance.notice(actor, stageAction(action, reference)),
       [DRAFT_VERBS.discard]: (actor, action, _values, reference) =>
         this.drafts.discard(actor, reference, action.revision),
       [POLICY_VERBS.reassess]: (actor, _action, _values, reference) =>
@@ -393,6 +407,7 @@ export class CommissioningBot extends TeamsActivityHandler {
         stages: this.stages,
         ratings: this.ratings,
         kpis: this.kpis,
+        performance: this.performance,
         drafts: this.drafts,
         delivery: this.delivery,
         records: this.deps.records,
@@ -471,6 +486,7 @@ function stageAction(action: CardAction, reference: string): StageAction {
     ...(action.stage === undefined ? {} : { stage: action.stage }),
     ...(action.due === undefined ? {} : { due: action.due }),
     ...(action.revision === undefined ? {} : { revision: action.revision }),
+    ...(action.assessment === undefined ? {} : { assessment: action.assessment }),
   };
 }
 

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
+import { assessmentReminderCard } from '../../cards/assessment-reminder-card.js';
 import { reminderCard } from '../../cards/reminder-card.js';
+import type { AdaptiveCard } from '../../cards/render.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import {
   type CommissioningRecord,
+  claimAssessmentReminder,
   claimReminder,
+  markAssessmentReminderSent,
   markReminderSent,
-  type OwedReminder,
+  owedAssessmentReminder,
   owedReminders,
+  releaseAssessmentReminder,
   releaseReminder,
 } from '../../core/record/index.js';
 import { errorMessage, type Logger } from '../log.js';
@@ -21,6 +26,52 @@ import type { PacedSender } from './paced-sender.js';
 const CLAIM_LEASE_MS = 5 * 60_000;
 /** Records worked on at once; the sender paces the messages themselves. */
 const WORKERS = 8;
+
+/**
+ * One reminder a record owes: a stage's, or the next performance assessment's. Each is found,
+ * claimed, sent and settled the same way; only what it changes on the record differs.
+ */
+interface Owed {
+  /** For the log: the stage, or the assessment's due date. */
+  what: { stage: number } | { assessment: string };
+  /** Whether the record, perhaps read afresh, still owes it to this sweep. */
+  stillOwed(record: CommissioningRecord, now: string): boolean;
+  claim(record: CommissioningRecord, claim: { by: string; until: string }): CommissioningRecord;
+  sent(record: CommissioningRecord, at: string): CommissioningRecord;
+  release(record: CommissioningRecord): CommissioningRecord;
+  card(record: CommissioningRecord, today: string): AdaptiveCard;
+}
+
+/** Every reminder the record owes on `today`, stages first, skipping live claims of other sweeps. */
+function owedBy(record: CommissioningRecord, pack: PolicyPack, today: string, now: string): Owed[] {
+  const stages = owedReminders(record, pack, today, now).map(
+    (owed): Owed => ({
+      what: { stage: owed.stage },
+      stillOwed: (current, at) =>
+        owedReminders(current, pack, today, at).some(
+          (o) => o.stage === owed.stage && o.due === owed.due,
+        ),
+      claim: (current, claim) => claimReminder(current, pack, owed, claim),
+      sent: (current, at) => markReminderSent(current, pack, owed, at),
+      release: (current) => releaseReminder(current, pack, owed),
+      card: (current, day) => reminderCard(pack, current, owed, day),
+    }),
+  );
+  const assessment = owedAssessmentReminder(record, pack, today, now);
+  if (!assessment) return stages;
+  const { due } = assessment;
+  return [
+    ...stages,
+    {
+      what: { assessment: due },
+      stillOwed: (current, at) => owedAssessmentReminder(current, pack, today, at)?.due === due,
+      claim: (current, claim) => claimAssessmentReminder(current, pack, due, claim),
+      sent: (current, at) => markAssessmentReminderSent(current, pack, due, at),
+      release: (current) => releaseAssessmentReminder(current, pack, due),
+      card: (current, day) => assessmentReminderCard(pack, current, due, day),
+    },
+  ];
+}
 
 export interface SweepReport {
   recordsFound: number;
@@ -114,13 +165,11 @@ export class ReminderSweep {
     const { conversations } = this.deps;
     const pack = this.deps.packOf(found.record);
     let current = found;
-    for (const owed of owedReminders(current.record, pack, today, now.toISOString())) {
+    const at = now.toISOString();
+    for (const owed of owedBy(current.record, pack, today, at)) {
       // The record may have been re-read since the list was made (a send's outcome written
       // over another instance's change): another sweep may have claimed or sent this one.
-      const stillOwed = owedReminders(current.record, pack, today, now.toISOString()).some(
-        (o) => o.stage === owed.stage && o.due === owed.due,
-      );
-      if (!stillOwed) {
+      if (!owed.stillOwed(current.record, at)) {
         report.claimedElsewhere += 1;
         continue;
       }
@@ -134,49 +183,39 @@ export class ReminderSweep {
         until: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
       };
       try {
-        current = await this.deps.records.replace(
-          claimReminder(current.record, pack, owed, claim),
-          current.etag,
-        );
+        current = await this.deps.records.replace(owed.claim(current.record, claim), current.etag);
       } catch (error) {
         if (!(error instanceof StaleRecordError)) throw error;
         report.claimedElsewhere += 1;
         return;
       }
+      const card = owed.card(current.record, today);
       const result = await this.deps.sender.send(
         {
           conversation: target.reference.conversation?.id ?? target.id,
           tenant: current.record.tenantId,
         },
-        () =>
-          this.deliver(
-            target.reference as Partial<ConversationReference>,
-            current.record,
-            owed,
-            today,
-          ),
+        () => this.deliver(target.reference as Partial<ConversationReference>, card),
       );
       if (result.outcome === 'sent') {
-        current = await this.settle(current, (record) =>
-          markReminderSent(record, pack, owed, now.toISOString()),
-        );
+        current = await this.settle(current, (record) => owed.sent(record, at));
         report.sent += 1;
         continue;
       }
-      current = await this.settle(current, (record) => releaseReminder(record, pack, owed));
+      current = await this.settle(current, (record) => owed.release(record));
       if (result.outcome === 'forbidden') {
         report.forbidden += 1;
         await conversations.markInactive(current.record.tenantId, current.record.owner.id, now);
         this.deps.logger.warn('reminder.forbidden', {
           reference: current.record.id,
-          stage: owed.stage,
+          ...owed.what,
         });
         return;
       }
       report.failed += 1;
       this.deps.logger.warn('reminder.failed', {
         reference: current.record.id,
-        stage: owed.stage,
+        ...owed.what,
         status: result.status,
         attempts: result.attempts,
       });
@@ -185,11 +224,8 @@ export class ReminderSweep {
 
   private async deliver(
     reference: Partial<ConversationReference>,
-    record: CommissioningRecord,
-    owed: OwedReminder,
-    today: string,
+    card: AdaptiveCard,
   ): Promise<void> {
-    const card = reminderCard(this.deps.packOf(record), record, owed, today);
     // The adapter hands an error inside the turn to its onTurnError, which logs it and lets
     // continueConversationAsync resolve: a 403 or a connector that is down would pass for
     // sent. The send's own error is kept here and thrown, for the sender to judge.

@@ -1,5 +1,5 @@
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { copyFile, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { CosmosClient, JSONObject } from '@azure/cosmos';
 import {
   type Captured,
@@ -125,6 +125,23 @@ export class DurableFiles {
 
 const journalOf = (dataFile: string) => `${dataFile}.journal`;
 const compactingJournalOf = (dataFile: string) => `${dataFile}.journal.compacting`;
+
+/**
+ * Copies the local store's files (the snapshot and any journal) into `folder`, for a reader
+ * such as `npm run notice`: opening the copy replays and compacts it, and leaves the files of
+ * a bot that may be running untouched. Returns the copy's data file.
+ */
+export async function copyLocalData(dataFile: string, folder: string): Promise<string> {
+  const copy = join(folder, basename(dataFile));
+  for (const [from, to] of [
+    [dataFile, copy],
+    [journalOf(dataFile), journalOf(copy)],
+    [compactingJournalOf(dataFile), compactingJournalOf(copy)],
+  ] as const) {
+    await copyFile(from, to).catch(ignoreMissing);
+  }
+  return copy;
+}
 
 const ignoreMissing = (error: unknown) => {
   if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -196,6 +196,24 @@ export class RecordStore {
   }
 
   /**
+   * The records with this reference in every tenant, read by an operator's command line
+   * (`npm run notice`), never for showing to a Teams user. References are unique within a
+   * tenant only, so there may be more than one.
+   */
+  async byReference(reference: string): Promise<CommissioningRecord[]> {
+    const { resources } = await this.container.items
+      .query<Record<string, unknown>>({
+        query: "SELECT * FROM c WHERE c.id = @id AND c.kind = 'record' AND c.status != 'discarded'",
+        parameters: [{ name: '@id', value: reference }],
+      })
+      .fetchAll();
+    return resources.flatMap((resource) => {
+      const parsed = commissioningRecordSchema.safeParse(resource);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /**
    * Every record, in every tenant, with a reminder owed on or before `today`: one range
    * query on the indexed `nextReminderOn`, so that its cost follows the number due.
    */

@@ -37,3 +37,6 @@ export const canShare = (record: CommissioningRecord, viewer: Viewer): boolean =
 
 /** Suppliers are rated by the record's owner or a procurement lead, not by collaborators. */
 export const canRate = canShare;
+
+/** Performance is assessed, and a termination or breach recorded, by the same people who rate. */
+export const canAssess = canShare;

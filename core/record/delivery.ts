@@ -14,7 +14,8 @@ import {
 import { amountText, outcomeTargets } from './outcome-targets.js';
 import { contractEnd } from './performance.js';
 import type { CommissioningRecord } from './record.js';
-import { type Act, FUTURE } from './stage-changes.js';
+import type { Act } from './stage-changes.js';
+import { FUTURE } from './stages.js';
 
 /** No outcome is counted in amounts near this: a larger one is a typing slip. */
 const MAX_AMOUNT = 1_000_000_000;

@@ -5,6 +5,7 @@ import { notAwardedProblem, withChange } from './contract-inputs.js';
 import { type KpiInput, readKpis } from './kpi-read.js';
 import type { Kpi, KpiSet } from './kpi-set.js';
 import { amountText, outcomeTargets } from './outcome-targets.js';
+import { withAssessmentDates } from './performance.js';
 import type { CommissioningRecord } from './record.js';
 import type { Act } from './stage-changes.js';
 
@@ -47,22 +48,22 @@ export function setKpis(
   };
   const names = (list: Kpi[]): string =>
     list.map((k) => `${k.id} ${k.name}${k.mostMaterial ? ' (most material)' : ''}`).join('; ');
-  return ok(
-    withChange(
-      record,
-      act,
-      'kpis-set',
-      [
-        {
-          field: 'KPIs',
-          ...(record.kpis ? { from: names(record.kpis.kpis) } : {}),
-          to: kpis.length > 0 ? names(kpis) : 'none',
-        },
-        ...(reason === undefined ? [] : [{ field: 'KPIs not appropriate', to: reason }]),
-      ],
-      { kpis: set },
-    ),
+  // KPIs the Act required make assessments due: the sweep finds them by the record's dates.
+  const changed = withChange(
+    record,
+    act,
+    'kpis-set',
+    [
+      {
+        field: 'KPIs',
+        ...(record.kpis ? { from: names(record.kpis.kpis) } : {}),
+        to: kpis.length > 0 ? names(kpis) : 'none',
+      },
+      ...(reason === undefined ? [] : [{ field: 'KPIs not appropriate', to: reason }]),
+    ],
+    { kpis: set },
   );
+  return ok(withAssessmentDates(changed, pack));
 }
 
 /**

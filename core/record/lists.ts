@@ -1,6 +1,7 @@
 import type { PolicyPack } from '../policy/schema.js';
+import { nextAssessmentDue } from './performance.js';
 import type { CommissioningRecord, SupplierRating } from './record.js';
-import { stagesOf } from './stage-changes.js';
+import { stagesOf } from './stages.js';
 
 /** A stage of a record that is not done and falls due by a date: a line of `due`. */
 export interface DueStage {
@@ -35,6 +36,42 @@ export function dueStages(
         ];
       }),
     )
+    .sort((a, b) => a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference));
+}
+
+/** A record's next performance assessment, due by a date: a line of `due`. */
+export interface DueAssessment {
+  reference: string;
+  title: string;
+  due: string;
+  kind: 'yearly' | 'termination';
+  citation: string;
+}
+
+/**
+ * The next assessment of each of these records due on or before `until`, soonest first; each
+ * record's own pack version says when (a record follows the pack it was assessed under).
+ */
+export function dueAssessments(
+  records: readonly CommissioningRecord[],
+  packOf: (record: CommissioningRecord) => PolicyPack,
+  until: string,
+): DueAssessment[] {
+  return records
+    .flatMap((record) => {
+      const pack = packOf(record);
+      const next = nextAssessmentDue(record, pack);
+      if (!next || next.on > until) return [];
+      return [
+        {
+          reference: record.id,
+          title: record.title,
+          due: next.on,
+          kind: next.kind,
+          citation: pack.procurementAct.assessments.citation,
+        },
+      ];
+    })
     .sort((a, b) => a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference));
 }
 

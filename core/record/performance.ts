@@ -10,8 +10,8 @@ import { dateText, filled, notAwardedProblem, withChange } from './contract-inpu
 import { CONTRACT_LIST_LIMITS, CONTRACT_TEXT_LIMITS } from './contract-limits.js';
 import type { PerformanceAssessment, PerformanceRecord } from './performance-record.js';
 import type { CommissioningRecord } from './record.js';
-import { type Act, FUTURE, stagesOf } from './stage-changes.js';
-import { nextDueOn, nextReminderOn } from './stages.js';
+import type { Act } from './stage-changes.js';
+import { FUTURE, nextDueOn, nextDueStages, nextReminderOn, stagesOf } from './stages.js';
 
 /** A date an assessment of performance falls due (PA 2023 s.71). */
 export interface AssessmentDue {
@@ -74,41 +74,94 @@ export function assessmentReminderOn(
   return snoozed !== undefined && snoozed > due.on ? snoozed : due.on;
 }
 
-/** The assessment whose reminder is owed on `today`, if any, with the due date it is for. */
+/**
+ * The assessment whose reminder is owed on `today`, if any, with the due date it is for. Given
+ * `now`, one another sweep holds a live claim on is not owed to this one.
+ */
 export function owedAssessmentReminder(
   record: CommissioningRecord,
   pack: PolicyPack,
   today: string,
+  now?: string,
 ): { due: string } | undefined {
   const on = assessmentReminderOn(record, pack);
   const due = nextAssessmentDue(record, pack);
-  return on !== undefined && due !== undefined && on <= today ? { due: due.on } : undefined;
+  if (on === undefined || due === undefined || on > today) return undefined;
+  const claim = performanceOf(record).reminder.claim;
+  if (now !== undefined && claim && claim.until > now) return undefined;
+  return { due: due.on };
 }
 
 const earliest = (...dates: (string | undefined)[]): string | undefined =>
   dates.filter((d): d is string => d !== undefined).sort()[0];
 
 /**
- * The record with `nextDueOn` and `nextReminderOn` counting the next assessment as well as the
- * stages, so that the reminder sweep and "due soon" lists, which query those fields alone, find
- * it. Computed from the stages afresh, so applying it twice changes nothing.
+ * The record with `nextDueOn`, `nextDueStages` and `nextReminderOn` counting the next
+ * assessment as well as the stages, so that the reminder sweep and "due soon" lists, which
+ * query those fields alone, find it. The stages due are listed only when a stage is what falls
+ * due first. Computed from the stages afresh, so applying it twice changes nothing.
  */
 export function withAssessmentDates(
   record: CommissioningRecord,
   pack: PolicyPack,
 ): CommissioningRecord {
   const stages = stagesOf(record, pack);
-  const due = earliest(nextDueOn(stages), nextAssessmentDue(record, pack)?.on);
+  const stageDue = nextDueOn(stages);
+  const due = earliest(stageDue, nextAssessmentDue(record, pack)?.on);
   const remind = earliest(nextReminderOn(stages), assessmentReminderOn(record, pack));
-  const { nextDueOn: _due, nextReminderOn: _remind, ...rest } = record;
+  const { nextDueOn: _due, nextReminderOn: _remind, nextDueStages: _stages, ...rest } = record;
   return {
     ...rest,
     ...(due ? { nextDueOn: due } : {}),
+    ...(due && due === stageDue ? { nextDueStages: nextDueStages(stages) } : {}),
     ...(remind ? { nextReminderOn: remind } : {}),
   };
 }
 
-/** The reminder for the assessment due on `due` was delivered: it is not sent again for it. */
+/**
+ * Claims the assessment reminder for one sweep until the lease ends, as a stage's is claimed:
+ * written with If-Match, so that of several bot instances only one sends it. It changes no
+ * answer and no revision.
+ */
+export function claimAssessmentReminder(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  due: string,
+  claim: { by: string; until: string },
+): CommissioningRecord {
+  const performance = performanceOf(record);
+  return withAssessmentDates(
+    {
+      ...record,
+      performance: {
+        ...performance,
+        reminder: { ...performance.reminder, claim: { ...claim, due } },
+      },
+    },
+    pack,
+  );
+}
+
+/**
+ * The reminder could not be delivered: the claim is dropped and it stays owed for the next
+ * sweep. A claim on another due date (an assessment was made meanwhile) is not this one's.
+ */
+export function releaseAssessmentReminder(
+  record: CommissioningRecord,
+  pack: PolicyPack,
+  due: string,
+): CommissioningRecord {
+  const performance = performanceOf(record);
+  if (performance.reminder.claim?.due !== due) return record;
+  const { claim: _claim, ...reminder } = performance.reminder;
+  return withAssessmentDates({ ...record, performance: { ...performance, reminder } }, pack);
+}
+
+/**
+ * The reminder for the assessment due on `due` was delivered: it is not sent again for it.
+ * When that assessment was made meanwhile, the next one's reminder is left alone; the
+ * delivery still goes into the history.
+ */
 export function markAssessmentReminderSent(
   record: CommissioningRecord,
   pack: PolicyPack,
@@ -116,9 +169,10 @@ export function markAssessmentReminderSent(
   at: string,
 ): CommissioningRecord {
   const performance = performanceOf(record);
+  const current = nextAssessmentDue(record, pack)?.on === due;
   const sent: CommissioningRecord = {
     ...record,
-    performance: { ...performance, reminder: { sentFor: due } },
+    ...(current ? { performance: { ...performance, reminder: { sentFor: due } } } : {}),
     history: [
       ...record.history,
       {
@@ -160,6 +214,23 @@ function assessmentInputSchema(pack: PolicyPack) {
       { error: 'Give an overall rating with a note.' },
     ),
   });
+}
+
+/**
+ * The period the assessment answering `due` covers when made on `today`: from the award (or the
+ * day after the last period assessed) to the due date, or to today when made early. Undefined
+ * when today is before that period starts (the last assessment already covered today).
+ */
+export function nextAssessmentPeriod(
+  record: CommissioningRecord,
+  due: AssessmentDue,
+  today: string,
+): { from: string; to: string } | undefined {
+  if (!record.contract) return undefined;
+  const last = performanceOf(record).assessments.at(-1);
+  const from = last ? addDays(last.period.to, 1) : record.contract.awardDate;
+  if (today < from) return undefined;
+  return { from, to: earliest(today, due.on) ?? due.on };
 }
 
 /**
@@ -213,12 +284,12 @@ export function assessPerformance(
   if (problems.length > 0) return fail(problems);
   const performance = performanceOf(record);
   const last = performance.assessments.at(-1);
-  const from = last ? addDays(last.period.to, 1) : record.contract.awardDate;
-  if (act.today < from) {
+  const period = nextAssessmentPeriod(record, due, act.today);
+  if (!period) {
     return fail([
       {
         path: 'record',
-        message: `The last assessment covered the period to ${last?.period.to}; the next can be made from ${from}.`,
+        message: `The last assessment covered the period to ${last?.period.to}; the next can be made from ${last ? addDays(last.period.to, 1) : ''}.`,
       },
     ]);
   }
@@ -226,10 +297,7 @@ export function assessPerformance(
     id: `A${performance.assessments.length + 1}`,
     due: due.on,
     kind: due.kind,
-    period: {
-      from,
-      to: earliest(act.today, due.on) ?? due.on,
-    },
+    period,
     kpis: kpis.flatMap((kpi) => given.filter((g) => g.kpiId === kpi.id)),
     overall: parsed.data.overall,
     on: act.today,

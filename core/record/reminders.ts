@@ -1,7 +1,7 @@
 import type { PolicyPack } from '../policy/schema.js';
+import { withAssessmentDates } from './performance.js';
 import type { CommissioningRecord } from './record.js';
-import { stagesOf } from './stage-changes.js';
-import { nextReminderOn, reminderDate, type StageProgress } from './stages.js';
+import { reminderDate, type StageProgress, stagesOf } from './stages.js';
 
 /** A stage whose reminder is owed on a day, with the due date it is for. */
 export interface OwedReminder {
@@ -34,13 +34,13 @@ function changeStage(
   return stagesOf(record, pack).map((stage) => (stage.number === number ? change(stage) : stage));
 }
 
+/** The record with its stages' reminders changed; its reminder date counts the next assessment too. */
 function withReminderStages(
   record: CommissioningRecord,
+  pack: PolicyPack,
   stages: StageProgress[],
 ): CommissioningRecord {
-  const { nextReminderOn: _previous, ...rest } = record;
-  const next = nextReminderOn(stages);
-  return { ...rest, stages, ...(next ? { nextReminderOn: next } : {}) };
+  return withAssessmentDates({ ...record, stages }, pack);
 }
 
 /**
@@ -55,6 +55,7 @@ export function claimReminder(
 ): CommissioningRecord {
   return withReminderStages(
     record,
+    pack,
     changeStage(record, pack, owed.stage, (stage) => ({
       ...stage,
       reminder: { ...stage.reminder, claim: { ...claim, due: owed.due } },
@@ -78,7 +79,7 @@ export function markReminderSent(
     const { claim: _claim, snoozedUntil: _snooze, ...reminder } = stage.reminder;
     return { ...stage, reminder: { ...reminder, sentFor: owed.due } };
   });
-  const sent = withReminderStages(record, stages);
+  const sent = withReminderStages(record, pack, stages);
   return {
     ...sent,
     history: [
@@ -104,6 +105,7 @@ export function releaseReminder(
 ): CommissioningRecord {
   return withReminderStages(
     record,
+    pack,
     changeStage(record, pack, owed.stage, (stage) => {
       if (stage.reminder.claim?.due !== owed.due) return stage;
       const { claim: _claim, ...reminder } = stage.reminder;

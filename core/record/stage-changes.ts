@@ -5,6 +5,7 @@ import { boundedText, RECORD_TEXT_LIMITS } from '../flow/limits.js';
 import { type PolicyPack, tierIdSchema } from '../policy/schema.js';
 import { supplierTier } from '../rules/supplier-tier.js';
 import { historyValue } from './changes.js';
+import { withAssessmentDates } from './performance.js';
 import type { Person } from './person.js';
 import type { Change, CommissioningRecord, HistoryAction } from './record.js';
 import {
@@ -12,16 +13,11 @@ import {
   type ContractTerms,
   completeStage,
   contractTermsSchema,
-  initialStages,
-  nextDueOn,
-  nextDueStages,
-  nextReminderOn,
+  FUTURE,
   plannedDates,
   type StageProgress,
+  stagesOf,
 } from './stages.js';
-
-/** The problem of a date done that is after today. */
-export const FUTURE = 'must not be in the future';
 
 /** Who acts, and when (an ISO date-time and the UK calendar date of it: core reads no clock). */
 export interface Act {
@@ -30,33 +26,30 @@ export interface Act {
   today: string;
 }
 
-/** A record's stages, with any the pack has and the record lacks filled in. */
-export function stagesOf(record: CommissioningRecord, pack: PolicyPack): StageProgress[] {
-  const known = record.stages ?? [];
-  return initialStages(pack).map((fresh) => known.find((s) => s.number === fresh.number) ?? fresh);
-}
-
+/**
+ * The record with its stages changed. Its indexed dates count the next performance assessment
+ * as well as the stages, so that the reminder sweep and `due` find an assessment owed.
+ */
 function withStages(
   record: CommissioningRecord,
+  pack: PolicyPack,
   stages: StageProgress[],
   act: Act,
   action: HistoryAction,
   changes: Change[],
   extra: Partial<CommissioningRecord> = {},
 ): CommissioningRecord {
-  const next = nextReminderOn(stages);
-  const due = nextDueOn(stages);
-  const { nextReminderOn: _reminder, nextDueOn: _due, nextDueStages: _stages, ...rest } = record;
-  return {
-    ...rest,
-    ...extra,
-    stages,
-    ...(next ? { nextReminderOn: next } : {}),
-    ...(due ? { nextDueOn: due, nextDueStages: nextDueStages(stages) } : {}),
-    updatedAt: act.at,
-    revision: record.revision + 1,
-    history: [...record.history, { at: act.at, by: act.by, action, changes }],
-  };
+  return withAssessmentDates(
+    {
+      ...record,
+      ...extra,
+      stages,
+      updatedAt: act.at,
+      revision: record.revision + 1,
+      history: [...record.history, { at: act.at, by: act.by, action, changes }],
+    },
+    pack,
+  );
 }
 
 function stageNumber(pack: PolicyPack, value: unknown): Result<number> {
@@ -93,6 +86,7 @@ export function setContractTerms(
   return ok(
     withStages(
       record,
+      pack,
       stages,
       act,
       'contract-set',
@@ -125,7 +119,7 @@ export function setStageDue(
   );
   const before = stagesOf(record, pack).find((s) => s.number === number.value)?.due;
   return ok(
-    withStages(record, stages, act, 'stage-due-set', [
+    withStages(record, pack, stages, act, 'stage-due-set', [
       { field: `stage ${number.value} due`, ...(before ? { from: before } : {}), to: due.data },
     ]),
   );
@@ -177,7 +171,7 @@ export function markStageDone(
   );
   const after = stages.find((s) => s.number === number.value);
   return ok(
-    withStages(record, stages, act, 'stage-done', [
+    withStages(record, pack, stages, act, 'stage-done', [
       {
         field: `stage ${number.value} done`,
         to: { on: parsed.data.on, note: historyValue(parsed.data.note) },
@@ -216,7 +210,7 @@ export function snoozeStage(
       : stage,
   );
   return ok(
-    withStages(record, stages, act, 'stage-snoozed', [
+    withStages(record, pack, stages, act, 'stage-snoozed', [
       { field: `stage ${number.value} reminder`, to: `snoozed until ${until.data}` },
     ]),
   );

@@ -4,6 +4,10 @@ import { fail, ok, type Result } from '../common/result.js';
 import type { PolicyPack } from '../policy/schema.js';
 import { stagePlan } from '../rules/stage-plan.js';
 import { personSchema } from './person.js';
+import type { CommissioningRecord } from './record.js';
+
+/** The problem of a date done that is after today. */
+export const FUTURE = 'must not be in the future';
 
 /** One time a stage was done: for a recurring review stage (a quarterly review) there are several. */
 export const stageCompletionSchema = z.object({
@@ -55,6 +59,12 @@ export function initialStages(pack: PolicyPack): StageProgress[] {
     completions: [],
     reminder: {},
   }));
+}
+
+/** A record's stages, with any the pack has and the record lacks filled in. */
+export function stagesOf(record: CommissioningRecord, pack: PolicyPack): StageProgress[] {
+  const known = record.stages ?? [];
+  return initialStages(pack).map((fresh) => known.find((s) => s.number === fresh.number) ?? fresh);
 }
 
 /** The planned due dates of every stage for these terms, from the pack's schedules. */

@@ -25,6 +25,7 @@ import {
 } from '../support/cards.js';
 import { CaptureConnector } from '../support/connector.js';
 import { freshTenant, officerAnswers, STEP_TITLES } from '../support/officer.js';
+import { seedKpiRecord } from './performance-support.js';
 import {
   awardedRecord,
   completeRecord,
@@ -329,6 +330,106 @@ describe('after award, in plain words (issue 9)', function () {
         assert.ok(Object.keys(plainErrors(shown)).length > 0, `${String(wrong)} was accepted`);
       }
       assert.equal((await storedRecord(app, owner, reference)).kpis, undefined);
+    });
+
+    it('the assessment card: the assessment, termination and breach forms, empty and with wrong types', async () => {
+      const { owner } = freshTenant('plain-performance');
+      const seeded = await seedKpiRecord(app.records, owner);
+      const reference = seeded.id;
+      const { card } = await bot.say(owner, `performance ${reference}`);
+      const kpis = seeded.kpis?.kpis ?? [];
+      assert.equal(kpis.length, 3);
+      const pressWith = async (title: string, values: Record<string, unknown>) => {
+        const button = actionsOf(card).find((a) => a.title === title);
+        assert.ok(button, title);
+        return bot.executeData(owner, button.verb, { ...button.data, ...values });
+      };
+      const assessing = /^perf(Rating|Note|Overall)/;
+
+      // Empty: every rating and note marked at once, each naming its KPI.
+      const empty = await pressWith('Save the assessment', everyInput(card, '', assessing));
+      const errors = plainErrors(empty);
+      assert.deepEqual(
+        Object.keys(errors).sort(),
+        [
+          ...kpis.flatMap((k) => [`perfRating_${k.id}`, `perfNote_${k.id}`]),
+          'perfOverallNote',
+          'perfOverallRating',
+        ].sort(),
+      );
+      const [k1] = kpis;
+      assert.ok(k1);
+      assert.equal(
+        errors[`perfRating_${k1.id}`],
+        'Choose a rating for this KPI, one of the five above.',
+      );
+      assert.equal(errors[`perfNote_${k1.id}`], 'Add a note: what the rating rests on.');
+      assert.equal(errors.perfOverallRating, 'Choose the overall rating, one of the five above.');
+      assert.match(cardText(empty), /^Check the 8 answers marked below\.$/m);
+
+      for (const wrong of [...WRONG_TYPES, 'excellent']) {
+        const shown = await pressWith('Save the assessment', everyInput(card, wrong, assessing));
+        assert.equal(cardTitle(shown), 'Performance assessments', `${wrong}`);
+        const some = plainErrors(shown);
+        for (const kpi of kpis) assert.ok(some[`perfRating_${kpi.id}`], `${wrong}`);
+        assert.ok(some.perfOverallRating, `${wrong}`);
+      }
+      // A note too long is told with its length; the rest of what was typed is kept.
+      const long = await pressWith('Save the assessment', {
+        ...Object.fromEntries(kpis.map((k) => [`perfRating_${k.id}`, 'good'])),
+        ...Object.fromEntries(kpis.map((k) => [`perfNote_${k.id}`, 'Fine'])),
+        perfOverallRating: 'good',
+        perfOverallNote: 'n'.repeat(2_001),
+      });
+      assert.deepEqual(plainErrors(long), {
+        perfOverallNote: 'Shorten this to 2,000 characters or fewer; it is 2,001.',
+      });
+      assert.equal(input(long, `perfRating_${k1.id}`).value, 'good');
+
+      for (const wrong of [...WRONG_TYPES, '2026-13-45']) {
+        const shown = await pressWith('Record the termination', { perfTerminatedOn: wrong });
+        assert.deepEqual(plainErrors(shown), {
+          perfTerminatedOn:
+            'Enter the day the contract was terminated: pick it from the calendar, or type it as year-month-day, for example 2026-06-02.',
+        });
+        assert.match(cardText(shown), /^Check the date under "Record a termination"\.$/m);
+      }
+      const future = await pressWith('Record the termination', { perfTerminatedOn: '2026-06-03' });
+      assert.deepEqual(plainErrors(future), {
+        perfTerminatedOn:
+          'The termination cannot be after today (2 June 2026): record it on the day it happens.',
+      });
+
+      const emptyEvent = await pressWith('Record it', {
+        perfEventKind: '',
+        perfEventOn: '',
+        perfEventNote: '',
+      });
+      assert.deepEqual(Object.keys(plainErrors(emptyEvent)).sort(), [
+        'perfEventKind',
+        'perfEventNote',
+        'perfEventOn',
+      ]);
+      for (const wrong of WRONG_TYPES) {
+        const shown = await pressWith('Record it', {
+          perfEventKind: wrong,
+          perfEventOn: wrong,
+          perfEventNote: wrong,
+        });
+        const some = plainErrors(shown);
+        assert.ok(some.perfEventKind && some.perfEventOn, `${wrong}`);
+      }
+      const early = await pressWith('Record it', {
+        perfEventKind: 'breach-damages',
+        perfEventOn: '2026-03-01',
+        perfEventNote: 'Damages agreed',
+      });
+      assert.deepEqual(plainErrors(early), {
+        perfEventOn: 'The day it happened cannot be before the award on 1 April 2026.',
+      });
+      const stored = await storedRecord(app, owner, reference);
+      assert.deepEqual(stored.performance, undefined);
+      assert.equal(stored.revision, seeded.revision);
     });
 
     it('the reminder card: a bad "Mark done" is told beside its own fields, with what was typed', async () => {
