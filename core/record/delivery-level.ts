@@ -18,8 +18,8 @@ export interface DeliveryLevel {
 /**
  * The level the delivery record suggests for the supplier-status row the pack marks
  * `suggestedFrom: 'delivery'`: the share of the outcomes with a target that are met or on
- * track on `on`, banded by the pack. An outcome with no target, or before the award, is not
- * judged. The rater still confirms the row.
+ * track on `on`, banded by the pack. An outcome with no target, before the award, or (a
+ * commitment or a rate) with nothing recorded yet, is not judged. The rater still confirms the row.
  */
 export function deliveryLevel(
   record: CommissioningRecord,
@@ -34,8 +34,11 @@ export function deliveryLevel(
   }
   const found = progress(record, pack, on);
   if (!found.ok) return found;
+  // A commitment or rate with nothing recorded yet says nothing about the supplier either way
+  // (on the award day every one would count as failed), so it is not judged; a count with
+  // nothing recorded is judged by its share of the target against the time passed.
   const judged = found.value.outcomes.filter(
-    (o) => o.status !== 'no-target' && o.status !== 'not-started',
+    (o) => o.status !== 'no-target' && o.status !== 'not-started' && o.status !== 'not-recorded',
   );
   if (judged.length === 0) {
     return fail([

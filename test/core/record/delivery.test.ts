@@ -339,6 +339,15 @@ describe('the supplier-status level suggested from delivery', () => {
     assert.equal(okValue(deliveryLevel(none, pack, '2027-01-01')).level, 'none');
   });
 
+  it('does not count a commitment or rate with nothing recorded yet as failed', () => {
+    // On the award day the count of jobs is on track (nothing is expected yet); the Living Wage
+    // and the spend share have nothing recorded, so they are not judged: 1 of 1, not 1 of 3.
+    const level = okValue(deliveryLevel(record, pack, record.contract?.awardDate ?? ''));
+    assert.deepEqual([level.met, level.judged], [1, 1]);
+    const notMet = deliver(record, { measureId: 'living-wage', status: 'not-met' });
+    assert.equal(okValue(deliveryLevel(notMet, pack, '2026-07-05')).judged, 2);
+  });
+
   it('suggests nothing before there is anything to judge', () => {
     assert.match(
       problemsOf(deliveryLevel(record, pack, '2026-01-01'))[0]?.message ?? '',
