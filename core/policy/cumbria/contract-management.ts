@@ -52,7 +52,7 @@ export const procurementAct: PolicyPack['procurementAct'] = {
     },
     fromOutcome: {
       measuredBy:
-        'Delivery recorded at each review against the social value commitment, with evidence, in {unit}',
+        'Delivery recorded at each review against the social value commitment, with its evidence ({unit})',
       commitmentTarget: 'Commitment kept throughout the contract',
     },
   },
