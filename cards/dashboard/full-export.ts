@@ -34,7 +34,7 @@ const records: ExportSheet = {
       STATUS_WORDS[pipelineStatus(row)],
       { date: row.createdAt.slice(0, 10) },
       { date: row.updatedAt.slice(0, 10) },
-      row.value ?? null,
+      row.estimatedValue ?? null,
       themeNames(row, pack),
       row.contract ? { date: row.contract.awardDate } : null,
       row.contract?.months ?? null,

@@ -70,7 +70,7 @@ export const pipelineView: DashboardView = {
               STATUS_WORDS[pipelineStatus(row)],
               stageOf(row),
               { date: row.createdAt.slice(0, 10) },
-              row.value ?? null,
+              row.estimatedValue ?? null,
               themeNames(row, pack),
             ]),
         },

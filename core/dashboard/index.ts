@@ -1,3 +1,4 @@
+export * from './api.js';
 export * from './csv.js';
 export * from './filters.js';
 export * from './row.js';

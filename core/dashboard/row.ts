@@ -25,7 +25,7 @@ export const dashboardRowSchema = commissioningRecordSchema
     /** The measures the officer chose (their themes follow from them). */
     measures: z.array(z.string()).optional().catch(undefined),
     /** The estimated contract value, in pounds. */
-    value: z.number().optional().catch(undefined),
+    estimatedValue: z.number().optional().catch(undefined),
     /** The target set for each chosen measure. */
     targets: z.array(measureTargetSchema).optional().catch(undefined),
   });
@@ -49,7 +49,7 @@ export const DASHBOARD_PROJECTION = [
   'c.stages',
   'c.ratings',
   'c.draft.answers.measures AS measures',
-  'c.draft.answers["value"] AS "value"',
+  'c.draft.answers["value"] AS estimatedValue',
   'c.draft.answers.outcomeTargets AS targets',
 ].join(', ');
 

@@ -38,6 +38,14 @@ export function pageOf(table: Table, page: number, size = PAGE_SIZE): TablePage 
   };
 }
 
+/** A short table (a chart's figures) as one page of itself. */
+export const wholePage = (table: Table): TablePage => ({
+  ...table,
+  page: 1,
+  pages: 1,
+  total: table.rows.length,
+});
+
 /** Counts by key, in the order the keys are given (a key with none counts 0). */
 export function countBy<T, K>(
   items: readonly T[],
