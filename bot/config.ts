@@ -42,6 +42,13 @@ export function isLoopback(host: string): boolean {
   return isIPv4(name) && name.startsWith('127.');
 }
 
+/** An address with no slash at its end, so that paths can be added after one. */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end -= 1;
+  return url.slice(0, end);
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -189,14 +196,14 @@ export const configSchema = z
     SSO_AUTHORITY: z
       .url({ error: 'must be an address like https://login.microsoftonline.com' })
       .default('https://login.microsoftonline.com')
-      .transform((url) => url.replace(/\/+$/, ''))
+      .transform(withoutTrailingSlashes)
       .describe(
         "Where a tenant's signing keys ({authority}/{tenant}/discovery/v2.0/keys) and v2 token issuer ({authority}/{tenant}/v2.0) are: Entra's, unless a test gives its own",
       ),
     SSO_V1_ISSUER: z
       .url({ error: 'must be an address like https://sts.windows.net' })
       .default('https://sts.windows.net')
-      .transform((url) => url.replace(/\/+$/, ''))
+      .transform(withoutTrailingSlashes)
       .describe("The base of Entra's v1 token issuer ({base}/{tenant}/), also accepted"),
     LOCAL_SIGN_IN: z
       .preprocess(
