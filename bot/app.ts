@@ -51,7 +51,18 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const records = new RecordStore(store.containers.records);
   const conversations = new ConversationStore(store.containers.conversations);
   const adapter = createAdapter(config, logger);
-  const bot = new CommissioningBot({ config, policies, records, conversations, clock, logger });
+  // The address the server listens on, once it does (the dashboard's local sign-in and the
+  // Playground's `report` card need it).
+  let url = '';
+  const bot = new CommissioningBot({
+    config,
+    policies,
+    records,
+    conversations,
+    clock,
+    logger,
+    serverUrl: () => url,
+  });
   const reminders = new ReminderSweep({
     packOf: (record) => policies.forRecord(record, isoDateInLondon(clock())).pack,
     records,
@@ -62,7 +73,6 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     logger,
   });
   // The dashboard's local sign-in serves its keys from this server, at the address it listens on.
-  let url = '';
   const dashboard = {
     config,
     records,

@@ -27,6 +27,8 @@ export const MENUS: Menu[] = [
       policy: 'reference, looked up less often than themes; the welcome card names the policy',
       discard:
         'needed now and then: `new` offers it beside an unfinished draft, and it can be typed',
+      themes:
+        'reference: the outcomes step of every record lists the themes with their measures, and it can be typed',
     },
   },
   {
@@ -37,6 +39,8 @@ export const MENUS: Menu[] = [
         'every supplier with its tier is commercially sensitive: better read in a one-to-one chat',
       reminders: "a personal setting: it changes one person's reminders, not the chat's",
       discard: "a change to one person's own draft, made in the one-to-one chat",
+      report:
+        'it sums up the records one person sees, and the Dashboard tab it opens is a personal tab',
     },
   },
 ];
