@@ -21,7 +21,7 @@ const COLOURS: Record<Look, { bar: string; text: string; rule: string }> = {
   contrast: { bar: '#ffff00', text: '#ffffff', rule: '#ffffff' },
 };
 
-const BAR_HEIGHT = 26;
+const BAR_HEIGHT = 28;
 
 /** A horizontal bar chart of counts, as an SVG document. */
 export async function barChartSvg(
@@ -31,7 +31,7 @@ export async function barChartSvg(
 ): Promise<string> {
   const colours = COLOURS[look];
   const spec: vega.Spec = {
-    width: 360,
+    width: 380,
     height: Math.max(1, bars.length) * BAR_HEIGHT,
     padding: 8,
     autosize: { type: 'pad' },
@@ -60,7 +60,7 @@ export async function barChartSvg(
         scale: 'y',
         labelColor: colours.text,
         labelFontSize: 12,
-        labelLimit: 220,
+        labelLimit: 260,
         domainColor: colours.rule,
         tickColor: colours.rule,
       },

@@ -137,10 +137,11 @@ export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps):
       const charts = await Promise.all(
         built.charts.map(async (chart) => {
           const table = tableOf(chart.tableId);
-          const bars = (table?.rows ?? []).map(([label, value]) => ({
-            label: String(label),
-            value: typeof value === 'number' ? value : 0,
-          }));
+          const count = table?.columns.findIndex((column) => column.kind === 'number') ?? -1;
+          const bars = (table?.rows ?? []).map((row) => {
+            const value = row[count];
+            return { label: String(row[0] ?? ''), value: typeof value === 'number' ? value : 0 };
+          });
           return {
             title: table?.title ?? '',
             tableId: chart.tableId,
@@ -237,30 +238,33 @@ function addLocalSignIn(
   });
 }
 
-/** The owners in the local data, and each tenant's procurement leads (PROCUREMENT_LEAD_IDS). */
+/**
+ * The owners in the local data, and in each tenant the procurement leads of PROCUREMENT_LEAD_IDS
+ * (named by their id when they own no record, so that a lead can sign in with none).
+ */
 async function localPeople(deps: DashboardDeps): Promise<LocalPerson[]> {
   const owners = await deps.records.localOwners();
   const leads = deps.config.PROCUREMENT_LEAD_IDS;
   const people = new Map<string, LocalPerson>();
-  for (const { tenantId, owner } of owners) {
+  for (const tenantId of new Set(owners.map((o) => o.tenantId))) {
     for (const lead of leads) {
       people.set(`${tenantId}/${lead}`, {
         tenantId,
         userId: lead,
-        name:
-          owners.find((o) => o.tenantId === tenantId && o.owner.id === lead)?.owner.name ??
-          'Procurement lead',
+        name: `Procurement lead ${lead}`,
         isProcurementLead: true,
       });
     }
-    if (!people.has(`${tenantId}/${owner.id}`)) {
-      people.set(`${tenantId}/${owner.id}`, {
-        tenantId,
-        userId: owner.id,
-        name: owner.name,
-        isProcurementLead: false,
-      });
-    }
+  }
+  for (const { tenantId, owner } of owners) {
+    const key = `${tenantId}/${owner.id}`;
+    const known = people.get(key);
+    people.set(key, {
+      tenantId,
+      userId: owner.id,
+      name: owner.name,
+      isProcurementLead: known?.isProcurementLead ?? false,
+    });
   }
   return [...people.values()].sort(
     (a, b) =>

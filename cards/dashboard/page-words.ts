@@ -11,7 +11,7 @@ export const PAGE_WORDS = {
     'This copy of the bot runs on this computer, outside Teams. Choose who to see the dashboard as.',
   localSignInNone:
     'No one is in the local data yet. Start a record in the Agents Playground, then reload this page.',
-  localLead: 'procurement lead: sees every record of the organisation',
+  localLead: 'a procurement lead: sees every record of the organisation',
   localOfficer: 'sees their own records and those shared with them',
   notInTeams:
     'Open the dashboard from its tab in Microsoft Teams: the page signs you in through Teams.',

@@ -20,6 +20,15 @@ export const pipelineView: DashboardView = {
       return stage ? stageWords(stage) : ALL_STAGES_DONE;
     };
     const byStage = countBy(rows, stageLabels, stageOf);
+    // The chart names a stage by its number alone; the table beside it has the names too.
+    const stageLines = [
+      ...pack.stages.map((stage) => ({
+        short: `Stage ${stage.number}`,
+        name: stage.name,
+        label: stageWords(stage),
+      })),
+      { short: ALL_STAGES_DONE, name: '', label: ALL_STAGES_DONE },
+    ];
     return {
       charts: [
         { tableId: 'by-status', measure: 'Records' },
@@ -44,9 +53,10 @@ export const pipelineView: DashboardView = {
           title: 'Records by stage reached',
           columns: [
             { label: 'Stage', kind: 'text' },
+            { label: 'Name', kind: 'text' },
             { label: 'Records', kind: 'number' },
           ],
-          rows: stageLabels.map((label) => [label, byStage.get(label) ?? 0]),
+          rows: stageLines.map((line) => [line.short, line.name, byStage.get(line.label) ?? 0]),
         },
         {
           id: 'records',

@@ -3,16 +3,16 @@ import type { PolicyPack, Stage } from '../policy/schema.js';
 import type { DashboardRow } from './row.js';
 
 /**
- * The first stage of the pack a record has not done: where it stands in the pipeline.
- * Undefined once every stage is done.
+ * The stage a record has reached: the one after the last stage done (stage 1 when none is).
+ * Undefined once the pack's last stage is done.
  */
 export function currentStage(
   row: Pick<DashboardRow, 'stages'>,
   pack: PolicyPack,
 ): Stage | undefined {
-  return [...pack.stages]
-    .sort((a, b) => a.number - b.number)
-    .find((stage) => !(row.stages ?? []).some((s) => s.number === stage.number && s.done));
+  const done = (row.stages ?? []).filter((s) => s.done).map((s) => s.number);
+  const last = Math.max(0, ...done);
+  return [...pack.stages].sort((a, b) => a.number - b.number).find((stage) => stage.number > last);
 }
 
 /** A stage not done with a due date on or before a day: one line of the "due" view. */

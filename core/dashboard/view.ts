@@ -9,8 +9,9 @@ export interface ViewContext {
 }
 
 /**
- * A chart is drawn from one of the view's two-column tables (a label, then a count), so that
- * the chart and the table beside it always show the same figures.
+ * A chart is drawn from one of the view's figure tables (a label in the first column, the
+ * count in the first number column), so that the chart and the table beside it always show
+ * the same figures.
  */
 export interface ChartOf {
   tableId: string;

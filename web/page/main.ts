@@ -223,9 +223,10 @@ function tableOf(table: TablePage, headingLevel: 'caption' | 'none' = 'caption')
       }),
     ),
   );
+  // A wide table scrolls on its own at a phone's width: focusable, so that a keyboard can too.
   return el(
     'div',
-    { class: 'table-wrap' },
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': table.title },
     el(
       'table',
       { id: `table-${table.id}` },
@@ -386,7 +387,7 @@ function render(answer: ViewAnswer): void {
         { 'aria-labelledby': 'detail-title' },
         el('h3', { id: 'detail-title' }, detail.title),
         detail.total === 0 ? el('p', {}, W.empty) : tableOf(detail, 'none'),
-        detail.pages > 1 ? pager(detail) : '',
+        detail.total > 0 ? pager(detail) : '',
       )
     : '';
   root().replaceChildren(
