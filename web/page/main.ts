@@ -384,7 +384,7 @@ function render(answer: ViewAnswer): void {
   const detailPart = detail
     ? el(
         'section',
-        { 'aria-labelledby': 'detail-title' },
+        { class: 'detail', 'aria-labelledby': 'detail-title' },
         el('h3', { id: 'detail-title' }, detail.title),
         detail.total === 0 ? el('p', {}, W.empty) : tableOf(detail, 'none'),
         detail.total > 0 ? pager(detail) : '',
