@@ -42,7 +42,7 @@ export interface DashboardDeps {
 const NO_SIGN_IN =
   'Sign in to see the dashboard: open it from the Dashboard tab in Microsoft Teams, which signs you in.';
 const NOT_SET_UP =
-  'Sign-in to the dashboard is not set up on this bot yet: ask whoever runs it to follow the README’s "Dashboard sign-in" steps.';
+  'Sign-in to the dashboard is not set up on this bot yet: ask whoever runs the bot to set it up.';
 const NO_PACK = 'Your organisation has no policy pack on this bot, so there is nothing to show.';
 const NO_VIEW = 'There is no such view of the dashboard. Choose one of its tabs.';
 const NOT_LISTED = 'Choose one of the people listed.';

@@ -41,6 +41,8 @@ export const PAGE_WORDS = {
   empty: 'Nothing to show for these filters.',
   failed: 'The dashboard could not load. Try again in a moment.',
   generated: (date: string) => `Figures as of ${date}.`,
+  showing: (filters: string[]) =>
+    filters.length === 0 ? 'Showing every record.' : `Showing records with ${filters.join('; ')}.`,
   scopeLead: 'You are a procurement lead: these figures cover every record of your organisation.',
   scopeOfficer: 'These figures cover your records and those shared with you.',
 } as const;

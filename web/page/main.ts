@@ -347,6 +347,20 @@ function pager(table: TablePage): HTMLElement {
   );
 }
 
+/** The filters in force, in words, so that a printed page says what it counts. */
+function filterWords(answer: ViewAnswer): string[] {
+  const { from, to, status, theme, owner } = answer.filters;
+  const label = (choices: { value: string; label: string }[], value: string | number | undefined) =>
+    choices.find((choice) => choice.value === String(value))?.label ?? String(value);
+  return [
+    ...(from ? [`${W.from.toLowerCase()} ${formatDay(from)}`] : []),
+    ...(to ? [`${W.to.toLowerCase()} ${formatDay(to)}`] : []),
+    ...(status ? [`${W.status.toLowerCase()}: ${label(answer.choices.statuses, status)}`] : []),
+    ...(theme ? [`${W.theme.toLowerCase()}: ${label(answer.choices.themes, theme)}`] : []),
+    ...(owner ? [`${W.owner.toLowerCase()}: ${label(answer.choices.owners, owner)}`] : []),
+  ];
+}
+
 function render(answer: ViewAnswer): void {
   for (const url of state.chartUrls) URL.revokeObjectURL(url);
   state.chartUrls = [];
@@ -401,6 +415,7 @@ function render(answer: ViewAnswer): void {
     nav,
     el('h2', {}, answer.view.title),
     el('p', {}, answer.view.summary),
+    el('p', { class: 'muted' }, W.showing(filterWords(answer))),
     filtersForm(answer),
     downloads(answer.view.id),
     ...figures,
