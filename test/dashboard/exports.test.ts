@@ -253,6 +253,28 @@ describe('dashboard views and exports, through the local sign-in', function () {
   });
 });
 
+describe('a bot with no dashboard sign-in set up', function () {
+  this.timeout(20_000);
+  let app: App;
+  before(async () => {
+    app = await startBot(new TestClock(NOW), { LOCAL_SIGN_IN: 'false' });
+  });
+  after(async () => app?.close());
+
+  it('refuses every data request, saying sign-in is not set up, and offers no local sign-in', async () => {
+    const answer = await fetch(`${app.url}/api/dashboard/pipeline`, {
+      headers: { authorization: 'Bearer whatever' },
+    });
+    assert.equal(answer.status, 401);
+    assert.deepEqual(await answer.json(), {
+      error:
+        'Sign-in to the dashboard is not set up on this bot yet: ask whoever runs the bot to set it up.',
+    });
+    assert.equal((await fetch(`${app.url}/dashboard/local/people`)).status, 404);
+    assert.equal((await fetch(`${app.url}/dashboard`)).status, 200);
+  });
+});
+
 describe('the local sign-in setting', () => {
   const production = {
     NODE_ENV: 'production',
