@@ -14,6 +14,7 @@ import { loadConfig } from '../bot/config.js';
 import { silentLogger } from '../bot/log.js';
 import { messageActivity, type Party } from './activities.js';
 import { type CaptureCounts, type CaptureServer, startCaptureServer } from './capture.js';
+import { runDashboardBench } from './dashboard.js';
 import { startEchoBot } from './echo-bot.js';
 import { JsonClient } from './http.js';
 import {
@@ -33,8 +34,9 @@ const quick = process.argv.includes('--quick');
 const onlyReminders = process.argv.includes('--reminders');
 const onlyWizard = process.argv.includes('--wizard');
 const onlyStore = process.argv.includes('--store');
+const onlyDashboard = process.argv.includes('--dashboard');
 /** With no part named, every part runs. */
-const all = !onlyReminders && !onlyWizard && !onlyStore;
+const all = !onlyReminders && !onlyWizard && !onlyStore && !onlyDashboard;
 const SETTINGS = {
   concurrency: 4,
   warmupTurns: quick ? 60 : 150,
@@ -361,6 +363,7 @@ async function main(): Promise<void> {
   if (all || onlyWizard) await wizardBench();
   if (all || onlyReminders) await runRemindersBench({ quick });
   if (all || onlyStore) await runStoreBench({ quick });
+  if (all || onlyDashboard) await runDashboardBench({ quick });
 }
 
 main().catch((error: unknown) => {

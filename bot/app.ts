@@ -5,6 +5,7 @@ import { withReviewDue } from '../core/rules/index.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
 import { CommissioningBot } from './conversation/commissioning-bot.js';
+import { dashboardSignIn } from './dashboard/setup.js';
 import { errorMessage, type Logger } from './log.js';
 import { loadPolicyLibrary } from './policy-pack.js';
 import { PacedSender } from './reminders/paced-sender.js';
@@ -50,7 +51,18 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const records = new RecordStore(store.containers.records);
   const conversations = new ConversationStore(store.containers.conversations);
   const adapter = createAdapter(config, logger);
-  const bot = new CommissioningBot({ config, policies, records, conversations, clock, logger });
+  // The address the server listens on, once it does (the dashboard's local sign-in and the
+  // Playground's `report` card need it).
+  let url = '';
+  const bot = new CommissioningBot({
+    config,
+    policies,
+    records,
+    conversations,
+    clock,
+    logger,
+    serverUrl: () => url,
+  });
   const reminders = new ReminderSweep({
     packOf: (record) => policies.forRecord(record, isoDateInLondon(clock())).pack,
     records,
@@ -60,10 +72,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     appId: config.MicrosoftAppId ?? '',
     logger,
   });
+  // The dashboard's local sign-in serves its keys from this server, at the address it listens on.
+  const dashboard = {
+    config,
+    records,
+    policies,
+    clock,
+    logger,
+    ...(await dashboardSignIn(config, clock, () => url)),
+  };
   const server = createServer({
     config,
     adapter,
     logger,
+    dashboard,
     handleTurn: (context) => bot.run(context),
     databaseReachable: async () => {
       await store.database.read();
@@ -74,11 +96,16 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let running: RunningServer;
   try {
     running = await listen(server, config.HOST, config.PORT);
+    url = running.url;
   } catch (error) {
     await store.close();
     throw error;
   }
-  logger.info('bot.listening', { url: running.url, cosmos: store.local ? 'embedded' : 'azure' });
+  logger.info('bot.listening', {
+    url: running.url,
+    cosmos: store.local ? 'embedded' : 'azure',
+    dashboard: `${running.url}/dashboard`,
+  });
   const timer = startSweepTimer(
     config.REMINDER_SWEEP_MINUTES,
     () => reminders.run(clock()),

@@ -42,6 +42,13 @@ export function isLoopback(host: string): boolean {
   return isIPv4(name) && name.startsWith('127.');
 }
 
+/** An address with no slash at its end, so that paths can be added after one. */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end -= 1;
+  return url.slice(0, end);
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -178,6 +185,38 @@ export const configSchema = z
       .describe(
         'Shared secret for POST /api/reminders/run (header x-reminders-secret); unset, that route is off',
       ),
+    SSO_APP_ID_URI: optionalText
+      .refine((uri) => uri === undefined || uri.startsWith('api://'), {
+        message:
+          'must be the Application ID URI of the SSO app registration, like api://HOST/APP-ID',
+      })
+      .describe(
+        "The Application ID URI of the app registration the dashboard tab signs in through (api://HOST/APP-ID): the audience of every Teams sign-in token; unset, the dashboard's data is refused (or, locally, served through the local sign-in)",
+      ),
+    SSO_AUTHORITY: z
+      .url({ error: 'must be an address like https://login.microsoftonline.com' })
+      .default('https://login.microsoftonline.com')
+      .transform(withoutTrailingSlashes)
+      .describe(
+        "Where a tenant's signing keys ({authority}/{tenant}/discovery/v2.0/keys) and v2 token issuer ({authority}/{tenant}/v2.0) are: Entra's, unless a test gives its own",
+      ),
+    SSO_V1_ISSUER: z
+      .url({ error: 'must be an address like https://sts.windows.net' })
+      .default('https://sts.windows.net')
+      .transform(withoutTrailingSlashes)
+      .describe("The base of Entra's v1 token issuer ({base}/{tenant}/), also accepted"),
+    LOCAL_SIGN_IN: z
+      .preprocess(
+        (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+        z.enum(['true', 'false', ''], { error: 'must be true or false' }).optional(),
+      )
+      .transform((value) => (value === 'true' ? true : value === 'false' ? false : undefined))
+      .describe(
+        "The dashboard's local sign-in (choose a person, no Teams): unset, on outside production when SSO_APP_ID_URI is unset and the bot listens on a loopback address; never allowed in production",
+      ),
+    TEAMS_APP_ID: optionalText.describe(
+      "The Teams app's id (the manifest's id), for the `report` card's button that opens the Dashboard tab; unset, the card says where the dashboard is served",
+    ),
   })
   .superRefine(
     (config, ctx) => {
@@ -192,6 +231,21 @@ export const configSchema = z
           code: 'custom',
           path: ['HOST'],
           message: `is ${config.HOST}, which other machines can reach, but with no MicrosoftAppId any caller could claim to be anyone: set MicrosoftAppId, listen on 127.0.0.1, or set ALLOW_UNAUTHENTICATED_REMOTE=true on a closed test network`,
+        });
+      }
+      if (config.LOCAL_SIGN_IN === true && !isLoopback(config.HOST)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['LOCAL_SIGN_IN'],
+          message: `is on, but the bot listens on ${config.HOST}, which other machines can reach: the local sign-in lets anyone choose who they are, so it runs on a loopback address only`,
+        });
+      }
+      if (config.NODE_ENV === 'production' && config.LOCAL_SIGN_IN === true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['LOCAL_SIGN_IN'],
+          message:
+            'must not be on in production: there, people sign in to the dashboard through Teams (set SSO_APP_ID_URI)',
         });
       }
       if (config.NODE_ENV !== 'production') return;
@@ -256,3 +310,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 /** Credentials are set: requests must carry a valid Bot Framework token. */
 export const authenticates = (config: Config): boolean => config.MicrosoftAppId !== undefined;
+
+/** The dashboard's local sign-in is on: outside production, on this machine, with no Teams sign-in set. */
+export const localSignIn = (config: Config): boolean =>
+  config.NODE_ENV !== 'production' &&
+  isLoopback(config.HOST) &&
+  (config.LOCAL_SIGN_IN ?? config.SSO_APP_ID_URI === undefined);

@@ -3,6 +3,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import './quiet-restify.js';
 import restify from 'restify';
 import type { Config } from './config.js';
+import { addDashboardRoutes, type DashboardDeps } from './dashboard/routes.js';
 import { plainWords, type RestifyError } from './http-answers.js';
 import { errorMessage, inRequest, type Logger } from './log.js';
 import { receiveActivity } from './messages-route.js';
@@ -17,6 +18,8 @@ export interface ServerDeps {
   /** Runs one reminder sweep now, for an external scheduler. */
   runReminders(): Promise<unknown>;
   logger: Logger;
+  /** The Dashboard tab: its page, data API and exports. */
+  dashboard?: DashboardDeps;
 }
 
 const SECRET_HEADER = 'x-reminders-secret';
@@ -34,7 +37,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The HTTP surface: Bot Framework messages, the reminder trigger and a health check. */
+/** The HTTP surface: Bot Framework messages, the reminder trigger, a health check and the dashboard. */
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({
     name: 'social-value-bot',
@@ -80,6 +83,8 @@ export function createServer(deps: ServerDeps): restify.Server {
       res.json({ status: 'failed' });
     }
   });
+
+  if (deps.dashboard) addDashboardRoutes(server, deps.dashboard);
 
   server.get('/healthz', async (_req, res) => {
     const cosmos = await deps.databaseReachable().catch(() => false);

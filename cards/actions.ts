@@ -53,3 +53,10 @@ export function button(
     fallback: { type: 'Action.Submit', ...common },
   };
 }
+
+/** A button that opens a web page (the Dashboard tab, by its Teams deep link). */
+export const linkButton = (title: string, url: string): Record<string, unknown> => ({
+  type: 'Action.OpenUrl',
+  title,
+  url,
+});

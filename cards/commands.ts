@@ -68,6 +68,12 @@ export const COMMANDS = [
     description: 'Suppliers with their current tier',
   },
   {
+    name: 'report',
+    showsRecords: true,
+    usage: 'report',
+    description: 'Counts of records and overdue stages, and a button to the Dashboard tab',
+  },
+  {
     name: 'reminders',
     usage: 'reminders off',
     description: 'Pause reminders (reminders on resumes them)',

@@ -36,6 +36,17 @@ export function descriptions(pack: PolicyPack): { short: string; full: string } 
   };
 }
 
+/** The Dashboard tab's page, on the bot's own host. */
+export const dashboardUrl = (settings: Pick<PackageSettings, 'BOT_HOST'>): string =>
+  `https://${settings.BOT_HOST}/dashboard`;
+
+/**
+ * The Application ID URI Teams asks a sign-in token for: the bot's SSO_APP_ID_URI setting
+ * must be the same.
+ */
+export const ssoResource = (settings: Pick<PackageSettings, 'BOT_HOST' | 'SSO_APP_ID'>): string =>
+  `api://${settings.BOT_HOST}/${settings.SSO_APP_ID}`;
+
 /** The manifest for these settings and this app version (package.json's). */
 export function buildManifest(
   settings: PackageSettings,
@@ -67,7 +78,16 @@ export function buildManifest(
         commandLists: commandLists(),
       },
     ],
+    staticTabs: [
+      {
+        entityId: 'dashboard',
+        name: 'Dashboard',
+        contentUrl: dashboardUrl(settings),
+        scopes: ['personal'],
+      },
+    ],
+    webApplicationInfo: { id: settings.SSO_APP_ID, resource: ssoResource(settings) },
     defaultInstallScope: 'personal',
-    validDomains: [],
+    validDomains: [settings.BOT_HOST],
   };
 }

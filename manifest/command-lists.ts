@@ -32,6 +32,8 @@ export const MENUS: Menu[] = [
         'opened where delivery is due: the review reminder and the stages card carry a button for it',
       performance:
         'needed once a year per contract: its reminder and the stages card open it, and it can be typed',
+      themes:
+        'reference: the outcomes step of every record lists the themes with their measures, and it can be typed',
     },
   },
   {
@@ -47,6 +49,8 @@ export const MENUS: Menu[] = [
         "a supplier's delivery against its commitments is commercially sensitive: better read in a one-to-one chat",
       performance:
         "a supplier's performance ratings are commercially sensitive until published: better given in a one-to-one chat",
+      report:
+        'it sums up the records one person sees, and the Dashboard tab it opens is a personal tab',
     },
   },
 ];

@@ -65,6 +65,21 @@ const httpsUrl = (what: string) =>
       }),
   );
 
+/** A host name alone (no https://, no path), as Teams' validDomains and tab addresses take it. */
+const HOST_NAME =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+const hostName = (what: string) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string({ error: `is required: ${what}` })
+      .trim()
+      .toLowerCase()
+      .regex(HOST_NAME, `must be a host name alone, like sv-bot.azurewebsites.net: ${what}`)
+      .refine((host) => !PLACEHOLDER_HOST.test(host), `is a placeholder address: give ${what}`),
+  );
+
 const path = (fallback: string) =>
   z.preprocess(blankIsUnset, z.string().trim().min(1).default(fallback));
 
@@ -81,6 +96,12 @@ export const packageSettingsSchema = z.object({
   ),
   TEAMS_APP_ID: guid(
     'the Teams app id, made once and kept for every version so that Teams sees an update, not a new app',
+  ),
+  BOT_HOST: hostName(
+    "the bot's host name, like sv-bot.azurewebsites.net: the Dashboard tab is served there",
+  ),
+  SSO_APP_ID: guid(
+    'the app (client) ID of the app registration the Dashboard tab signs in through, whose Application ID URI is api://BOT_HOST/SSO_APP_ID',
   ),
   TEAMS_APP_SHORT_NAME: text(30, DEFAULT_SHORT_NAME),
   TEAMS_APP_FULL_NAME: text(100, DEFAULT_FULL_NAME),

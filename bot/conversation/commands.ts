@@ -16,10 +16,12 @@ import { helpCard, themesCard, thresholdsCard } from '../../cards/info-cards.js'
 import { recordListCard } from '../../cards/list-card.js';
 import { policyCard } from '../../cards/policy-versions.js';
 import type { AdaptiveCard } from '../../cards/render.js';
+import { type DashboardPlace, reportCard } from '../../cards/report-card.js';
 import { suppliersCard } from '../../cards/suppliers-card.js';
 import { addDays, isoDateInLondon } from '../../core/common/dates.js';
 import { parseMoney } from '../../core/common/money.js';
 import type { Result } from '../../core/common/result.js';
+import { reportFigures } from '../../core/dashboard/summary.js';
 import { findStep, type Questionnaire } from '../../core/flow/index.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
@@ -51,6 +53,8 @@ export interface CommandContext {
   conversations: ConversationStore;
   clock: () => Date;
   actor: Actor;
+  /** Where the `report` card's button opens the dashboard. */
+  dashboard: DashboardPlace;
   /** The people @mentioned in the message, the bot left out. */
   mentions: Person[];
   reply(card: AdaptiveCard): Promise<void>;
@@ -191,6 +195,11 @@ const HANDLERS: Record<CommandName, Handler> = {
   async suppliers(context) {
     const rated = await context.records.ratings(context.actor);
     await context.reply(suppliersCard(context.flow.pack, latestTiers(rated, context.flow.pack)));
+  },
+  async report(context) {
+    const rows = await context.records.dashboardRows(context.actor);
+    const figures = reportFigures(rows, context.flow.pack, today(context));
+    await context.reply(reportCard(figures, context.actor.isProcurementLead, context.dashboard));
   },
   async reminders(context, args) {
     const choice = (args[0] ?? '').toLowerCase();

@@ -38,6 +38,7 @@ import { ok } from '../../core/common/result.js';
 import type { Policies } from '../../core/flow/index.js';
 import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
+import { dashboardPlace } from '../dashboard/place.js';
 import { errorMessage, type Logger } from '../log.js';
 import { DeliveryDesk } from '../stages/delivery-desk.js';
 import { DraftDesk } from '../stages/drafts.js';
@@ -64,6 +65,8 @@ export interface BotDeps {
   conversations: ConversationStore;
   clock: () => Date;
   logger: Logger;
+  /** The address this bot serves, once it listens: the Playground's way to the dashboard. */
+  serverUrl?: () => string;
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -414,6 +417,7 @@ export class CommissioningBot extends TeamsActivityHandler {
         conversations: this.deps.conversations,
         clock: this.deps.clock,
         mentions: mentionsOf(context),
+        dashboard: dashboardPlace(this.deps.config, this.deps.serverUrl?.()),
         actor: this.actor(identity),
         reply,
       },

@@ -58,7 +58,7 @@ try {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
   process.stdout.write(
-    `\nOpen ${playground.url} in a browser to chat with the bot (type "help" there). Ctrl+C stops it.\n\n`,
+    `\nOpen ${playground.url} in a browser to chat with the bot (type "help" there).\nThe dashboard is at ${app.url}/dashboard (choose who to sign in as there). Ctrl+C stops it.\n\n`,
   );
 } catch (error) {
   if (error instanceof ConfigError || error instanceof PackFileError) {

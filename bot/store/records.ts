@@ -1,10 +1,17 @@
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import {
+  DASHBOARD_PROJECTION,
+  type DashboardRow,
+  dashboardRowSchema,
+} from '../../core/dashboard/row.js';
+import {
   type CommissioningRecord,
   canAccess,
   commissioningRecordSchema,
   formatReference,
+  type Person,
+  personSchema,
   type SupplierRating,
   supplierRatingSchema,
   type Viewer,
@@ -68,6 +75,9 @@ const accessFactsSchema = commissioningRecordSchema.pick({
   owner: true,
   collaboratorIds: true,
 });
+
+/** A record's tenant and owner, as the local sign-in's query projects them. */
+const ownerSchema = z.object({ tenantId: z.string().min(1), owner: personSchema });
 
 /** A list line as the list query projects it. */
 const summarySchema = z.object({
@@ -276,6 +286,49 @@ export class RecordStore {
         ? [{ reference: access.data.id, ratings: ratings.data }]
         : [];
     });
+  }
+
+  /**
+   * The dashboard's fields of every record the viewer may see (a procurement lead's: the
+   * tenant's), in the viewer's partition alone: a projection, never whole records, and the
+   * access rule in the query and again on each document read.
+   */
+  async dashboardRows(viewer: Viewer): Promise<DashboardRow[]> {
+    const { resources } = await this.container.items
+      .query<Record<string, unknown>>(
+        {
+          query: `SELECT ${DASHBOARD_PROJECTION} FROM c WHERE ${visibleTo(viewer)}`,
+          parameters: viewerParameters(viewer),
+        },
+        { partitionKey: viewer.tenantId },
+      )
+      .fetchAll();
+    return resources.flatMap((resource) => {
+      const parsed = dashboardRowSchema.safeParse(resource);
+      return parsed.success && parsed.data.status !== 'discarded' && canAccess(parsed.data, viewer)
+        ? [parsed.data]
+        : [];
+    });
+  }
+
+  /**
+   * The owners of records in every tenant: for the dashboard's local sign-in alone, which
+   * offers them as people to sign in as. Never used in production.
+   */
+  async localOwners(limit = 500): Promise<{ tenantId: string; owner: Person }[]> {
+    const { resources } = await this.container.items
+      .query<Record<string, unknown>>({
+        query:
+          "SELECT TOP @limit c.tenantId, c.owner FROM c WHERE c.kind = 'record' AND c.status != 'discarded'",
+        parameters: [{ name: '@limit', value: limit }],
+      })
+      .fetchAll();
+    const seen = new Map<string, { tenantId: string; owner: Person }>();
+    for (const resource of resources) {
+      const parsed = ownerSchema.safeParse(resource);
+      if (parsed.success) seen.set(`${parsed.data.tenantId}/${parsed.data.owner.id}`, parsed.data);
+    }
+    return [...seen.values()];
   }
 
   private async nextSequence(tenantId: string, year: number): Promise<number> {

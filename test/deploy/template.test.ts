@@ -35,6 +35,9 @@ const LEFT_OUT: Record<string, string> = {
     'unset, one pack; a force holding several versions (or a shared service several forces) adds the folder to the zip and sets it as an app setting',
   TENANT_PACKS:
     'unset while the deployment holds one pack; a shared service maps each tenant to its pack as an app setting',
+  SSO_AUTHORITY: "Entra's own address, the default: only a test points it at a local key server",
+  SSO_V1_ISSUER: "Entra's own v1 issuer, the default",
+  LOCAL_SIGN_IN: 'the local sign-in never runs in production: there, people sign in through Teams',
   POLICY_REVIEW_DUE:
     'the force sets its own review date when it has one (an app setting); until then the bot says it is not recorded',
 };

@@ -29,6 +29,8 @@ const GOOD: Record<string, string> = {
   TEAMS_APP_WEBSITE_URL: 'https://www.cumbria-pcc.gov.uk/',
   TEAMS_APP_PRIVACY_URL: 'https://www.cumbria-pcc.gov.uk/privacy',
   TEAMS_APP_TERMS_URL: 'https://www.cumbria-pcc.gov.uk/terms',
+  BOT_HOST: 'sv-bot.azurewebsites.net',
+  SSO_APP_ID: '5d6e7f80-91a2-4b3c-8d4e-5f60718293a4',
 };
 
 /** The schema @microsoft/app-manifest bundles for a manifest version, read from disk. */
@@ -163,8 +165,29 @@ describe('Teams app package', () => {
       assert.deepEqual(bot?.scopes, ['personal', 'team', 'groupChat']);
       assert.equal(bot?.supportsFiles, false);
       assert.equal(bot?.isNotificationOnly, false);
-      assert.deepEqual(manifest.validDomains, []);
-      assert.equal('webApplicationInfo' in manifest, false);
+    });
+
+    it("has the Dashboard tab on the bot's own host, signed in through the SSO app", () => {
+      assert.deepEqual(manifest.staticTabs, [
+        {
+          entityId: 'dashboard',
+          name: 'Dashboard',
+          contentUrl: 'https://sv-bot.azurewebsites.net/dashboard',
+          scopes: ['personal'],
+        },
+      ]);
+      assert.deepEqual(manifest.webApplicationInfo, {
+        id: GOOD.SSO_APP_ID,
+        resource: `api://sv-bot.azurewebsites.net/${GOOD.SSO_APP_ID}`,
+      });
+      assert.deepEqual(manifest.validDomains, ['sv-bot.azurewebsites.net']);
+    });
+
+    it('refuses a bot host written as an address, or a placeholder', async () => {
+      const address = await refusal({ ...GOOD, BOT_HOST: 'https://sv-bot.azurewebsites.net/' });
+      assert.match(problemAt(address, 'BOT_HOST')?.message ?? '', /host name alone/);
+      const placeholder = await refusal({ ...GOOD, BOT_HOST: 'bot.example.com' });
+      assert.match(problemAt(placeholder, 'BOT_HOST')?.message ?? '', /placeholder/);
     });
 
     it('uses the default names and the policy in its description', () => {
@@ -294,7 +317,9 @@ describe('Teams app package', () => {
     it('with no publisher or addresses, listing every missing setting at once', async () => {
       const error = await refusal({});
       assert.deepEqual(error.problems.map((p) => p.where).sort(), [
+        'BOT_HOST',
         'MicrosoftAppId',
+        'SSO_APP_ID',
         'TEAMS_APP_DEVELOPER_NAME',
         'TEAMS_APP_ID',
         'TEAMS_APP_PRIVACY_URL',

@@ -1,0 +1,273 @@
+import type restify from 'restify';
+import { EXPORT_SHEETS } from '../../cards/dashboard/full-export.js';
+import { VIEWS, viewById } from '../../cards/dashboard/views.js';
+import { STATUS_WORDS } from '../../cards/dashboard/words.js';
+import { isoDateInLondon } from '../../core/common/dates.js';
+import {
+  applyFilters,
+  type DashboardRow,
+  PIPELINE_STATUSES,
+  pageOf,
+  readFilters,
+  type Table,
+  toCsv,
+  type ViewAnswer,
+  wholePage,
+} from '../../core/dashboard/index.js';
+import type { Policies } from '../../core/flow/index.js';
+import type { PolicyPack } from '../../core/policy/index.js';
+import type { PageAssets } from '../../web/assets.js';
+import { barChartSvg, LOOKS, type Look } from '../../web/charts.js';
+import type { Config } from '../config.js';
+import { refuse } from '../http-answers.js';
+import { errorMessage, type Logger } from '../log.js';
+import type { RecordStore } from '../store/records.js';
+import { LOCAL_PATH, type LocalPerson, type LocalSignIn } from './local-sign-in.js';
+import { bearerToken, type SignedIn, type TokenVerifier } from './sign-in.js';
+import { toXlsx } from './xlsx.js';
+
+export interface DashboardDeps {
+  config: Config;
+  records: RecordStore;
+  policies: Policies;
+  clock: () => Date;
+  logger: Logger;
+  page: PageAssets;
+  /** Undefined when no sign-in is set up: every data request is refused. */
+  verifier?: TokenVerifier;
+  /** The local sign-in, outside production only. */
+  local?: { signIn: LocalSignIn; issue(person: LocalPerson): Promise<string> };
+}
+
+const NO_SIGN_IN =
+  'Sign in to see the dashboard: open it from the Dashboard tab in Microsoft Teams, which signs you in.';
+const NOT_SET_UP =
+  'Sign-in to the dashboard is not set up on this bot yet: ask whoever runs the bot to set it up.';
+const NO_PACK = 'Your organisation has no policy pack on this bot, so there is nothing to show.';
+const NO_VIEW = 'There is no such view of the dashboard. Choose one of its tabs.';
+const NOT_LISTED = 'Choose one of the people listed.';
+
+/**
+ * Teams shows a tab in a frame of its own pages: only they (and this bot) may frame it. Nothing
+ * is loaded from anywhere but the bot; charts arrive as SVG text shown through blob images.
+ */
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com",
+};
+
+const fileName = (base: string, today: string, extension: string) =>
+  `attachment; filename="${base}-${today}.${extension}"`;
+
+/** The dashboard: its page and assets, the data API and exports, and the local sign-in. */
+export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps): void {
+  server.get('/dashboard', async (_req, res) => {
+    res.writeHead(200, PAGE_HEADERS);
+    res.end(deps.page.html);
+  });
+
+  server.get('/dashboard/assets/:name', async (req, res) => {
+    const file = deps.page.files.get(String(req.params.name));
+    if (!file) return refuse(res, 404);
+    res.writeHead(200, {
+      'content-type': file.type,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(file.body);
+  });
+
+  if (deps.local) addLocalSignIn(server, deps, deps.local);
+
+  server.get('/api/dashboard/export.xlsx', async (req, res) => {
+    await signedIn(deps, req, res, async (who, pack, rows) => {
+      const today = isoDateInLondon(deps.clock());
+      const sheets = EXPORT_SHEETS.map((sheet) => ({
+        name: sheet.name,
+        table: sheet.table(rows, pack),
+      }));
+      res.writeHead(200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': fileName('social-value-records', today, 'xlsx'),
+        'cache-control': 'no-store',
+      });
+      res.end(await toXlsx(sheets));
+      deps.logger.info('dashboard.exported', { view: 'all', lead: who.viewer.isProcurementLead });
+    });
+  });
+
+  server.get('/api/dashboard/:file', async (req, res) => {
+    const [id = '', extension = 'json', ...rest] = String(req.params.file).split('.');
+    const view = viewById(id);
+    if (!view || rest.length > 0 || !['json', 'csv', 'xlsx'].includes(extension)) {
+      return refuse(res, 404, NO_VIEW);
+    }
+    await signedIn(deps, req, res, async (who, pack, all) => {
+      const params = queryOf(req);
+      const filters = readFilters(params);
+      if (!filters.ok) return refuse(res, 400, filters.problems.map((p) => p.message).join(' '));
+      const today = isoDateInLondon(deps.clock());
+      const rows = applyFilters(all, filters.value, pack);
+      const built = view.build(rows, { pack, today });
+      const tableOf = (tableId: string): Table | undefined =>
+        built.tables.find((table) => table.id === tableId);
+      if (extension === 'csv') {
+        const detail = tableOf(built.detail);
+        res.writeHead(200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': fileName(`dashboard-${view.id}`, today, 'csv'),
+          'cache-control': 'no-store',
+        });
+        res.end(detail ? toCsv(detail) : '');
+        return;
+      }
+      if (extension === 'xlsx') {
+        res.writeHead(200, {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': fileName(`dashboard-${view.id}`, today, 'xlsx'),
+          'cache-control': 'no-store',
+        });
+        res.end(await toXlsx(built.tables.map((table) => ({ name: table.title, table }))));
+        return;
+      }
+      const look = lookOf(params.look);
+      const charts = await Promise.all(
+        built.charts.map(async (chart) => {
+          const table = tableOf(chart.tableId);
+          const count = table?.columns.findIndex((column) => column.kind === 'number') ?? -1;
+          const bars = (table?.rows ?? []).map((row) => {
+            const value = row[count];
+            return { label: String(row[0] ?? ''), value: typeof value === 'number' ? value : 0 };
+          });
+          return {
+            title: table?.title ?? '',
+            tableId: chart.tableId,
+            svg: await barChartSvg(bars, chart.measure, look),
+          };
+        }),
+      );
+      const answer: ViewAnswer = {
+        view: { id: view.id, title: view.title, summary: view.summary },
+        views: VIEWS.map((v) => ({ id: v.id, title: v.title })),
+        viewer: { name: who.name, isProcurementLead: who.viewer.isProcurementLead },
+        filters: filters.value,
+        choices: choicesOf(all, pack),
+        charts,
+        tables: built.tables.map((table) =>
+          table.id === built.detail ? pageOf(table, filters.value.page) : wholePage(table),
+        ),
+        detail: built.detail,
+        today,
+      };
+      res.header('cache-control', 'no-store');
+      res.json(answer);
+    });
+  });
+}
+
+/** The query string's parameters (the server has no query parser: nothing else reads them). */
+const queryOf = (req: restify.Request): Record<string, string> =>
+  Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams);
+
+const lookOf = (value: unknown): Look => LOOKS.find((look) => look === value) ?? 'default';
+
+/** The filters' lists: every status, the pack's themes, and the owners of the records seen. */
+function choicesOf(rows: readonly DashboardRow[], pack: PolicyPack): ViewAnswer['choices'] {
+  const owners = new Map(rows.map((row) => [row.owner.id, row.owner.name]));
+  return {
+    statuses: PIPELINE_STATUSES.map((status) => ({ value: status, label: STATUS_WORDS[status] })),
+    themes: pack.themes.map((theme) => ({ value: String(theme.id), label: theme.name })),
+    owners: [...owners]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+  };
+}
+
+/**
+ * Runs `work` for a request with a valid sign-in token, with the tenant's pack and the rows the
+ * viewer may see; anything else is 401 with plain words and no data. The token is never logged.
+ */
+async function signedIn(
+  deps: DashboardDeps,
+  req: restify.Request,
+  res: restify.Response,
+  work: (who: SignedIn, pack: PolicyPack, rows: DashboardRow[]) => Promise<void>,
+): Promise<void> {
+  if (!deps.verifier) return refuse(res, 401, NOT_SET_UP);
+  const token = bearerToken(req.header('authorization'));
+  if (!token) return refuse(res, 401, NO_SIGN_IN);
+  const checked = await deps.verifier.verify(token);
+  if (!checked.ok) {
+    deps.logger.warn('dashboard.refused', { reason: checked.reason });
+    return refuse(res, 401, NO_SIGN_IN);
+  }
+  const who = checked.signedIn;
+  const flow = deps.policies.forTenant(who.viewer.tenantId, isoDateInLondon(deps.clock()));
+  if (!flow) return refuse(res, 403, NO_PACK);
+  try {
+    const rows = await deps.records.dashboardRows(who.viewer);
+    await work(who, flow.pack, rows);
+  } catch (error) {
+    deps.logger.error('dashboard.failed', { error: errorMessage(error) });
+    if (!res.headersSent) refuse(res, 500);
+  }
+}
+
+function addLocalSignIn(
+  server: restify.Server,
+  deps: DashboardDeps,
+  local: NonNullable<DashboardDeps['local']>,
+): void {
+  // The key server, shaped as Entra's: {authority}/{tenant}/discovery/v2.0/keys.
+  server.get(`${LOCAL_PATH}/:tenant/discovery/v2.0/keys`, async (_req, res) => {
+    res.json(local.signIn.jwks());
+  });
+  server.get(`${LOCAL_PATH}/people`, async (_req, res) => {
+    res.json({ people: await localPeople(deps) });
+  });
+  server.post(`${LOCAL_PATH}/sign-in`, async (req, res) => {
+    const body = (req.body ?? {}) as { tenantId?: unknown; userId?: unknown };
+    const person = (await localPeople(deps)).find(
+      (p) => p.tenantId === body.tenantId && p.userId === body.userId,
+    );
+    if (!person) return refuse(res, 400, NOT_LISTED);
+    res.json({ token: await local.issue(person) });
+  });
+}
+
+/**
+ * The owners in the local data, and in each tenant the procurement leads of PROCUREMENT_LEAD_IDS
+ * (named by their id when they own no record, so that a lead can sign in with none).
+ */
+async function localPeople(deps: DashboardDeps): Promise<LocalPerson[]> {
+  const owners = await deps.records.localOwners();
+  const leads = deps.config.PROCUREMENT_LEAD_IDS;
+  const people = new Map<string, LocalPerson>();
+  for (const tenantId of new Set(owners.map((o) => o.tenantId))) {
+    for (const lead of leads) {
+      people.set(`${tenantId}/${lead}`, {
+        tenantId,
+        userId: lead,
+        name: `Procurement lead ${lead}`,
+        isProcurementLead: true,
+      });
+    }
+  }
+  for (const { tenantId, owner } of owners) {
+    const key = `${tenantId}/${owner.id}`;
+    const known = people.get(key);
+    people.set(key, {
+      tenantId,
+      userId: owner.id,
+      name: owner.name,
+      isProcurementLead: known?.isProcurementLead ?? false,
+    });
+  }
+  return [...people.values()].sort(
+    (a, b) =>
+      Number(b.isProcurementLead) - Number(a.isProcurementLead) || a.name.localeCompare(b.name),
+  );
+}

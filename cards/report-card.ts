@@ -1,0 +1,51 @@
+import { DUE_WITHIN_DAYS, type ReportFigures } from '../core/dashboard/index.js';
+import { linkButton } from './actions.js';
+import { STATUS_WORDS } from './dashboard/words.js';
+import { infoCard } from './info.js';
+import type { AdaptiveCard } from './render.js';
+
+/** Where the dashboard opens: the Teams tab, or (locally, in the Playground) a browser page. */
+export type DashboardPlace = { teamsLink: string } | { browserUrl: string } | undefined;
+
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${count} ${count === 1 ? one : many}`;
+
+/** `report`: a short summary of the records the person sees, and the way to the dashboard. */
+export function reportCard(
+  figures: ReportFigures,
+  isProcurementLead: boolean,
+  place: DashboardPlace,
+): AdaptiveCard {
+  const where =
+    place === undefined
+      ? 'The Dashboard tab of this app has the charts, tables and exports.'
+      : 'teamsLink' in place
+        ? 'The Dashboard tab has the charts, tables and exports to Excel.'
+        : `Outside Teams, the dashboard opens in your browser at ${place.browserUrl}`;
+  return infoCard({
+    title: 'Report',
+    intro: isProcurementLead
+      ? 'Every record of your organisation (you are a procurement lead).'
+      : 'Your records and those shared with you.',
+    facts: [
+      { title: STATUS_WORDS.draft, value: plural(figures.byStatus.draft, 'record') },
+      { title: STATUS_WORDS.complete, value: plural(figures.byStatus.complete, 'record') },
+      { title: STATUS_WORDS.awarded, value: plural(figures.byStatus.awarded, 'record') },
+      { title: 'Stages overdue', value: plural(figures.overdue, 'stage') },
+      {
+        title: `Stages due in the next ${DUE_WITHIN_DAYS} days`,
+        value: plural(figures.dueSoon, 'stage'),
+      },
+    ],
+    sections: [{ heading: 'More', lines: [{ text: where }] }],
+    actions:
+      place === undefined
+        ? []
+        : [
+            linkButton(
+              'Open the dashboard',
+              'teamsLink' in place ? place.teamsLink : place.browserUrl,
+            ),
+          ],
+  });
+}
