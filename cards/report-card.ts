@@ -31,6 +31,7 @@ export function reportCard(
       { title: STATUS_WORDS.draft, value: plural(figures.byStatus.draft, 'record') },
       { title: STATUS_WORDS.complete, value: plural(figures.byStatus.complete, 'record') },
       { title: STATUS_WORDS.awarded, value: plural(figures.byStatus.awarded, 'record') },
+      { title: STATUS_WORDS.closed, value: plural(figures.byStatus.closed, 'record') },
       { title: 'Stages overdue', value: plural(figures.overdue, 'stage') },
       {
         title: `Stages due in the next ${DUE_WITHIN_DAYS} days`,

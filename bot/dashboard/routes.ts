@@ -5,6 +5,7 @@ import { STATUS_WORDS } from '../../cards/dashboard/words.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import {
   applyFilters,
+  type ChartOf,
   type DashboardRow,
   PIPELINE_STATUSES,
   pageOf,
@@ -17,7 +18,7 @@ import {
 import type { Policies } from '../../core/flow/index.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import type { PageAssets } from '../../web/assets.js';
-import { barChartSvg, LOOKS, type Look } from '../../web/charts.js';
+import { type Bar, barChartSvg, LOOKS, type Look } from '../../web/charts.js';
 import type { Config } from '../config.js';
 import { refuse } from '../http-answers.js';
 import { errorMessage, type Logger } from '../log.js';
@@ -87,7 +88,7 @@ export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps):
       const today = isoDateInLondon(deps.clock());
       const sheets = EXPORT_SHEETS.map((sheet) => ({
         name: sheet.name,
-        table: sheet.table(rows, pack),
+        table: sheet.table(rows, { pack, today }),
       }));
       res.writeHead(200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -110,8 +111,9 @@ export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps):
       const filters = readFilters(params);
       if (!filters.ok) return refuse(res, 400, filters.problems.map((p) => p.message).join(' '));
       const today = isoDateInLondon(deps.clock());
-      const rows = applyFilters(all, filters.value, pack);
-      const built = view.build(rows, { pack, today });
+      const context = { pack, today };
+      const rows = applyFilters(all, filters.value, context);
+      const built = view.build(rows, context);
       const tableOf = (tableId: string): Table | undefined =>
         built.tables.find((table) => table.id === tableId);
       if (extension === 'csv') {
@@ -137,15 +139,10 @@ export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps):
       const charts = await Promise.all(
         built.charts.map(async (chart) => {
           const table = tableOf(chart.tableId);
-          const count = table?.columns.findIndex((column) => column.kind === 'number') ?? -1;
-          const bars = (table?.rows ?? []).map((row) => {
-            const value = row[count];
-            return { label: String(row[0] ?? ''), value: typeof value === 'number' ? value : 0 };
-          });
           return {
             title: table?.title ?? '',
             tableId: chart.tableId,
-            svg: await barChartSvg(bars, chart.measure, look),
+            svg: await barChartSvg(table ? barsOf(table, chart) : [], chart.measure, look),
           };
         }),
       );
@@ -174,10 +171,43 @@ const queryOf = (req: restify.Request): Record<string, string> =>
 
 const lookOf = (value: unknown): Look => LOOKS.find((look) => look === value) ?? 'default';
 
-/** The filters' lists: every status, the pack's themes, and the owners of the records seen. */
+/**
+ * A chart's bars from its table: one per row of the first number column (or of the column
+ * named), or one per row and named column ("Economic: met"), so that the words on the axis
+ * tell the bars apart.
+ */
+function barsOf(table: Table, chart: ChartOf): Bar[] {
+  const named = chart.columns ?? [];
+  const first = table.columns.findIndex((column) => column.kind === 'number');
+  const drawn =
+    named.length === 0
+      ? [{ index: first, suffix: '' }]
+      : named.map((label) => ({
+          index: table.columns.findIndex((column) => column.label === label),
+          suffix: named.length > 1 ? `: ${label.toLowerCase()}` : '',
+        }));
+  return table.rows.flatMap((row) =>
+    drawn.map(({ index, suffix }) => {
+      const value = row[index];
+      return {
+        label: `${String(row[0] ?? '')}${suffix}`,
+        value: typeof value === 'number' ? value : 0,
+      };
+    }),
+  );
+}
+
+/**
+ * The filters' lists: every status, the pack's themes, the owners of the records seen, and
+ * the awarded records (a contract to look at on its own).
+ */
 function choicesOf(rows: readonly DashboardRow[], pack: PolicyPack): ViewAnswer['choices'] {
   const owners = new Map(rows.map((row) => [row.owner.id, row.owner.name]));
+  const contracts = rows.filter((row) => row.contract !== undefined);
   return {
+    records: contracts
+      .map((row) => ({ value: row.id, label: `${row.id}: ${row.title}` }))
+      .sort((a, b) => a.value.localeCompare(b.value)),
     statuses: PIPELINE_STATUSES.map((status) => ({ value: status, label: STATUS_WORDS[status] })),
     themes: pack.themes.map((theme) => ({ value: String(theme.id), label: theme.name })),
     owners: [...owners]

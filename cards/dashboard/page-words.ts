@@ -23,6 +23,7 @@ export const PAGE_WORDS = {
   status: 'Status',
   theme: 'Theme',
   owner: 'Owner',
+  record: 'Contract',
   any: 'Any',
   apply: 'Apply filters',
   clear: 'Clear filters',

@@ -12,8 +12,8 @@ export const pipelineView: DashboardView = {
   id: 'pipeline',
   title: 'Pipeline',
   summary: 'Your commissioning records by status, and the stage each one has reached.',
-  build(rows, { pack }) {
-    const byStatus = countBy(rows, PIPELINE_STATUSES, pipelineStatus);
+  build(rows, { pack, today }) {
+    const byStatus = countBy(rows, PIPELINE_STATUSES, (row) => pipelineStatus(row, today));
     const stageLabels = [...pack.stages.map(stageWords), ALL_STAGES_DONE];
     const stageOf = (row: (typeof rows)[number]) => {
       const stage = currentStage(row, pack);
@@ -77,7 +77,7 @@ export const pipelineView: DashboardView = {
               row.id,
               row.title,
               row.owner.name,
-              STATUS_WORDS[pipelineStatus(row)],
+              STATUS_WORDS[pipelineStatus(row, today)],
               stageOf(row),
               { date: row.createdAt.slice(0, 10) },
               row.estimatedValue ?? null,

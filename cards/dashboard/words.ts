@@ -8,6 +8,7 @@ export const STATUS_WORDS: Record<PipelineStatus, string> = {
   draft: 'Draft',
   complete: 'Complete, not awarded yet',
   awarded: 'Awarded',
+  closed: 'Closed (ended or terminated)',
 };
 
 /** The names of a record's themes, in the pack's order, for a table cell. */

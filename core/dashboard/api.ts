@@ -13,7 +13,7 @@ export interface ViewAnswer {
   views: { id: string; title: string }[];
   viewer: { name: string; isProcurementLead: boolean };
   filters: DashboardFilters;
-  choices: { statuses: Choice[]; themes: Choice[]; owners: Choice[] };
+  choices: { statuses: Choice[]; themes: Choice[]; owners: Choice[]; records: Choice[] };
   charts: { title: string; tableId: string; svg: string }[];
   /** Every table: the figure tables whole, the detail table one page of it. */
   tables: TablePage[];

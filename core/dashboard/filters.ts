@@ -3,6 +3,7 @@ import { isoDateSchema } from '../common/dates.js';
 import { fail, ok, type Result } from '../common/result.js';
 import type { PolicyPack } from '../policy/schema.js';
 import { type DashboardRow, PIPELINE_STATUSES, pipelineStatus } from './row.js';
+import type { ViewContext } from './view.js';
 
 const blankIsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -17,6 +18,8 @@ export const dashboardFiltersSchema = z
     status: optional(z.enum(PIPELINE_STATUSES)),
     theme: optional(z.coerce.number().int().min(1)),
     owner: optional(z.string().trim().max(200)),
+    /** One record (contract) by its reference. */
+    record: optional(z.string().trim().max(100)),
     page: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(100_000).default(1)),
   })
   .strip();
@@ -26,9 +29,10 @@ export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
 const FIX: Record<string, string> = {
   from: 'The "from" date must be a real date, like 2026-04-01.',
   to: 'The "to" date must be a real date, like 2027-03-31.',
-  status: 'The status must be draft, complete or awarded.',
+  status: 'The status must be draft, complete, awarded or closed.',
   theme: 'The theme must be one of the themes in the list.',
   owner: 'The owner must be one of the people in the list.',
+  record: 'The record must be one of the records in the list.',
   page: 'The page must be a whole number from 1.',
 };
 
@@ -54,18 +58,19 @@ export function themesOf(row: Pick<DashboardRow, 'measures'>, pack: PolicyPack):
   return [...new Set(pack.framework.measures.filter((m) => chosen.has(m.id)).map((m) => m.theme))];
 }
 
-/** The rows the filters keep: started within the dates, of the status, theme and owner. */
+/** The rows the filters keep: started within the dates, of the status, theme, owner and record. */
 export function applyFilters(
   rows: readonly DashboardRow[],
   filters: DashboardFilters,
-  pack: PolicyPack,
+  { pack, today }: ViewContext,
 ): DashboardRow[] {
   return rows.filter((row) => {
     const started = row.createdAt.slice(0, 10);
     if (filters.from !== undefined && started < filters.from) return false;
     if (filters.to !== undefined && started > filters.to) return false;
-    if (filters.status !== undefined && pipelineStatus(row) !== filters.status) return false;
+    if (filters.status !== undefined && pipelineStatus(row, today) !== filters.status) return false;
     if (filters.owner !== undefined && row.owner.id !== filters.owner) return false;
+    if (filters.record !== undefined && row.id !== filters.record) return false;
     if (filters.theme !== undefined && !themesOf(row, pack).includes(filters.theme)) return false;
     return true;
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { measureTargetSchema } from '../flow/draft.js';
+import { type Answers, measureTargetSchema } from '../flow/draft.js';
+import { contractEnd } from '../record/performance.js';
 import { commissioningRecordSchema } from '../record/record.js';
 
 /**
@@ -20,6 +21,9 @@ export const dashboardRowSchema = commissioningRecordSchema
     contract: true,
     stages: true,
     ratings: true,
+    kpis: true,
+    delivery: true,
+    performance: true,
   })
   .extend({
     /** The measures the officer chose (their themes follow from them). */
@@ -48,16 +52,43 @@ export const DASHBOARD_PROJECTION = [
   'c.contract',
   'c.stages',
   'c.ratings',
+  'c.kpis',
+  'c.delivery',
+  'c.performance',
   'c.draft.answers.measures AS measures',
   'c.draft.answers["value"] AS estimatedValue',
   'c.draft.answers.outcomeTargets AS targets',
 ].join(', ');
 
-/** Where a record stands on the dashboard: awarded is a complete record with an award date. */
-export type PipelineStatus = 'draft' | 'complete' | 'awarded';
-export const PIPELINE_STATUSES: readonly PipelineStatus[] = ['draft', 'complete', 'awarded'];
+/**
+ * Where a record stands on the dashboard: awarded is a complete record with an award date;
+ * closed is an awarded one whose contract was terminated, or whose end date has passed (the
+ * contract runs to the end of its end date, as `progress` reads it).
+ */
+export type PipelineStatus = 'draft' | 'complete' | 'awarded' | 'closed';
+export const PIPELINE_STATUSES: readonly PipelineStatus[] = [
+  'draft',
+  'complete',
+  'awarded',
+  'closed',
+];
 
-export function pipelineStatus(row: Pick<DashboardRow, 'status' | 'contract'>): PipelineStatus {
-  if (row.status === 'complete' && row.contract?.awardDate !== undefined) return 'awarded';
-  return row.status === 'complete' ? 'complete' : 'draft';
+export function pipelineStatus(
+  row: Pick<DashboardRow, 'status' | 'contract' | 'performance'>,
+  today: string,
+): PipelineStatus {
+  if (row.status !== 'complete') return 'draft';
+  if (row.contract === undefined) return 'complete';
+  if (row.performance?.termination !== undefined) return 'closed';
+  const end = contractEnd(row);
+  return end !== undefined && end < today ? 'closed' : 'awarded';
 }
+
+/**
+ * A row as the record functions read it (`progress`, `nextAssessmentDue`): the targets the
+ * query projected stand in for the draft's answers.
+ */
+export const recordParts = (row: DashboardRow): DashboardRow & { draft: { answers: Answers } } => ({
+  ...row,
+  draft: { answers: row.targets ? { outcomeTargets: row.targets } : {} },
+});

@@ -20,7 +20,7 @@ export function reportFigures(
   pack: PolicyPack,
   today: string,
 ): ReportFigures {
-  const counts = countBy(rows, PIPELINE_STATUSES, pipelineStatus);
+  const counts = countBy(rows, PIPELINE_STATUSES, (row) => pipelineStatus(row, today));
   const due = dueLines(rows, pack, dueUntil(today));
   const overdue = due.filter((line) => line.due < today).length;
   return {
@@ -28,6 +28,7 @@ export function reportFigures(
       draft: counts.get('draft') ?? 0,
       complete: counts.get('complete') ?? 0,
       awarded: counts.get('awarded') ?? 0,
+      closed: counts.get('closed') ?? 0,
     },
     overdue,
     dueSoon: due.length - overdue,

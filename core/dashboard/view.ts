@@ -17,6 +17,11 @@ export interface ChartOf {
   tableId: string;
   /** What the bars count, for the axis: "Records", "Stages". */
   measure: string;
+  /**
+   * The number columns drawn, by heading: each row gives one bar per column, named "row:
+   * column" (committed beside delivered). The first number column when absent.
+   */
+  columns?: string[];
 }
 
 export interface ViewResult {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addMonths, daysBetween, isoDateSchema } from '../common/dates.js';
 import { fail, ok, type Problem, problemsFromIssues, type Result } from '../common/result.js';
+import type { Answers } from '../flow/draft.js';
 import { boundedText } from '../flow/limits.js';
 import type { Measure, PolicyPack } from '../policy/schema.js';
 import { derivedReason, type Reason } from '../rules/reason.js';
@@ -355,7 +356,9 @@ export interface Progress {
  *   the end); with no entry yet, "not-recorded".
  */
 export function progress(
-  record: CommissioningRecord,
+  record: Pick<CommissioningRecord, 'contract' | 'delivery' | 'performance'> & {
+    draft: { answers: Answers };
+  },
   pack: PolicyPack,
   on: string,
 ): Result<Progress> {

@@ -1,6 +1,5 @@
-import { measureTargetSchema } from '../flow/draft.js';
+import { type Answers, measureTargetSchema } from '../flow/draft.js';
 import type { Measure, PolicyPack } from '../policy/schema.js';
-import type { CommissioningRecord } from './record.js';
 
 /** A social value outcome the record commits to: the pack's measure and the target agreed. */
 export interface OutcomeTarget {
@@ -19,7 +18,10 @@ const isTargets = (value: unknown): boolean =>
  * answer that holds measure targets, whatever its question is called, so that a pack's own
  * questionnaire needs no change here.
  */
-export function outcomeTargets(record: CommissioningRecord, pack: PolicyPack): OutcomeTarget[] {
+export function outcomeTargets(
+  record: { draft: { answers: Answers } },
+  pack: PolicyPack,
+): OutcomeTarget[] {
   const answer = Object.values(record.draft.answers).find(isTargets);
   const targets = answer ? measureTargetSchema.array().parse(answer) : [];
   return pack.framework.measures.flatMap((measure) => {

@@ -20,11 +20,13 @@ export interface AssessmentDue {
 }
 
 const emptyPerformance = (): PerformanceRecord => ({ assessments: [], events: [], reminder: {} });
-const performanceOf = (record: CommissioningRecord): PerformanceRecord =>
+const performanceOf = (record: Pick<CommissioningRecord, 'performance'>): PerformanceRecord =>
   record.performance ?? emptyPerformance();
 
 /** The day the contract ends: its recorded termination, or the award date plus its length. */
-export function contractEnd(record: CommissioningRecord): string | undefined {
+export function contractEnd(
+  record: Pick<CommissioningRecord, 'contract' | 'performance'>,
+): string | undefined {
   if (!record.contract) return undefined;
   return (
     record.performance?.termination?.on ??
@@ -37,7 +39,10 @@ export function contractEnd(record: CommissioningRecord): string | undefined {
  * runs, and one on its termination (its end date, or the earlier day it was terminated). None
  * is due unless the contract has KPIs set because s.52 required them.
  */
-export function assessmentDueDates(record: CommissioningRecord, pack: PolicyPack): AssessmentDue[] {
+export function assessmentDueDates(
+  record: Pick<CommissioningRecord, 'contract' | 'performance' | 'kpis'>,
+  pack: PolicyPack,
+): AssessmentDue[] {
   const end = contractEnd(record);
   const kpis = record.kpis;
   if (!record.contract || !end || kpis?.duty !== 'required' || kpis.kpis.length === 0) return [];
@@ -55,7 +60,7 @@ export function assessmentDueDates(record: CommissioningRecord, pack: PolicyPack
 
 /** The first due date no assessment has answered yet, or undefined when none is owed. */
 export function nextAssessmentDue(
-  record: CommissioningRecord,
+  record: Pick<CommissioningRecord, 'contract' | 'performance' | 'kpis'>,
   pack: PolicyPack,
 ): AssessmentDue | undefined {
   const done = new Set(performanceOf(record).assessments.map((a) => a.due));

@@ -209,7 +209,7 @@ describe('dashboard views and exports, through the local sign-in', function () {
     const book = await workbook(await download(app, '/api/dashboard/export.xlsx', officer));
     assert.deepEqual(
       book.worksheets.map((sheet) => sheet.name),
-      ['Records', 'Outcomes', 'Stages'],
+      ['Records', 'Outcomes', 'Deliveries', 'Stages', 'KPI assessments'],
     );
     assert.equal(
       book.getWorksheet('Records')?.rowCount,

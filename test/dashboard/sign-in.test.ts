@@ -114,6 +114,7 @@ describe('dashboard sign-in', function () {
       ['Draft', 2],
       ['Complete, not awarded yet', 0],
       ['Awarded', 1],
+      ['Closed (ended or terminated)', 0],
     ]);
     const records = (answer.body.tables as { id: string; rows: string[][] }[]).find(
       (t) => t.id === 'records',
@@ -133,6 +134,7 @@ describe('dashboard sign-in', function () {
       ['Draft', 2],
       ['Complete, not awarded yet', 1],
       ['Awarded', 1],
+      ['Closed (ended or terminated)', 0],
     ]);
     assert.deepEqual(answer.body.viewer, { name: LEAD.name, isProcurementLead: true });
   });
@@ -148,6 +150,7 @@ describe('dashboard sign-in', function () {
       ['Draft', 1],
       ['Complete, not awarded yet', 0],
       ['Awarded', 0],
+      ['Closed (ended or terminated)', 0],
     ]);
   });
 
@@ -261,7 +264,7 @@ describe('dashboard sign-in', function () {
     assert.equal(answer.status, 400);
     assert.equal(
       answer.body.error,
-      'The "from" date must be a real date, like 2026-04-01. The status must be draft, complete or awarded.',
+      'The "from" date must be a real date, like 2026-04-01. The status must be draft, complete, awarded or closed.',
     );
   });
 

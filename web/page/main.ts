@@ -18,7 +18,7 @@ interface LocalPerson {
   isProcurementLead: boolean;
 }
 
-const FILTERS = ['from', 'to', 'status', 'theme', 'owner'] as const;
+const FILTERS = ['from', 'to', 'status', 'theme', 'owner', 'record'] as const;
 type FilterName = (typeof FILTERS)[number];
 
 const state: {
@@ -264,6 +264,7 @@ function filtersForm(answer: ViewAnswer): HTMLFormElement {
     select('status', W.status, answer.choices.statuses),
     select('theme', W.theme, answer.choices.themes),
     select('owner', W.owner, answer.choices.owners),
+    select('record', W.record, answer.choices.records),
     el('div', { class: 'actions' }, apply, clear),
   );
   form.addEventListener('submit', (event) => {
@@ -349,7 +350,7 @@ function pager(table: TablePage): HTMLElement {
 
 /** The filters in force, in words, so that a printed page says what it counts. */
 function filterWords(answer: ViewAnswer): string[] {
-  const { from, to, status, theme, owner } = answer.filters;
+  const { from, to, status, theme, owner, record } = answer.filters;
   const label = (choices: { value: string; label: string }[], value: string | number | undefined) =>
     choices.find((choice) => choice.value === String(value))?.label ?? String(value);
   return [
@@ -358,6 +359,7 @@ function filterWords(answer: ViewAnswer): string[] {
     ...(status ? [`${W.status.toLowerCase()}: ${label(answer.choices.statuses, status)}`] : []),
     ...(theme ? [`${W.theme.toLowerCase()}: ${label(answer.choices.themes, theme)}`] : []),
     ...(owner ? [`${W.owner.toLowerCase()}: ${label(answer.choices.owners, owner)}`] : []),
+    ...(record ? [`${W.record.toLowerCase()}: ${label(answer.choices.records, record)}`] : []),
   ];
 }
 

@@ -1,0 +1,133 @@
+import {
+  countBy,
+  type DashboardRow,
+  type DashboardView,
+  daysBetween,
+  recordParts,
+} from '../../core/dashboard/index.js';
+import type { PolicyPack } from '../../core/policy/index.js';
+import { nextAssessmentDue, type PerformanceAssessment } from '../../core/record/index.js';
+
+const NOT_ASSESSED = 'Not assessed yet';
+
+const ratingLabel = (pack: PolicyPack, id: string): string =>
+  pack.procurementAct.assessments.ratings.find((r) => r.id === id)?.label ?? id;
+
+/** The latest assessment: the one made last (assessments are kept in the order made). */
+const latestOf = (row: DashboardRow): PerformanceAssessment | undefined =>
+  row.performance?.assessments.at(-1);
+
+/** When the next assessment is due, in words: overdue is said, not only coloured. */
+function dueWords(due: string | undefined, today: string): string {
+  if (due === undefined) return 'None owed';
+  const days = daysBetween(today, due);
+  if (days < 0) return `Overdue by ${-days} ${days === -1 ? 'day' : 'days'}`;
+  if (days === 0) return 'Due today';
+  return `Due in ${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** Each contract with KPIs: its latest overall rating and when, and its next assessment due. */
+export const kpisView: DashboardView = {
+  id: 'kpis',
+  title: 'KPIs',
+  summary:
+    'Each contract with KPIs: its latest overall rating and when it was given, the latest rating of each KPI, and the next assessment due.',
+  build(rows, { pack, today }) {
+    const contracts = rows
+      .filter((row) => (row.kpis?.kpis.length ?? 0) > 0)
+      .map((row) => ({
+        row,
+        latest: latestOf(row),
+        due: nextAssessmentDue(recordParts(row), pack)?.on,
+      }));
+    const ratings = [...pack.procurementAct.assessments.ratings.map((r) => r.label), NOT_ASSESSED];
+    const byRating = countBy(contracts, ratings, ({ latest }) =>
+      latest ? ratingLabel(pack, latest.overall.rating) : NOT_ASSESSED,
+    );
+    const overdue = contracts.filter(({ due }) => due !== undefined && due < today).length;
+    return {
+      charts: [{ tableId: 'by-rating', measure: 'Contracts' }],
+      detail: 'contracts',
+      tables: [
+        {
+          id: 'by-rating',
+          title: 'Contracts by latest overall rating',
+          columns: [
+            { label: 'Latest overall rating', kind: 'text' },
+            { label: 'Contracts', kind: 'number' },
+          ],
+          rows: ratings.map((label) => [label, byRating.get(label) ?? 0]),
+        },
+        {
+          id: 'assessments-due',
+          title: 'Assessments owed',
+          columns: [
+            { label: 'Next assessment', kind: 'text' },
+            { label: 'Contracts', kind: 'number' },
+          ],
+          rows: [
+            ['Overdue', overdue],
+            ['Due later', contracts.filter(({ due }) => due !== undefined).length - overdue],
+            ['None owed', contracts.filter(({ due }) => due === undefined).length],
+          ],
+        },
+        {
+          id: 'contracts',
+          title: 'Contracts with KPIs, next assessment soonest first',
+          columns: [
+            { label: 'Reference', kind: 'text' },
+            { label: 'Title', kind: 'text' },
+            { label: 'Supplier', kind: 'text' },
+            { label: 'KPIs', kind: 'number' },
+            { label: 'Latest overall rating', kind: 'text' },
+            { label: 'Assessed on', kind: 'date' },
+            { label: 'Next assessment due', kind: 'date' },
+            { label: 'When', kind: 'text' },
+          ],
+          rows: [...contracts]
+            .sort(
+              (a, b) =>
+                (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+                a.row.id.localeCompare(b.row.id),
+            )
+            .map(({ row, latest, due }) => [
+              row.id,
+              row.title,
+              row.contract?.supplier ?? null,
+              row.kpis?.kpis.length ?? 0,
+              latest ? ratingLabel(pack, latest.overall.rating) : NOT_ASSESSED,
+              latest ? { date: latest.on } : null,
+              due ? { date: due } : null,
+              dueWords(due, today),
+            ]),
+        },
+        {
+          id: 'kpi-ratings',
+          title: 'Each KPI’s latest rating',
+          columns: [
+            { label: 'Reference', kind: 'text' },
+            { label: 'KPI', kind: 'text' },
+            { label: 'Target', kind: 'text' },
+            { label: 'Latest rating', kind: 'text' },
+            { label: 'Rated on', kind: 'date' },
+          ],
+          rows: contracts.flatMap(({ row }) =>
+            (row.kpis?.kpis ?? []).map((kpi) => {
+              const rated = [...(row.performance?.assessments ?? [])]
+                .reverse()
+                .flatMap((a) => a.kpis.filter((k) => k.kpiId === kpi.id).map((k) => ({ a, k })))
+                .at(0);
+              return [
+                row.id,
+                `${kpi.id}: ${kpi.name}`,
+                kpi.target,
+                rated ? ratingLabel(pack, rated.k.rating) : NOT_ASSESSED,
+                rated ? { date: rated.a.on } : null,
+              ];
+            }),
+          ),
+        },
+      ],
+    };
+  },
+};
