@@ -50,6 +50,16 @@ describe('the report command', function () {
         ],
       },
       {
+        // Awarded for 24 months from 1 January 2024: ended on 1 January 2026.
+        reference: 'SV-2026-0004',
+        tenantId: TENANT,
+        owner,
+        title: 'Ended one',
+        createdAt: '2023-12-01T10:00:00.000Z',
+        complete: true,
+        awardDate: '2024-01-01',
+      },
+      {
         reference: 'SV-2026-0003',
         tenantId: TENANT,
         owner: { id: 'someone-else', name: 'S' },
@@ -73,6 +83,7 @@ describe('the report command', function () {
       /Draft: 1 record/,
       /Complete, not awarded yet: 0 records/,
       /Awarded: 1 record/,
+      /Closed \(ended or terminated\): 1 record/,
       /Stages overdue: 1 stage/,
       /Stages due in the next 30 days: 1 stage/,
     ]) {
