@@ -334,7 +334,7 @@ describe('the social value and KPI views, and the full export of deliveries', fu
     await book.xlsx.load(await response.arrayBuffer());
     const deliveries = book.getWorksheet('Deliveries');
     assert.equal(deliveries?.rowCount, 1 + 6 + 1 + 1, 'a header and eight entries');
-    const header = (deliveries?.getRow(1).values as unknown[]).slice(1);
+    const header = ((deliveries?.getRow(1).values ?? []) as unknown[]).slice(1);
     assert.deepEqual(header, [
       'Reference',
       'Entry',
