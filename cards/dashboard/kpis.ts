@@ -26,6 +26,20 @@ function dueWords(due: string | undefined, today: string): string {
   return `Due in ${days} ${days === 1 ? 'day' : 'days'}`;
 }
 
+/**
+ * Each KPI with the rating its latest assessment gave it, in one cell ("K1 Local jobs: Good"),
+ * so that the page pages one table of contracts however many KPIs each has.
+ */
+function kpiRatings(row: DashboardRow, pack: PolicyPack): string {
+  const newestFirst = [...(row.performance?.assessments ?? [])].reverse();
+  return (row.kpis?.kpis ?? [])
+    .map((kpi) => {
+      const rated = newestFirst.flatMap((a) => a.kpis.filter((k) => k.kpiId === kpi.id)).at(0);
+      return `${kpi.id} ${kpi.name}: ${rated ? ratingLabel(pack, rated.rating) : NOT_ASSESSED}`;
+    })
+    .join('; ');
+}
+
 /** Each contract with KPIs: its latest overall rating and when, and its next assessment due. */
 export const kpisView: DashboardView = {
   id: 'kpis',
@@ -46,7 +60,10 @@ export const kpisView: DashboardView = {
     );
     const overdue = contracts.filter(({ due }) => due !== undefined && due < today).length;
     return {
-      charts: [{ tableId: 'by-rating', measure: 'Contracts' }],
+      charts: [
+        { tableId: 'by-rating', measure: 'Contracts' },
+        { tableId: 'assessments-due', measure: 'Contracts' },
+      ],
       detail: 'contracts',
       tables: [
         {
@@ -60,7 +77,7 @@ export const kpisView: DashboardView = {
         },
         {
           id: 'assessments-due',
-          title: 'Assessments owed',
+          title: 'Contracts by their next assessment',
           columns: [
             { label: 'Next assessment', kind: 'text' },
             { label: 'Contracts', kind: 'number' },
@@ -81,6 +98,7 @@ export const kpisView: DashboardView = {
             { label: 'KPIs', kind: 'number' },
             { label: 'Latest overall rating', kind: 'text' },
             { label: 'Assessed on', kind: 'date' },
+            { label: 'Latest rating of each KPI', kind: 'text' },
             { label: 'Next assessment due', kind: 'date' },
             { label: 'When', kind: 'text' },
           ],
@@ -97,35 +115,10 @@ export const kpisView: DashboardView = {
               row.kpis?.kpis.length ?? 0,
               latest ? ratingLabel(pack, latest.overall.rating) : NOT_ASSESSED,
               latest ? { date: latest.on } : null,
+              kpiRatings(row, pack),
               due ? { date: due } : null,
               dueWords(due, today),
             ]),
-        },
-        {
-          id: 'kpi-ratings',
-          title: 'Each KPI’s latest rating',
-          columns: [
-            { label: 'Reference', kind: 'text' },
-            { label: 'KPI', kind: 'text' },
-            { label: 'Target', kind: 'text' },
-            { label: 'Latest rating', kind: 'text' },
-            { label: 'Rated on', kind: 'date' },
-          ],
-          rows: contracts.flatMap(({ row }) =>
-            (row.kpis?.kpis ?? []).map((kpi) => {
-              const rated = [...(row.performance?.assessments ?? [])]
-                .reverse()
-                .flatMap((a) => a.kpis.filter((k) => k.kpiId === kpi.id).map((k) => ({ a, k })))
-                .at(0);
-              return [
-                row.id,
-                `${kpi.id}: ${kpi.name}`,
-                kpi.target,
-                rated ? ratingLabel(pack, rated.k.rating) : NOT_ASSESSED,
-                rated ? { date: rated.a.on } : null,
-              ];
-            }),
-          ),
         },
       ],
     };

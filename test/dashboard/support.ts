@@ -36,6 +36,8 @@ export interface SeedSpec {
   /** Stages done. */
   done?: number[];
   ratings?: { supplier: string; tier: SupplierRating['tier']; on: string }[];
+  /** Anything else the record holds after award: deliveries, KPIs, assessments. */
+  more?: Partial<CommissioningRecord>;
 }
 
 /** A record in the shape the bot stores, made with core's own createRecord. */
@@ -103,6 +105,7 @@ export function recordOf(spec: SeedSpec): CommissioningRecord {
           })),
         }
       : {}),
+    ...spec.more,
   };
 }
 

@@ -256,7 +256,7 @@ describe('the social value and KPI views, and the full export of deliveries', fu
     );
   });
 
-  it('gives each contract with KPIs its latest rating and when its next assessment is due', async () => {
+  it('gives each contract with KPIs its latest ratings and when its next assessment is due', async () => {
     const body = await view('/api/dashboard/kpis');
     const byRating = table(body, 'by-rating');
     assert.deepEqual(byRating[0], ['Good', 1]);
@@ -279,6 +279,7 @@ describe('the social value and KPI views, and the full export of deliveries', fu
         2,
         'Good',
         { date: '2025-01-10' },
+        'K1 Local jobs: Approaching target; K2 Response time: Not assessed yet',
         { date: '2026-01-01' },
         'Overdue by 151 days',
       ],
@@ -289,17 +290,11 @@ describe('the social value and KPI views, and the full export of deliveries', fu
         2,
         'Not assessed yet',
         null,
+        'K1 Local jobs: Not assessed yet; K2 Response time: Not assessed yet',
         { date: '2027-02-01' },
         'Due in 245 days',
       ],
     ]);
-    assert.deepEqual(
-      table(body, 'kpi-ratings').filter((row) => row[0] === 'SV-2026-0013'),
-      [
-        ['SV-2026-0013', 'K1: Local jobs', '12 jobs', 'Approaching target', { date: '2025-01-10' }],
-        ['SV-2026-0013', 'K2: Response time', '4 hours', 'Not assessed yet', null],
-      ],
-    );
   });
 
   it('counts an ended contract as closed, and filters by it', async () => {

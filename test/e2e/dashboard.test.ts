@@ -30,6 +30,73 @@ const SUPPLIERS = [
   'Fellside Catering',
 ];
 const TIERS = ['gold', 'silver', 'bronze', 'none'] as const;
+const RATINGS = ['good', 'approaching-target', 'requires-improvement'] as const;
+
+/**
+ * What an awarded record has delivered and, for one in two, its KPIs: awarded in February 2025
+ * and assessed a year on, or awarded in March 2025 with its yearly assessment overdue.
+ */
+function afterAward(index: number, measure: string, supplier: string): SeedSpec['more'] {
+  const by = OFFICERS[0] ?? LEAD;
+  const at = '2026-05-10T12:00:00.000Z';
+  const withKpis = index % 2 === 0;
+  const assessed = index % 4 === 0;
+  const awardDate = assessed ? '2025-02-01' : withKpis ? '2025-03-01' : '2026-02-01';
+  return {
+    contract: { awardDate, months: 24, supplier },
+    delivery: [
+      {
+        id: 'D1',
+        measureId: measure,
+        period: { from: '2026-02-01', to: '2026-04-30' },
+        amount: index % 7,
+        evidence: { note: 'Payroll extract' },
+        by,
+        at,
+      },
+    ],
+    ...(withKpis
+      ? {
+          kpis: {
+            duty: 'required' as const,
+            kpis: [
+              {
+                id: 'K1',
+                name: 'Local jobs',
+                measuredBy: 'Payroll',
+                target: '10 jobs',
+                mostMaterial: true,
+              },
+            ],
+            on: awardDate,
+            by,
+            at,
+          },
+        }
+      : {}),
+    ...(assessed
+      ? {
+          performance: {
+            assessments: [
+              {
+                id: 'A1',
+                due: '2026-02-01',
+                kind: 'yearly' as const,
+                period: { from: '2025-02-01', to: '2026-02-01' },
+                kpis: [{ kpiId: 'K1', rating: RATINGS[(index / 4) % 3] ?? 'good', note: 'Seen' }],
+                overall: { rating: RATINGS[(index / 4) % 3] ?? 'good', note: 'Seen' },
+                on: '2026-02-10',
+                by,
+                at,
+              },
+            ],
+            events: [],
+            reminder: {},
+          },
+        }
+      : {}),
+  };
+}
 
 /** Sixty records across the states a lead sees: enough for the tables to page. */
 function records(): SeedSpec[] {
@@ -45,6 +112,7 @@ function records(): SeedSpec[] {
       createdAt: `2026-0${1 + (index % 5)}-${String(1 + (index % 27)).padStart(2, '0')}T10:00:00.000Z`,
       value: 50_000 * n,
       measures: index % 2 === 0 ? ['local-jobs'] : ['barrier-employment'],
+      targets: [{ measureId: index % 2 === 0 ? 'local-jobs' : 'barrier-employment', target: 6 }],
       complete: n % 3 !== 1,
       ...(awarded
         ? {
@@ -58,6 +126,11 @@ function records(): SeedSpec[] {
                 on: '2026-05-01',
               },
             ],
+            more: afterAward(
+              index,
+              index % 2 === 0 ? 'local-jobs' : 'barrier-employment',
+              SUPPLIERS[index % 4] ?? '',
+            ),
           }
         : {}),
     };
@@ -106,11 +179,39 @@ describe('the dashboard in a browser', function () {
     await page.getByText('You are a procurement lead').waitFor();
   });
 
+  /** axe-core's serious and critical findings on the page as it stands: none are allowed. */
+  const checkAxe = async (where: string) => {
+    const axe = await readFile(
+      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+      'utf8',
+    );
+    // Evaluated through the browser's debugger protocol: the page's own CSP allows no inline script.
+    await page.evaluate(axe);
+    const found = await page.evaluate(async () => {
+      const result = await (
+        globalThis as unknown as {
+          axe: {
+            run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe.run();
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        count: v.nodes.length,
+      }));
+    });
+    const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious, [], `${where}: ${JSON.stringify(serious)}`);
+  };
+
   it('renders every view with its charts and tables', async () => {
-    for (const [view, tables] of [
-      ['Pipeline', ['by-status', 'by-stage']],
-      ['Due and overdue', ['when']],
-      ['Suppliers', ['by-tier']],
+    for (const [view, tables, charts] of [
+      ['Pipeline', ['by-status', 'by-stage'], 2],
+      ['Due and overdue', ['when'], 1],
+      ['Social value', ['by-theme', 'by-measure', 'outcomes'], 2],
+      ['KPIs', ['by-rating', 'assessments-due', 'contracts'], 2],
+      ['Suppliers', ['by-tier'], 1],
     ] as const) {
       await page
         .getByRole('navigation', { name: 'Views' })
@@ -125,7 +226,7 @@ describe('the dashboard in a browser', function () {
         );
       }
       const images = page.locator('.figure img');
-      assert.equal(await images.count(), tables.length);
+      assert.equal(await images.count(), charts);
       for (const image of await images.all()) {
         assert.ok(
           await image.evaluate(
@@ -134,11 +235,30 @@ describe('the dashboard in a browser', function () {
           'the chart drew',
         );
       }
+      if (view === 'Social value' || view === 'KPIs') await checkAxe(view);
       await page.screenshot({
         path: join(shots, `dashboard-${view.split(' ')[0]?.toLowerCase()}.png`),
         fullPage: true,
       });
     }
+  });
+
+  it('shows one contract’s social value alone', async () => {
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Social value' })
+      .click();
+    await page.getByRole('heading', { name: 'Social value', level: 2 }).waitFor();
+    await page.locator('#filter-record').selectOption({ value: 'SV-2026-0003' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('Page 1 of 1 (1 row)').waitFor();
+    assert.equal(
+      await figure('by-measure', 'New jobs created in the local economy').first().textContent(),
+      'Skills and employment',
+    );
+    await page.screenshot({ path: join(shots, 'dashboard-social-one.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText(/Page 1 of \d+ \(20 rows\)/).waitFor();
   });
 
   it('pages the records table', async () => {
@@ -182,30 +302,7 @@ describe('the dashboard in a browser', function () {
   });
 
   it('has no serious or critical accessibility problem, in each theme and at a phone width', async () => {
-    const axe = await readFile(
-      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-      'utf8',
-    );
-    const check = async (where: string) => {
-      // Evaluated through the browser's debugger protocol: the page's own CSP allows no inline script.
-      await page.evaluate(axe);
-      const found = await page.evaluate(async () => {
-        const result = await (
-          globalThis as unknown as {
-            axe: {
-              run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-            };
-          }
-        ).axe.run();
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          count: v.nodes.length,
-        }));
-      });
-      const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      assert.deepEqual(serious, [], `${where}: ${JSON.stringify(serious)}`);
-    };
+    const check = checkAxe;
     await check('default theme');
     for (const look of ['dark', 'contrast'] as const) {
       await page.goto(`${app.url}/dashboard?look=${look}`);
