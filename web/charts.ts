@@ -22,6 +22,7 @@ const COLOURS: Record<Look, { bar: string; text: string; rule: string }> = {
 };
 
 const BAR_HEIGHT = 28;
+const LINE_HEIGHT = 14;
 
 /** A horizontal bar chart of counts, as an SVG document. */
 export async function barChartSvg(
@@ -30,9 +31,11 @@ export async function barChartSvg(
   look: Look,
 ): Promise<string> {
   const colours = COLOURS[look];
+  // A label of two lines takes a taller bar, and is moved up to stay centred on it.
+  const lines = Math.max(1, ...bars.map((bar) => bar.label.split('\n').length));
   const spec: vega.Spec = {
     width: 380,
-    height: Math.max(1, bars.length) * BAR_HEIGHT,
+    height: Math.max(1, bars.length) * (BAR_HEIGHT + LINE_HEIGHT * (lines - 1)),
     padding: 8,
     autosize: { type: 'pad' },
     data: [{ name: 'bars', values: bars.map((bar, order) => ({ ...bar, order })) }],
@@ -60,7 +63,16 @@ export async function barChartSvg(
         scale: 'y',
         labelColor: colours.text,
         labelFontSize: 12,
-        labelLimit: 260,
+        labelLimit: 340,
+        // A label of two lines (a theme over "committed") keeps its second line whole.
+        encode: {
+          labels: {
+            update: {
+              text: { signal: "split(datum.value, '\\n')" },
+              dy: { value: (-LINE_HEIGHT / 2) * (lines - 1) },
+            },
+          },
+        },
         domainColor: colours.rule,
         tickColor: colours.rule,
       },

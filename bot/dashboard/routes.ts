@@ -173,8 +173,8 @@ const lookOf = (value: unknown): Look => LOOKS.find((look) => look === value) ??
 
 /**
  * A chart's bars from its table: one per row of the first number column (or of the column
- * named), or one per row and named column ("Economic: met"), so that the words on the axis
- * tell the bars apart.
+ * named), or one per row and named column (the row's name over the column's: "Economic" over
+ * "met"), so that the words on the axis tell the bars apart.
  */
 function barsOf(table: Table, chart: ChartOf): Bar[] {
   const named = chart.columns ?? [];
@@ -184,7 +184,7 @@ function barsOf(table: Table, chart: ChartOf): Bar[] {
       ? [{ index: first, suffix: '' }]
       : named.map((label) => ({
           index: table.columns.findIndex((column) => column.label === label),
-          suffix: named.length > 1 ? `: ${label.toLowerCase()}` : '',
+          suffix: named.length > 1 ? `\n${label.toLowerCase()}` : '',
         }));
   return table.rows.flatMap((row) =>
     drawn.map(({ index, suffix }) => {

@@ -41,12 +41,11 @@ const summable = (measure: Measure): boolean =>
 const percentOf = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part / whole) * 100) : null;
 
-const COMMITTED = 'Outcomes committed';
+const COMMITTED = 'Committed';
 const MET = 'Met';
 const ON_TRACK = 'On track';
-const COMMITTED_TOTAL = 'Committed (total of targets; a percentage or commitment: contracts)';
-const DELIVERED_TOTAL =
-  'Delivered to date (total; a percentage or commitment: contracts meeting it)';
+const COMMITTED_TOTAL = 'Committed (sum of targets; for % or a commitment: contracts)';
+const DELIVERED_TOTAL = 'Delivered to date (sum; for % or a commitment: contracts meeting it)';
 const SHARE = 'Delivered as a share of committed (%)';
 
 function byTheme(lines: readonly OutcomeLine[], pack: PolicyPack): Table {
@@ -54,26 +53,29 @@ function byTheme(lines: readonly OutcomeLine[], pack: PolicyPack): Table {
     of.filter((line) => statuses.includes(line.outcome.status)).length;
   return {
     id: 'by-theme',
-    title: 'Outcomes by theme: committed, met and on track',
+    title: 'Outcomes by theme: committed, met and on track (themes with none left out)',
     columns: [
       { label: 'Theme', kind: 'text' },
       { label: COMMITTED, kind: 'number' },
       { label: MET, kind: 'number' },
       { label: ON_TRACK, kind: 'number' },
       { label: 'Behind or missed', kind: 'number' },
-      { label: 'Not started or nothing recorded yet', kind: 'number' },
+      { label: 'Nothing recorded yet', kind: 'number' },
       { label: 'No target set', kind: 'number' },
     ],
-    rows: pack.themes.map((theme) => {
+    rows: pack.themes.flatMap((theme) => {
       const mine = lines.filter((line) => line.measure.theme === theme.id);
+      if (mine.length === 0) return [];
       return [
-        theme.name,
-        mine.length,
-        count(mine, 'met'),
-        count(mine, 'on-track'),
-        count(mine, 'behind', 'missed'),
-        count(mine, 'not-started', 'not-recorded'),
-        count(mine, 'no-target'),
+        [
+          theme.name,
+          mine.length,
+          count(mine, 'met'),
+          count(mine, 'on-track'),
+          count(mine, 'behind', 'missed'),
+          count(mine, 'not-started', 'not-recorded'),
+          count(mine, 'no-target'),
+        ],
       ];
     }),
   };
@@ -86,7 +88,6 @@ function byMeasure(lines: readonly OutcomeLine[], pack: PolicyPack): Table {
     title: 'Committed against delivered, by measure',
     columns: [
       { label: 'Measure', kind: 'text' },
-      { label: 'Theme', kind: 'text' },
       { label: 'Unit', kind: 'text' },
       { label: 'Contracts', kind: 'number' },
       { label: COMMITTED_TOTAL, kind: 'number' },
@@ -105,7 +106,6 @@ function byMeasure(lines: readonly OutcomeLine[], pack: PolicyPack): Table {
         : met;
       return [
         measure.text,
-        mine[0]?.themeName ?? '',
         measure.unit.label,
         mine.length,
         committed,

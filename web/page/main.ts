@@ -386,7 +386,11 @@ function render(answer: ViewAnswer): void {
     const table = answer.tables.find((t) => t.id === chart.tableId);
     return el(
       'section',
-      { class: 'figure', 'aria-labelledby': `chart-${chart.tableId}` },
+      // A table of many columns goes under its chart rather than squeezed beside it.
+      {
+        class: (table?.columns.length ?? 0) > 3 ? 'figure wide' : 'figure',
+        'aria-labelledby': `chart-${chart.tableId}`,
+      },
       el(
         'div',
         {},
