@@ -14,13 +14,23 @@ import { loadConfig } from '../bot/config.js';
 import { silentLogger } from '../bot/log.js';
 import { VIEWS } from '../cards/dashboard/views.js';
 import { builtInPack } from '../core/policy/index.js';
-import { type CommissioningRecord, createRecord } from '../core/record/index.js';
+import { addDays, addMonths } from '../core/common/dates.js';
+import {
+  type CommissioningRecord,
+  createRecord,
+  type DeliveryEntry,
+  type KpiSet,
+} from '../core/record/index.js';
 
 const TENANT = 'bench-dashboard';
 const LEAD = 'bench-lead';
 const NOW = new Date('2026-06-01T09:00:00Z');
+const tests = { relevant: true, specifiable: true, priorities: true };
 
-/** A record in one of the states the views count: drafts, complete, awarded with stages due and ratings. */
+/**
+ * A record in one of the states the views count: drafts, complete, and awarded with stages due,
+ * ratings, a year of quarterly deliveries (one corrected) and, for one in two, KPIs assessed.
+ */
 function benchRecord(n: number): CommissioningRecord {
   const owner = { id: `officer-${n % 40}`, name: `Officer ${n % 40}` };
   const created = `2026-0${1 + (n % 5)}-${String(1 + (n % 27)).padStart(2, '0')}T10:00:00.000Z`;
@@ -30,17 +40,87 @@ function benchRecord(n: number): CommissioningRecord {
     owner,
     pack: builtInPack,
     draft: {
-      answers: { title: `Exercise ${n}`, value: 10_000 * n, measures: ['local-jobs'] },
+      answers: {
+        title: `Exercise ${n}`,
+        value: 10_000 * n,
+        measures: ['local-jobs', 'living-wage'],
+        outcomeTargets: [
+          { measureId: 'local-jobs', target: 12, tests },
+          { measureId: 'living-wage', tests },
+        ],
+      },
       step: 'basics',
       visited: ['basics'],
     },
     now: created,
   });
   if (n % 3 !== 0) return { ...record, status: n % 3 === 1 ? 'draft' : 'complete' };
+  const at = '2026-05-01T12:00:00.000Z';
+  const quarters = ['2025-02-01', '2025-05-01', '2025-08-01', '2025-11-01'];
+  const delivery: DeliveryEntry[] = quarters.flatMap((from, q) => [
+    {
+      id: `D${2 * q + 1}`,
+      measureId: 'local-jobs',
+      period: { from, to: addDays(addMonths(from, 3), -1) },
+      amount: (n + q) % 4,
+      evidence: { note: 'Payroll extract for the quarter', link: 'https://example.org/evidence' },
+      by: owner,
+      at,
+    },
+    {
+      id: `D${2 * q + 2}`,
+      measureId: 'living-wage',
+      period: { from, to: addDays(addMonths(from, 3), -1) },
+      status: q % 2 === 0 ? 'met' : 'partly-met',
+      evidence: { note: 'Pay rates seen' },
+      by: owner,
+      at,
+    },
+  ]);
+  const kpis: KpiSet | undefined =
+    n % 2 === 0
+      ? {
+          duty: 'required',
+          kpis: [
+            { id: 'K1', name: 'Local jobs', measuredBy: 'Payroll', target: '12', mostMaterial: true },
+            { id: 'K2', name: 'Response', measuredBy: 'Logs', target: '4 hours', mostMaterial: false },
+          ],
+          on: '2025-02-01',
+          by: owner,
+          at,
+        }
+      : undefined;
   return {
     ...record,
     status: 'complete',
-    contract: { awardDate: '2026-02-01', months: 24 },
+    // One in nine ended in February 2026, so that the pipeline counts some closed.
+    contract: { awardDate: '2025-02-01', months: n % 9 === 0 ? 12 : 36, supplier: `Supplier ${n % 300}` },
+    delivery,
+    ...(kpis
+      ? {
+          kpis,
+          performance: {
+            assessments: [
+              {
+                id: 'A1',
+                due: '2026-02-01',
+                kind: 'yearly' as const,
+                period: { from: '2025-02-01', to: '2026-02-01' },
+                kpis: [
+                  { kpiId: 'K1', rating: 'good' as const, note: 'On target' },
+                  { kpiId: 'K2', rating: 'approaching-target' as const, note: 'Close' },
+                ],
+                overall: { rating: 'good' as const, note: 'Sound year' },
+                on: '2026-02-10',
+                by: owner,
+                at,
+              },
+            ],
+            events: [],
+            reminder: {},
+          },
+        }
+      : {}),
     stages: [
       { number: 9, done: true, completions: [], reminder: {} },
       {
