@@ -218,7 +218,7 @@ export async function runDashboardBench(options: { quick: boolean }): Promise<vo
           })
         ).length;
         lines.push(
-          `  ${String(size).padStart(6)} records  ${view.id.padEnd(10)} ${String(round(median)).padStart(8)} ms (median of ${runs})  ${requests} Cosmos DB requests  ${rowsRead} documents read  ${rows} table rows`,
+          `  ${String(size).padStart(6)} records  ${view.id.padEnd(12)} ${String(round(median)).padStart(8)} ms (median of ${runs})  ${requests} Cosmos DB requests  ${rowsRead} documents read  ${rows} table rows`,
         );
       }
     }
