@@ -13,8 +13,8 @@ import { startApp } from '../bot/app.js';
 import { loadConfig } from '../bot/config.js';
 import { silentLogger } from '../bot/log.js';
 import { VIEWS } from '../cards/dashboard/views.js';
-import { builtInPack } from '../core/policy/index.js';
 import { addDays, addMonths } from '../core/common/dates.js';
+import { builtInPack } from '../core/policy/index.js';
 import {
   type CommissioningRecord,
   createRecord,
@@ -82,8 +82,20 @@ function benchRecord(n: number): CommissioningRecord {
       ? {
           duty: 'required',
           kpis: [
-            { id: 'K1', name: 'Local jobs', measuredBy: 'Payroll', target: '12', mostMaterial: true },
-            { id: 'K2', name: 'Response', measuredBy: 'Logs', target: '4 hours', mostMaterial: false },
+            {
+              id: 'K1',
+              name: 'Local jobs',
+              measuredBy: 'Payroll',
+              target: '12',
+              mostMaterial: true,
+            },
+            {
+              id: 'K2',
+              name: 'Response',
+              measuredBy: 'Logs',
+              target: '4 hours',
+              mostMaterial: false,
+            },
           ],
           on: '2025-02-01',
           by: owner,
@@ -94,7 +106,11 @@ function benchRecord(n: number): CommissioningRecord {
     ...record,
     status: 'complete',
     // One in nine ended in February 2026, so that the pipeline counts some closed.
-    contract: { awardDate: '2025-02-01', months: n % 9 === 0 ? 12 : 36, supplier: `Supplier ${n % 300}` },
+    contract: {
+      awardDate: '2025-02-01',
+      months: n % 9 === 0 ? 12 : 36,
+      supplier: `Supplier ${n % 300}`,
+    },
     delivery,
     ...(kpis
       ? {
