@@ -1,4 +1,8 @@
-import { DUE_WITHIN_DAYS, type ReportFigures } from '../core/dashboard/index.js';
+import {
+  DUE_WITHIN_DAYS,
+  type ReportFigures,
+  type SocialValueFigures,
+} from '../core/dashboard/index.js';
 import { linkButton } from './actions.js';
 import { STATUS_WORDS } from './dashboard/words.js';
 import { infoCard } from './info.js';
@@ -9,6 +13,16 @@ export type DashboardPlace = { teamsLink: string } | { browserUrl: string } | un
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
+
+const committedWords = (sv: SocialValueFigures): string =>
+  sv.committed === 0
+    ? 'No awarded contract has outcomes with targets yet'
+    : `${plural(sv.committed, 'outcome')} with ${sv.committed === 1 ? 'a target' : 'targets'}, in ${plural(sv.contracts, 'awarded contract')}`;
+
+const deliveredWords = (sv: SocialValueFigures): string =>
+  sv.committed === 0
+    ? 'Nothing to measure yet'
+    : `${sv.met} met, ${sv.onTrack} on track, ${sv.short} behind or missed, ${sv.unknown} with nothing recorded yet`;
 
 /** `report`: a short summary of the records the person sees, and the way to the dashboard. */
 export function reportCard(
@@ -32,11 +46,16 @@ export function reportCard(
       { title: STATUS_WORDS.complete, value: plural(figures.byStatus.complete, 'record') },
       { title: STATUS_WORDS.awarded, value: plural(figures.byStatus.awarded, 'record') },
       { title: STATUS_WORDS.closed, value: plural(figures.byStatus.closed, 'record') },
-      { title: 'Stages overdue', value: plural(figures.overdue, 'stage') },
       {
-        title: `Stages due in the next ${DUE_WITHIN_DAYS} days`,
-        value: plural(figures.dueSoon, 'stage'),
+        title: 'Overdue',
+        value: plural(figures.overdue, 'stage or assessment', 'stages or assessments'),
       },
+      {
+        title: `Due in the next ${DUE_WITHIN_DAYS} days`,
+        value: plural(figures.dueSoon, 'stage or assessment', 'stages or assessments'),
+      },
+      { title: 'Social value committed', value: committedWords(figures.socialValue) },
+      { title: 'Delivered to date', value: deliveredWords(figures.socialValue) },
     ],
     sections: [{ heading: 'More', lines: [{ text: where }] }],
     actions:

@@ -1,8 +1,8 @@
+import { daysBetween } from '../../core/common/dates.js';
 import {
   countBy,
   type DashboardRow,
   type DashboardView,
-  daysBetween,
   recordParts,
 } from '../../core/dashboard/index.js';
 import type { PolicyPack } from '../../core/policy/index.js';

@@ -1,18 +1,67 @@
 import type { PolicyPack } from '../policy/schema.js';
+import { progress } from '../record/delivery.js';
 import {
   type DashboardRow,
   PIPELINE_STATUSES,
   type PipelineStatus,
   pipelineStatus,
+  recordParts,
 } from './row.js';
 import { dueLines, dueUntil } from './stages.js';
 import { countBy } from './table.js';
 
-/** The `report` card's figures: records by status, and stages overdue or due soon. */
+/**
+ * The `report` card's figures: records by status, stages and performance assessments overdue
+ * or due soon, and social value delivered against committed.
+ */
 export interface ReportFigures {
   byStatus: Record<PipelineStatus, number>;
   overdue: number;
   dueSoon: number;
+  socialValue: SocialValueFigures;
+}
+
+/** The outcomes with a target of the awarded contracts, by where delivery stands today. */
+export interface SocialValueFigures {
+  contracts: number;
+  committed: number;
+  met: number;
+  onTrack: number;
+  /** Behind, or missed at the end. */
+  short: number;
+  /** Nothing recorded yet, or not started. */
+  unknown: number;
+}
+
+function socialValueFigures(
+  rows: readonly DashboardRow[],
+  pack: PolicyPack,
+  today: string,
+): SocialValueFigures {
+  const figures: SocialValueFigures = {
+    contracts: 0,
+    committed: 0,
+    met: 0,
+    onTrack: 0,
+    short: 0,
+    unknown: 0,
+  };
+  for (const row of rows) {
+    if (!row.contract) continue;
+    const read = progress(recordParts(row), pack, today);
+    if (!read.ok) continue;
+    const outcomes = read.value.outcomes.filter((o) => o.status !== 'no-target');
+    if (outcomes.length === 0) continue;
+    figures.contracts += 1;
+    for (const outcome of outcomes) {
+      figures.committed += 1;
+      if (outcome.status === 'met') figures.met += 1;
+      else if (outcome.status === 'on-track') figures.onTrack += 1;
+      else if (outcome.status === 'behind' || outcome.status === 'missed') figures.short += 1;
+      else figures.unknown += 1;
+    }
+  }
+  return figures;
 }
 
 export function reportFigures(
@@ -32,5 +81,6 @@ export function reportFigures(
     },
     overdue,
     dueSoon: due.length - overdue,
+    socialValue: socialValueFigures(rows, pack, today),
   };
 }

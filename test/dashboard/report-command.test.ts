@@ -43,6 +43,10 @@ describe('the report command', function () {
         title: 'Awarded one',
         createdAt: '2026-01-11T10:00:00.000Z',
         complete: true,
+        // Four months of 24 passed by 1 June with no job recorded: behind. The Living Wage is
+        // chosen with no target, so it is not counted as committed.
+        measures: ['local-jobs', 'living-wage'],
+        targets: [{ measureId: 'local-jobs', target: 4 }],
         awardDate: '2026-02-01',
         due: [
           { stage: 11, on: '2026-05-01' },
@@ -84,8 +88,10 @@ describe('the report command', function () {
       /Complete, not awarded yet: 0 records/,
       /Awarded: 1 record/,
       /Closed \(ended or terminated\): 1 record/,
-      /Stages overdue: 1 stage/,
-      /Stages due in the next 30 days: 1 stage/,
+      /^Overdue: 1 stage or assessment$/m,
+      /^Due in the next 30 days: 1 stage or assessment$/m,
+      /^Social value committed: 1 outcome with a target, in 1 awarded contract$/m,
+      /^Delivered to date: 0 met, 0 on track, 1 behind or missed, 0 with nothing recorded yet$/m,
     ]) {
       assert.match(text, typeof line === 'string' ? new RegExp(line.replace('.', '\\.')) : line);
     }

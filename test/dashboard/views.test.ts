@@ -228,6 +228,27 @@ describe('the social value and KPI views, and the full export of deliveries', fu
     );
   });
 
+  it('lists a performance assessment overdue among what is due, beside the stages', async () => {
+    const body = await view('/api/dashboard/due');
+    const due = table(body, 'due');
+    // SV-2026-0013's assessment on termination was due on 1 January 2026; SV-2026-0011's first
+    // yearly one (1 February 2027) is beyond the 30 days, so it is not listed.
+    assert.deepEqual(
+      due.filter((row) => String(row[3]).includes('assessment')),
+      [
+        [
+          'SV-2026-0013',
+          'Estates',
+          due.find((row) => row[0] === 'SV-2026-0013')?.[2],
+          'Performance assessment on termination',
+          { date: '2026-01-01' },
+          'Overdue',
+          151,
+        ],
+      ],
+    );
+  });
+
   it('gives each contract with KPIs its latest ratings and when its next assessment is due', async () => {
     const body = await view('/api/dashboard/kpis');
     const byRating = table(body, 'by-rating');
