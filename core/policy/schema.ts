@@ -383,6 +383,27 @@ const packObjectSchema = z.object({
     smeBelow: z.number().int().min(1),
     note: z.object({ citation, text }),
   }),
+  /**
+   * The local area for the spend baseline, as postcode districts ("CA1", "LA23"). A district
+   * the area's boundary splits is marked `partial`: a postcode in it still counts as local.
+   * Optional, as a force that reports no local spend need not list one.
+   */
+  localArea: z
+    .object({
+      citation,
+      districts: z
+        .array(
+          z.object({
+            district: z
+              .string()
+              .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, 'must be a postcode district such as CA1 or LA23'),
+            partial: z.boolean().optional(),
+          }),
+        )
+        .min(1),
+      derived: derivedSchema,
+    })
+    .optional(),
   smallerProviders: z.object({
     checks: z.array(checkSchema).min(1),
     turnover: z.object({
@@ -470,6 +491,7 @@ export type RegulatedRow = PolicyPack['regulated']['rows'][number];
 export type Regime = PolicyPack['act']['regimes'][number];
 export type SizeBand = PolicyPack['sizeBands']['bands'][number];
 export type SizeBandId = SizeBand['id'];
+export type LocalArea = NonNullable<PolicyPack['localArea']>;
 export type RiskLevel = PolicyPack['modernSlavery']['rating']['bands'][number]['level'];
 export type DirectAward = PolicyPack['smallerProviders']['checks'][number]['directAward'];
 export type ProcurementActPack = PolicyPack['procurementAct'];

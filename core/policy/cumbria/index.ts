@@ -247,6 +247,19 @@ export const builtInPack: PolicyPack = {
       text: "The policy sizes businesses by head count alone. The Procurement Act's SME definition adds a further condition on top of fewer than 250 staff: a turnover of £44m or less, or a balance sheet of £38m or less. It is not an alternative to the head count.",
     },
   },
+  localArea: {
+    citation: '§4.3',
+    // CA1 to CA28, then LA7 to LA23, then LA6 (split with Lancashire and North Yorkshire).
+    districts: [
+      ...Array.from({ length: 28 }, (_, i) => ({ district: `CA${i + 1}` })),
+      ...Array.from({ length: 17 }, (_, i) => ({ district: `LA${i + 7}` })),
+      { district: 'LA6', partial: true },
+    ],
+    derived: {
+      from: ['§4.3'],
+      note: 'The policy asks for a baseline of local spend but does not define "local". The pack reads it as the police force area of Cumbria (Cumberland, and Westmorland and Furness) as postcode districts: CA1 to CA28 and LA7 to LA23, with LA6 marked partial as the boundary splits it. The force should confirm the list against the ONS Postcode Directory.',
+    },
+  },
   smallerProviders: {
     checks: [
       {
