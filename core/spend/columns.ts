@@ -101,17 +101,22 @@ export function recogniseColumns(
   const names = headers.map(normaliseHeader);
   const problems: string[] = [];
   const index: Partial<Record<SpendField, number>> = {};
+  // Mapped columns first, so that recognition never takes a column the mapping gave elsewhere.
   for (const field of SPEND_FIELDS) {
     const wanted = mapping[field];
-    if (wanted !== undefined) {
-      const at = names.indexOf(normaliseHeader(wanted));
-      if (at === -1)
-        problems.push(`there is no column "${wanted}" to read ${FIELD_NAMES[field]} from`);
-      else index[field] = at;
-      continue;
-    }
-    const at = names.findIndex((name) => KNOWN_HEADERS[field].includes(name));
-    if (at !== -1 && !Object.values(index).includes(at)) index[field] = at;
+    if (wanted === undefined) continue;
+    const at = names.indexOf(normaliseHeader(wanted));
+    if (at === -1)
+      problems.push(`there is no column "${wanted}" to read ${FIELD_NAMES[field]} from`);
+    else index[field] = at;
+  }
+  for (const field of SPEND_FIELDS) {
+    if (mapping[field] !== undefined) continue;
+    const used = Object.values(index);
+    const at = names.findIndex(
+      (name, i) => KNOWN_HEADERS[field].includes(name) && !used.includes(i),
+    );
+    if (at !== -1) index[field] = at;
   }
   const missing: string[] = [];
   if (index.date === undefined && mapping.date === undefined) missing.push(FIELD_NAMES.date);
