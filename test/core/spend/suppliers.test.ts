@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { builtInPack as pack } from '../../../core/policy/index.js';
+import { loadPack, builtInPack as pack } from '../../../core/policy/index.js';
 import { spendImportSchema } from '../../../core/spend/import-record.js';
 import {
   isLocalPostcode,
@@ -33,6 +33,25 @@ describe('suppliers and the local area', () => {
       area?.derived.note.includes('ONS Postcode Directory'),
       'the list says it is to be confirmed',
     );
+  });
+
+  it("takes a force's own list in place of Cumbria's, and refuses a district written wrongly", () => {
+    const own = structuredClone(pack);
+    own.localArea = {
+      citation: '§4.3',
+      districts: [{ district: 'M1' }],
+      derived: { from: ['§4.3'], note: 'Our reading of local: Manchester city centre.' },
+    };
+    const loaded = loadPack(JSON.stringify(own));
+    assert.ok(loaded.ok);
+    assert.equal(isLocalPostcode(loaded.value.localArea, 'M1 1AA'), true);
+    assert.equal(isLocalPostcode(loaded.value.localArea, 'CA1 1AA'), false);
+    own.localArea.districts = [{ district: 'CA1 1AA' }];
+    const refused = loadPack(JSON.stringify(own));
+    assert.equal(refused.ok, false);
+    assert.deepEqual(refused.ok ? [] : refused.problems.map((p) => p.message), [
+      'must be a postcode district such as CA1 or LA23',
+    ]);
   });
 
   it('matches names across case, punctuation and "Ltd" or "Limited"', () => {
