@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../common/dates.js';
+import { fail, ok, type Result } from '../common/result.js';
 import { boundedText } from '../flow/limits.js';
 import type { Change, CommissioningRecord, HistoryAction } from './record.js';
 import type { Act } from './stage-changes.js';
@@ -32,6 +33,18 @@ export function withChange(
     revision: record.revision + 1,
     history: [...record.history, { at: act.at, by: act.by, action, changes }],
   };
+}
+
+/**
+ * The contract terms of a finished, awarded record, or the plain-words refusal of a change to
+ * any other: the one check every after-award change begins with.
+ */
+export function awardedContract(
+  record: CommissioningRecord,
+): Result<NonNullable<CommissioningRecord['contract']>> {
+  const refusal = notAwardedProblem(record);
+  if (refusal || !record.contract) return fail([{ path: 'record', message: refusal ?? '' }]);
+  return ok(record.contract);
 }
 
 /** Plain-words refusal of a change to a record that is not a finished, awarded contract. */

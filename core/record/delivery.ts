@@ -5,7 +5,7 @@ import type { Answers } from '../flow/draft.js';
 import { boundedText } from '../flow/limits.js';
 import type { Measure, PolicyPack } from '../policy/schema.js';
 import { derivedReason, type Reason } from '../rules/reason.js';
-import { dateText, filled, notAwardedProblem, withChange } from './contract-inputs.js';
+import { awardedContract, dateText, filled, withChange } from './contract-inputs.js';
 import { CONTRACT_LIST_LIMITS, CONTRACT_TEXT_LIMITS } from './contract-limits.js';
 import {
   type CommitmentStatus,
@@ -170,8 +170,9 @@ export function recordDelivery(
   input: unknown,
   act: Act,
 ): Result<CommissioningRecord> {
-  const refusal = notAwardedProblem(record);
-  if (refusal || !record.contract) return fail([{ path: 'record', message: refusal ?? '' }]);
+  const awarded = awardedContract(record);
+  if (!awarded.ok) return awarded;
+  const contract = awarded.value;
   // Every field is checked, so that all of an entry's problems are told at once.
   const read = readFields(entryInputSchema, input);
   const { measureId, from, to, note, amount, status, link } = read.fields;
@@ -194,10 +195,10 @@ export function recordDelivery(
       problems.push({ path: 'to', message: 'The period must not end before it starts.' });
     if (to > act.today)
       problems.push({ path: 'to', message: `The period ${FUTURE}: it ends after today.` });
-    if (from < record.contract.awardDate) {
+    if (from < contract.awardDate) {
       problems.push({
         path: 'from',
-        message: `The period must not start before the award date, ${record.contract.awardDate}.`,
+        message: `The period must not start before the award date, ${contract.awardDate}.`,
       });
     }
   }
@@ -242,8 +243,8 @@ export function correctDelivery(
   input: unknown,
   act: Act,
 ): Result<CommissioningRecord> {
-  const refusal = notAwardedProblem(record);
-  if (refusal) return fail([{ path: 'record', message: refusal }]);
+  const awarded = awardedContract(record);
+  if (!awarded.ok) return awarded;
   // Every field is checked, so that all of a correction's problems are told at once.
   const read = readFields(correctionInputSchema, input);
   const { corrects, note, amount, status, link } = read.fields;

@@ -6,7 +6,7 @@ import {
   performanceEventIdSchema,
   performanceRatingIdSchema,
 } from '../policy/schema.js';
-import { dateText, filled, notAwardedProblem, withChange } from './contract-inputs.js';
+import { awardedContract, dateText, filled, withChange } from './contract-inputs.js';
 import { CONTRACT_LIST_LIMITS, CONTRACT_TEXT_LIMITS } from './contract-limits.js';
 import type { PerformanceAssessment, PerformanceRecord } from './performance-record.js';
 import type { CommissioningRecord } from './record.js';
@@ -250,8 +250,8 @@ export function assessPerformance(
   input: unknown,
   act: Act,
 ): Result<CommissioningRecord> {
-  const refusal = notAwardedProblem(record);
-  if (refusal || !record.contract) return fail([{ path: 'record', message: refusal ?? '' }]);
+  const awarded = awardedContract(record);
+  if (!awarded.ok) return awarded;
   const due = nextAssessmentDue(record, pack);
   if (!due) {
     return fail([
@@ -345,15 +345,16 @@ export function recordTermination(
   input: unknown,
   act: Act,
 ): Result<CommissioningRecord> {
-  const refusal = notAwardedProblem(record);
-  if (refusal || !record.contract) return fail([{ path: 'record', message: refusal ?? '' }]);
+  const awarded = awardedContract(record);
+  if (!awarded.ok) return awarded;
+  const contract = awarded.value;
   const parsed = z
     .object({ on: dateText('Enter the day the contract was terminated, as YYYY-MM-DD.') })
     .safeParse(input);
   if (!parsed.success) return fail(problemsFromIssues(parsed.error.issues));
   const { on } = parsed.data;
   const performance = performanceOf(record);
-  const planned = addMonths(record.contract.awardDate, record.contract.months);
+  const planned = addMonths(contract.awardDate, contract.months);
   const problems: Problem[] = [];
   if (performance.termination) {
     problems.push({
@@ -361,10 +362,10 @@ export function recordTermination(
       message: `The termination is already recorded, on ${performance.termination.on}.`,
     });
   }
-  if (on < record.contract.awardDate) {
+  if (on < contract.awardDate) {
     problems.push({
       path: 'on',
-      message: `The contract cannot end before its award, on ${record.contract.awardDate}.`,
+      message: `The contract cannot end before its award, on ${contract.awardDate}.`,
     });
   }
   if (on > act.today) problems.push({ path: 'on', message: `The termination date ${FUTURE}.` });
@@ -395,8 +396,9 @@ export function recordPerformanceEvent(
   input: unknown,
   act: Act,
 ): Result<CommissioningRecord> {
-  const refusal = notAwardedProblem(record);
-  if (refusal || !record.contract) return fail([{ path: 'record', message: refusal ?? '' }]);
+  const awarded = awardedContract(record);
+  if (!awarded.ok) return awarded;
+  const contract = awarded.value;
   const events = pack.procurementAct.assessments.events;
   const parsed = z
     .object({
@@ -415,10 +417,10 @@ export function recordPerformanceEvent(
   const performance = performanceOf(record);
   const problems: Problem[] = [];
   if (parsed.data.on > act.today) problems.push({ path: 'on', message: `The date ${FUTURE}.` });
-  if (parsed.data.on < record.contract.awardDate) {
+  if (parsed.data.on < contract.awardDate) {
     problems.push({
       path: 'on',
-      message: `The date must not be before the award, on ${record.contract.awardDate}.`,
+      message: `The date must not be before the award, on ${contract.awardDate}.`,
     });
   }
   if (performance.events.length >= CONTRACT_LIST_LIMITS.events) {
