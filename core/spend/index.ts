@@ -5,4 +5,5 @@ export * from './import-record.js';
 export * from './periods.js';
 export * from './rows.js';
 export * from './suppliers.js';
+export * from './targets.js';
 export * from './values.js';
