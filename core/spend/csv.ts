@@ -8,26 +8,40 @@ export interface CsvRecord {
 }
 
 /**
+ * How every CSV file is read, by the sync splitter here and by the streaming reader (bot/spend):
+ * a byte-order mark is dropped, rows may differ in length (a short row is read as blanks, so
+ * its missing cells are reported by the row reader in plain words), blank lines are skipped,
+ * and `info` gives each record the line of the file it ends on.
+ */
+export const CSV_OPTIONS = {
+  bom: true,
+  info: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+} as const;
+
+/**
  * Splits CSV text into records: a byte-order mark is dropped, quoted commas and Windows line
  * endings are read as a spreadsheet writes them, and blank lines are skipped.
  */
 export function splitCsv(text: string): Result<CsvRecord[]> {
   try {
-    const records = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    const records = parse(text, CSV_OPTIONS) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
     return ok(records.map(({ record, info }) => ({ line: info.lines, cells: record })));
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    const where = line === undefined ? '' : ` near line ${line}`;
-    return fail([
-      {
-        path: 'file',
-        message: `The file is not readable as CSV${where}: check that every quoted value has its closing quote.`,
-      },
-    ]);
+    return fail([unreadableCsv(error)]);
   }
+}
+
+/** The plain-words problem for a CSV file the parser gave up on (an unclosed quote, mostly). */
+export function unreadableCsv(error: unknown): { path: string; message: string } {
+  const line = (error as { lines?: number }).lines;
+  const where = line === undefined ? '' : ` near line ${line}`;
+  return {
+    path: 'file',
+    message: `The file is not readable as CSV${where}: check that every quoted value has its closing quote.`,
+  };
 }

@@ -4,11 +4,13 @@ import type { SpendRow } from './rows.js';
 import {
   isLocalPostcode,
   isSmeBand,
+  isSmeSupplier,
   normaliseSupplierName,
   type Supplier,
   supplierBand,
   supplierMatcher,
 } from './suppliers.js';
+import { type PayeeMonth, payeeMonthsOf } from './totals.js';
 
 /** A sum of spend and its share of the period's total (undefined when the total is nothing). */
 export interface Share {
@@ -17,7 +19,8 @@ export interface Share {
 }
 
 export interface BandSpend extends Share {
-  band: SizeBandId | 'unknown';
+  /** 'sme-unknown': listed as SME with no head count or band; 'unknown': size not known at all. */
+  band: SizeBandId | 'sme-unknown' | 'unknown';
   label: string;
 }
 
@@ -44,54 +47,92 @@ export interface MissingData extends SupplierSpend {
   missing: ('size' | 'postcode')[];
 }
 
-export interface SpendInput {
-  rows: readonly SpendRow[];
-  redacted: readonly SpendRow[];
-  suppliers: readonly Supplier[];
-}
+/**
+ * What the figures are worked out from: the payee-month totals the store keeps of each file
+ * (`months`), the one way the figures read payments. Rows read whole (readSpendRows) are
+ * accepted too and turned into the same totals by `payeeMonthsOf` first.
+ */
+export type SpendInput =
+  | { months: readonly PayeeMonth[]; suppliers: readonly Supplier[] }
+  | { rows: readonly SpendRow[]; redacted: readonly SpendRow[]; suppliers: readonly Supplier[] };
+
+const monthsOf = (input: SpendInput): readonly PayeeMonth[] =>
+  'months' in input ? input.months : payeeMonthsOf(input.rows, input.redacted);
+
+/** The SME band-not-known line is shown only when the supplier list says SME without a band for some supplier. */
+const SME_UNKNOWN_LABEL = 'SME, size not known';
 
 /** The figures for the payments given (the caller picks the period). */
 export function spendFigures(pack: PolicyPack, input: SpendInput, top = 10): SpendFigures {
-  const match = supplierMatcher(input.suppliers);
-  const redactedPence = sum(input.redacted);
-  const totalPence = sum(input.rows) + redactedPence;
+  return figuresOf(pack, monthsOf(input), input.suppliers, top);
+}
+
+function figuresOf(
+  pack: PolicyPack,
+  months: readonly PayeeMonth[],
+  suppliers: readonly Supplier[],
+  top: number,
+): SpendFigures {
+  const match = supplierMatcher(suppliers);
+  const paid = months.filter((month) => !month.redacted);
+  const withheld = months.filter((month) => month.redacted);
+  const redactedPence = sum(withheld);
+  const totalPence = sum(paid) + redactedPence;
   const share = (pence: number): Share => ({
     pence,
     share: totalPence === 0 ? undefined : pence / totalPence,
   });
-  const byBand = new Map<SizeBandId | 'unknown', number>();
+  const byBand = new Map<BandSpend['band'], number>();
   const bySupplier = new Map<string, SupplierSpend>();
   let sme = 0;
   let local = 0;
   let localSme = 0;
   let vcse = 0;
-  for (const row of input.rows) {
-    const supplier = match(row);
-    const band = supplierBand(pack, supplier);
-    byBand.set(band ?? 'unknown', (byBand.get(band ?? 'unknown') ?? 0) + row.pence);
-    const isSme = band !== undefined && isSmeBand(pack, band);
+  for (const row of paid) {
+    const supplier = match(toRow(row));
+    const isSme = isSmeSupplier(pack, supplier);
+    const line = supplierBand(pack, supplier) ?? (isSme ? 'sme-unknown' : 'unknown');
+    byBand.set(line, (byBand.get(line) ?? 0) + row.pence);
     const isLocal = isLocalPostcode(pack.localArea, supplier?.postcode);
     if (isSme) sme += row.pence;
     if (isLocal) local += row.pence;
     if (isSme && isLocal) localSme += row.pence;
     if (supplier?.vcse) vcse += row.pence;
     const key = supplierKey(row, supplier);
-    const spent = bySupplier.get(key) ?? { name: supplier?.name ?? row.supplierName, pence: 0 };
+    const spent = bySupplier.get(key) ?? { name: supplier?.name ?? row.name, pence: 0 };
     spent.pence += row.pence;
     bySupplier.set(key, spent);
   }
+  // The SME-size-not-known line goes between the SME bands and the others, and only when the
+  // list says SME without a band for a supplier: otherwise it would be a line always at nothing.
+  const smeUnknown = suppliers.some(
+    (supplier) => supplier.sme === true && supplierBand(pack, supplier) === undefined,
+  )
+    ? [
+        {
+          band: 'sme-unknown' as const,
+          label: SME_UNKNOWN_LABEL,
+          ...share(byBand.get('sme-unknown') ?? 0),
+        },
+      ]
+    : [];
+  const packBands = pack.sizeBands.bands.map((band) => ({
+    band: band.id,
+    label: band.label,
+    ...share(byBand.get(band.id) ?? 0),
+  }));
+  const smeBands = packBands.filter((band) => isSmeBand(pack, band.band));
+  const otherBands = packBands.filter((band) => !isSmeBand(pack, band.band));
   const bands: BandSpend[] = [
-    ...pack.sizeBands.bands.map((band) => ({
-      band: band.id,
-      label: band.label,
-      ...share(byBand.get(band.id) ?? 0),
-    })),
+    ...smeBands,
+    ...smeUnknown,
+    ...otherBands,
     { band: 'unknown' as const, label: 'Unknown', ...share(byBand.get('unknown') ?? 0) },
   ];
   return {
     totalPence,
     bands,
-    redacted: { rows: input.redacted.length, ...share(redactedPence) },
+    redacted: { rows: withheld.reduce((n, month) => n + month.rows, 0), ...share(redactedPence) },
     sme: share(sme),
     local: share(local),
     localSme: share(localSme),
@@ -105,14 +146,16 @@ export function spendFigures(pack: PolicyPack, input: SpendInput, top = 10): Spe
 export function suppliersMissingData(pack: PolicyPack, input: SpendInput): MissingData[] {
   const match = supplierMatcher(input.suppliers);
   const found = new Map<string, MissingData>();
-  for (const row of input.rows) {
-    const supplier = match(row);
+  for (const row of monthsOf(input)) {
+    if (row.redacted) continue;
+    const supplier = match(toRow(row));
     const missing: MissingData['missing'] = [];
-    if (supplierBand(pack, supplier) === undefined) missing.push('size');
+    // Listed as SME with no band is enough for the SME share: not asked for again.
+    if (supplierBand(pack, supplier) === undefined && supplier?.sme !== true) missing.push('size');
     if (supplier?.postcode === undefined) missing.push('postcode');
     if (missing.length === 0) continue;
     const key = supplierKey(row, supplier);
-    const entry = found.get(key) ?? { name: supplier?.name ?? row.supplierName, pence: 0, missing };
+    const entry = found.get(key) ?? { name: supplier?.name ?? row.name, pence: 0, missing };
     entry.pence += row.pence;
     found.set(key, entry);
   }
@@ -139,37 +182,25 @@ export interface SpendBaseline {
 
 /** The figures for each financial year and quarter present, earliest first, and the baseline. */
 export function spendByYear(pack: PolicyPack, input: SpendInput, top = 10): SpendBaseline {
-  const dates = [...input.rows, ...input.redacted].map((row) => row.date);
+  const months = monthsOf(input);
+  const { suppliers } = input;
+  // A month's first day stands for the month: the figures need no finer period.
+  const dates = [...new Set(months.map((month) => `${month.month}-01`))];
   const starts = [...new Set(dates.map((date) => financialYearOf(date).start))].sort(
     (a, b) => a - b,
   );
   const years = starts.map((start): YearFigures => {
-    const inYear = (row: SpendRow) => financialYearOf(row.date).start === start;
+    const inYear = months.filter((m) => financialYearOf(`${m.month}-01`).start === start);
     const year = financialYearOf(`${start}-04-01`);
     const quarters = ([1, 2, 3, 4] as const).flatMap((quarter): QuarterFigures[] => {
-      const inQuarter = (row: SpendRow) => inYear(row) && quarterOf(row.date) === quarter;
-      const rows = input.rows.filter(inQuarter);
-      const redacted = input.redacted.filter(inQuarter);
-      if (rows.length + redacted.length === 0) return [];
-      return [
-        {
-          quarter,
-          figures: spendFigures(pack, { rows, redacted, suppliers: input.suppliers }, top),
-        },
-      ];
+      const inQuarter = inYear.filter((m) => quarterOf(`${m.month}-01`) === quarter);
+      if (inQuarter.length === 0) return [];
+      return [{ quarter, figures: figuresOf(pack, inQuarter, suppliers, top) }];
     });
     return {
       year,
       complete: isCompleteYear(year, dates),
-      figures: spendFigures(
-        pack,
-        {
-          rows: input.rows.filter(inYear),
-          redacted: input.redacted.filter(inYear),
-          suppliers: input.suppliers,
-        },
-        top,
-      ),
+      figures: figuresOf(pack, inYear, suppliers, top),
       quarters,
     };
   });
@@ -177,15 +208,20 @@ export function spendByYear(pack: PolicyPack, input: SpendInput, top = 10): Spen
 }
 
 /** A listed supplier is one supplier however its payments name it; an unlisted one by its id, else its normalised name. */
-function supplierKey(row: SpendRow, supplier: Supplier | undefined): string {
+function supplierKey(row: PayeeMonth, supplier: Supplier | undefined): string {
   if (supplier !== undefined)
     return `listed:${supplier.id ?? normaliseSupplierName(supplier.name)}`;
-  if (row.supplierId !== undefined) return `id:${row.supplierId.trim().toLowerCase()}`;
-  return `name:${normaliseSupplierName(row.supplierName)}`;
+  return `${row.supplierId === undefined ? 'name' : 'id'}:${row.payee}`;
 }
 
-const sum = (rows: readonly SpendRow[]): number =>
-  rows.reduce((total, row) => total + row.pence, 0);
+/** A payee-month as the supplier matcher reads a payment. */
+const toRow = (month: PayeeMonth): { supplierName: string; supplierId?: string } => ({
+  supplierName: month.name,
+  ...(month.supplierId === undefined ? {} : { supplierId: month.supplierId }),
+});
+
+const sum = (months: readonly PayeeMonth[]): number =>
+  months.reduce((total, month) => total + month.pence, 0);
 
 const largestFirst = <T extends SupplierSpend>(items: T[]): T[] =>
   items.sort((a, b) => b.pence - a.pence || a.name.localeCompare(b.name));

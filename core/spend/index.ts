@@ -6,4 +6,5 @@ export * from './periods.js';
 export * from './rows.js';
 export * from './suppliers.js';
 export * from './targets.js';
+export * from './totals.js';
 export * from './values.js';

@@ -59,23 +59,17 @@ export function readSpendRows(
   const redacted: SpendRow[] = [];
   const bad: BadRow[] = [];
   for (const record of body) {
-    const read = readRow(record, columns.value);
+    const read = readSpendRow(record, columns.value);
     if (!read.ok) bad.push({ line: record.line, reason: read.reason });
     else if (isRedacted(read.value.supplierName)) redacted.push(read.value);
     else rows.push(read.value);
   }
-  if (bad.length > 0 && !options.skipBadRows) {
-    return fail(
-      bad.map(({ line, reason }) => ({
-        path: `line ${line}`,
-        message: `Line ${line}: ${reason}. Nothing was imported: correct the file, or choose to skip bad rows.`,
-      })),
-    );
-  }
+  if (bad.length > 0 && !options.skipBadRows) return fail(badRowProblems(bad, bad.length));
   return ok({ columns: columns.value.taken, rows, redacted, skipped: bad });
 }
 
-function readRow(record: CsvRecord, columns: Columns): Read<SpendRow> {
+/** Reads one payment from its record: the row reader the whole-file check and the streaming totals share. */
+export function readSpendRow(record: CsvRecord, columns: Columns): Read<SpendRow> {
   const cell = (at: number | undefined): string | undefined => {
     if (at === undefined) return undefined;
     const text = record.cells[at]?.trim() ?? '';
@@ -110,6 +104,23 @@ function readRow(record: CsvRecord, columns: Columns): Read<SpendRow> {
       ...(category === undefined ? {} : { category }),
     },
   };
+}
+
+/**
+ * The problems of a file refused for its bad rows: one per row listed, "Line N: reason", and
+ * a last one counting any rows past those listed.
+ */
+export function badRowProblems(listed: readonly BadRow[], count: number) {
+  const problems = listed.map(({ line, reason }) => ({
+    path: `line ${line}`,
+    message: `Line ${line}: ${reason}. Nothing was imported: correct the file, or choose to skip bad rows.`,
+  }));
+  if (count > listed.length)
+    problems.push({
+      path: 'file',
+      message: `There are ${count - listed.length} more bad rows after line ${listed[listed.length - 1]?.line ?? 1}. Nothing was imported.`,
+    });
+  return problems;
 }
 
 function amount(

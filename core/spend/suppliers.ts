@@ -11,6 +11,12 @@ export const supplierSchema = z.object({
   band: z.string().trim().min(1).optional(),
   postcode: z.string().trim().min(1).optional(),
   vcse: z.boolean().optional(),
+  /**
+   * What a list says when it gives SME yes/no and no band (as Contracts Finder data does):
+   * true is fewer staff than the pack's SME limit, band not known; false is large. A head
+   * count or a band, when given, decides instead.
+   */
+  sme: z.boolean().optional(),
 });
 
 export type Supplier = z.infer<typeof supplierSchema>;
@@ -55,9 +61,24 @@ export function supplierBand(
     return band.ok ? band.value.band : undefined;
   }
   const given = supplier?.band?.toLowerCase();
-  return pack.sizeBands.bands.find(
+  const named = pack.sizeBands.bands.find(
     (band) => band.id === given || band.label.toLowerCase() === given,
   )?.id;
+  if (named !== undefined) return named;
+  // "Not an SME" and nothing more is the band at or above the SME limit.
+  if (supplier?.sme === false) return largeBand(pack);
+  return undefined;
+}
+
+/** The pack's first band not SME: the one an explicit "not SME" falls in. */
+function largeBand(pack: PolicyPack): SizeBandId | undefined {
+  return pack.sizeBands.bands.find((band) => !isSmeBand(pack, band.id))?.id;
+}
+
+/** An SME: in an SME band, or listed as SME with its band not known. */
+export function isSmeSupplier(pack: PolicyPack, supplier: Supplier | undefined): boolean {
+  const band = supplierBand(pack, supplier);
+  return band === undefined ? supplier?.sme === true : isSmeBand(pack, band);
 }
 
 /** An SME has fewer staff than the pack's `smeBelow`: a band is SME when its top is under it. */
