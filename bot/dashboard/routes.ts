@@ -22,6 +22,7 @@ import { type Bar, barChartSvg, LOOKS, type Look } from '../../web/charts.js';
 import type { Config } from '../config.js';
 import { refuse } from '../http-answers.js';
 import { errorMessage, type Logger } from '../log.js';
+import type { SpendStore } from '../spend/spend-store.js';
 import type { RecordStore } from '../store/records.js';
 import { LOCAL_PATH, type LocalPerson, type LocalSignIn } from './local-sign-in.js';
 import { bearerToken, type SignedIn, type TokenVerifier } from './sign-in.js';
@@ -30,6 +31,8 @@ import { toXlsx } from './xlsx.js';
 export interface DashboardDeps {
   config: Config;
   records: RecordStore;
+  /** The spend baseline's imports, suppliers and Action Plan. */
+  spend: SpendStore;
   policies: Policies;
   clock: () => Date;
   logger: Logger;
