@@ -61,6 +61,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     config,
     policies,
     records,
+    spend,
     conversations,
     clock,
     logger,

@@ -74,6 +74,13 @@ export const COMMANDS = [
     description: 'Counts of records and overdue stages, and a button to the Dashboard tab',
   },
   {
+    name: 'spend',
+    showsRecords: true,
+    usage: 'spend',
+    description:
+      'For procurement leads: spend by business size and locality against the baseline, and suppliers to fill in',
+  },
+  {
     name: 'reminders',
     usage: 'reminders off',
     description: 'Pause reminders (reminders on resumes them)',

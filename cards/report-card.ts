@@ -69,3 +69,14 @@ export function reportCard(
           ],
   });
 }
+
+/**
+ * A link to one view of the dashboard: in Teams the tab's deep link with the view as its
+ * sub-page (the page reads it from the Teams context), in a browser the page's `view` parameter.
+ */
+export function dashboardViewLink(place: DashboardPlace, view: string): string | undefined {
+  if (place === undefined) return undefined;
+  if ('teamsLink' in place)
+    return `${place.teamsLink}?context=${encodeURIComponent(JSON.stringify({ subEntityId: view }))}`;
+  return `${place.browserUrl}?view=${encodeURIComponent(view)}`;
+}

@@ -34,6 +34,8 @@ export const MENUS: Menu[] = [
         'needed once a year per contract: its reminder and the stages card open it, and it can be typed',
       themes:
         'reference: the outcomes step of every record lists the themes with their measures, and it can be typed',
+      spend:
+        'for procurement leads alone, a few times a year: the Dashboard tab has the same figures, and it can be typed',
     },
   },
   {
@@ -51,6 +53,8 @@ export const MENUS: Menu[] = [
         "a supplier's performance ratings are commercially sensitive until published: better given in a one-to-one chat",
       report:
         'it sums up the records one person sees, and the Dashboard tab it opens is a personal tab',
+      spend:
+        "the organisation's spend by supplier is for procurement leads: better read in a one-to-one chat",
     },
   },
 ];

@@ -17,6 +17,7 @@ import { recordListCard } from '../../cards/list-card.js';
 import { policyCard } from '../../cards/policy-versions.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { type DashboardPlace, reportCard } from '../../cards/report-card.js';
+import { spendCard, spendForLeadsCard } from '../../cards/spend-card.js';
 import { suppliersCard } from '../../cards/suppliers-card.js';
 import { addDays, isoDateInLondon } from '../../core/common/dates.js';
 import { parseMoney } from '../../core/common/money.js';
@@ -26,6 +27,8 @@ import { findStep, type Questionnaire } from '../../core/flow/index.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
+import { spendByYear, suppliersMissingData } from '../../core/spend/index.js';
+import type { SpendStore } from '../spend/spend-store.js';
 import type { DeliveryDesk } from '../stages/delivery-desk.js';
 import type { DraftDesk } from '../stages/drafts.js';
 import type { KpiDesk } from '../stages/kpi-desk.js';
@@ -50,6 +53,7 @@ export interface CommandContext {
   drafts: DraftDesk;
   delivery: DeliveryDesk;
   records: RecordStore;
+  spend: SpendStore;
   conversations: ConversationStore;
   clock: () => Date;
   actor: Actor;
@@ -200,6 +204,38 @@ const HANDLERS: Record<CommandName, Handler> = {
     const rows = await context.records.dashboardRows(context.actor);
     const figures = reportFigures(rows, context.flow.pack, today(context));
     await context.reply(reportCard(figures, context.actor.isProcurementLead, context.dashboard));
+  },
+  async spend(context) {
+    // The organisation's payments by supplier are a procurement lead's to read.
+    if (!context.actor.isProcurementLead) {
+      await context.reply(spendForLeadsCard());
+      return;
+    }
+    const tenantId = context.actor.tenantId;
+    const [months, suppliers, { plan }, imports] = await Promise.all([
+      context.spend.months(tenantId),
+      context.spend.suppliers(tenantId),
+      context.spend.actionPlan(tenantId),
+      context.spend.imports(tenantId),
+    ]);
+    const pack = context.flow.pack;
+    const lastPaymentOn = imports
+      .map((i) => i.lastDate)
+      .filter((d): d is string => d !== undefined)
+      .sort()
+      .at(-1);
+    await context.reply(
+      spendCard(
+        pack,
+        {
+          years: spendByYear(pack, { months, suppliers }),
+          missing: suppliersMissingData(pack, { months, suppliers }),
+          plan,
+          ...(lastPaymentOn === undefined ? {} : { lastPaymentOn }),
+        },
+        context.dashboard,
+      ),
+    );
   },
   async reminders(context, args) {
     const choice = (args[0] ?? '').toLowerCase();

@@ -40,6 +40,7 @@ import type { Person } from '../../core/record/index.js';
 import type { Config } from '../config.js';
 import { dashboardPlace } from '../dashboard/place.js';
 import { errorMessage, type Logger } from '../log.js';
+import type { SpendStore } from '../spend/spend-store.js';
 import { DeliveryDesk } from '../stages/delivery-desk.js';
 import { DraftDesk } from '../stages/drafts.js';
 import { KpiDesk } from '../stages/kpi-desk.js';
@@ -62,6 +63,7 @@ export interface BotDeps {
   /** Every pack version the deployment holds, by tenant and by record. */
   policies: Policies;
   records: RecordStore;
+  spend: SpendStore;
   conversations: ConversationStore;
   clock: () => Date;
   logger: Logger;
@@ -414,6 +416,7 @@ export class CommissioningBot extends TeamsActivityHandler {
         drafts: this.drafts,
         delivery: this.delivery,
         records: this.deps.records,
+        spend: this.deps.spend,
         conversations: this.deps.conversations,
         clock: this.deps.clock,
         mentions: mentionsOf(context),

@@ -3,6 +3,7 @@ import { type Activity, TestAdapter } from 'botbuilder';
 import { loadConfig } from '../../bot/config.js';
 import { CommissioningBot } from '../../bot/conversation/commissioning-bot.js';
 import { silentLogger } from '../../bot/log.js';
+import { SpendStore } from '../../bot/spend/spend-store.js';
 import { ConversationStore } from '../../bot/store/conversations.js';
 import { type CosmosStore, openCosmos } from '../../bot/store/cosmos.js';
 import { RecordStore } from '../../bot/store/records.js';
@@ -23,11 +24,13 @@ describe('the conversation (TestAdapter)', () => {
   let store: CosmosStore;
   let records: RecordStore;
   let conversations: ConversationStore;
+  let spend: SpendStore;
   const activities = new ActivityBuilder({ serviceUrl: 'http://127.0.0.1:9/' });
 
   before(async () => {
     store = await openCosmos(loadConfig({ NODE_ENV: 'test' }));
     records = new RecordStore(store.containers.records);
+    spend = new SpendStore(store.containers.spend);
     conversations = new ConversationStore(store.containers.conversations);
   });
 
@@ -46,6 +49,7 @@ describe('the conversation (TestAdapter)', () => {
       config,
       policies,
       records,
+      spend,
       conversations,
       clock,
       logger: silentLogger,
