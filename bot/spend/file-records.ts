@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Problem, Result } from '../../core/common/result.js';
@@ -135,10 +135,46 @@ function counter(limits: FileLimits, sink: RecordSink): (record: CsvRecord) => v
   };
 }
 
+/**
+ * Text from a CSV file's bytes: UTF-8, or, from the first byte that is not UTF-8, Windows-1252,
+ * which Excel's plain "CSV" and many finance systems still write (a "£" there is one byte,
+ * 0xA3, that UTF-8 would read as a replacement mark and every such amount as a bad row).
+ */
+class CsvText extends Transform {
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+  private readonly windows = new TextDecoder('windows-1252');
+  private legacy = false;
+
+  constructor() {
+    super({ decodeStrings: true, readableObjectMode: false });
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    done(null, this.decode(chunk, true));
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(null, this.decode(Buffer.alloc(0), false));
+  }
+
+  private decode(chunk: Buffer, more: boolean): string {
+    if (!this.legacy) {
+      try {
+        return this.utf8.decode(chunk, { stream: more });
+      } catch {
+        this.legacy = true;
+      }
+    }
+    return this.windows.decode(chunk, { stream: more });
+  }
+}
+
 async function consumeCsv(input: Readable, limits: FileLimits, sink: RecordSink): Promise<void> {
   const take = counter(limits, sink);
-  const parser = input.pipe(parse(CSV_OPTIONS));
+  const text = new CsvText();
+  const parser = input.pipe(text).pipe(parse(CSV_OPTIONS));
   input.once('error', (error) => parser.destroy(error));
+  text.once('error', (error) => parser.destroy(error));
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];

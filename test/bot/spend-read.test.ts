@@ -87,6 +87,20 @@ describe('reading spend files as a stream (bot/spend)', () => {
     assert.equal(read.bytes, Buffer.byteLength(csv));
   });
 
+  it("reads a file saved in Windows-1252, as Excel's plain CSV is, with its £ signs", async () => {
+    const csv = Buffer.from(
+      'Date,Supplier,Amount\r\n01/04/2024,Café Nero,"£1,234.50"\r\n',
+      'latin1',
+    );
+    assert.equal(csv.includes(0xa3), true, 'a one-byte £');
+    const read = okValue(await readSpendFile(text(csv), { fileName: 'windows.csv' }));
+    assert.equal(read.totalPence, 123450);
+    assert.equal(read.months[0]?.name, 'Café Nero');
+    // The id is the hash of the bytes as they are, not of the text read from them.
+    const { createHash } = await import('node:crypto');
+    assert.equal(read.id, createHash('sha256').update(csv).digest('hex'));
+  });
+
   it('names a file by the SHA-256 of its bytes: the same bytes, the same id; one byte more, another', async () => {
     const csv = 'Date,Supplier,Amount\n01/04/2024,Acme,10\n';
     const a = okValue(await readSpendFile(text(csv), { fileName: 'a.csv' }));
