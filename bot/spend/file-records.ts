@@ -32,6 +32,37 @@ export interface RecordSink {
   record(record: CsvRecord): void;
 }
 
+/** What a file's records are read into: started from the header row, fed every record under it. */
+export interface Accumulator {
+  add(record: CsvRecord): void;
+}
+
+/**
+ * Reads a file into the accumulator its header starts (the payments' or the supplier list's),
+ * with the file's hash and size. `empty` is the refusal of a file with no header row.
+ */
+export async function readAccumulated<A extends Accumulator>(
+  input: NodeJS.ReadableStream | Readable,
+  fileName: string,
+  limits: FileLimits,
+  start: (header: CsvRecord) => Result<A>,
+  empty: string,
+): Promise<Result<{ accumulator: A; read: FileRead }>> {
+  let accumulator: A | undefined;
+  const read = await readFileRecords(input, fileName, limits, {
+    header: (record) => {
+      const started = start(record);
+      if (!started.ok) return started.problems;
+      accumulator = started.value;
+      return undefined;
+    },
+    record: (record) => accumulator?.add(record),
+  });
+  if (!read.ok) return read;
+  if (accumulator === undefined) return fail([{ path: 'file', message: empty }]);
+  return ok({ accumulator, read: read.value });
+}
+
 const SAVE_AS = 'Save it as CSV or Excel Workbook (.xlsx) and import that.';
 
 /** Reading stopped on purpose: a limit passed, or the sink refused the header. */
