@@ -341,6 +341,16 @@ describe('the spend store (bot/spend/spend-store.ts)', function () {
       beta.map((s) => [s.name, s.id, s.band, s.postcode]),
       [['Beta Ltd', 'B1', 'small', 'CA1 1AA']],
     );
+    // Listed again by its id: the same supplier still, not a second one.
+    assert.deepEqual(
+      await spend.importSuppliers(tenant, [{ name: 'Beta Ltd', id: 'b1' }], LEAD, LATER),
+      { added: 0, updated: 1, unchanged: 0 },
+    );
+    assert.deepEqual(
+      await spend.importSuppliers(tenant, [{ name: 'Beta Ltd', id: 'b1' }], LEAD, LATER),
+      { added: 0, updated: 0, unchanged: 1 },
+    );
+    assert.equal((await spend.suppliers(tenant)).length, 2);
   });
 
   it('adds a supplier by hand, refusing a second with the same name', async () => {
