@@ -197,7 +197,9 @@ export class SpendStore {
       if (theirs) return { outcome: 'unchanged', import: theirs, replaced: [] };
       throw error;
     }
-    await this.sweep(tenantId, options.at);
+    // Committed: what the sweep fails to remove is not counted, and the next import sweeps it,
+    // so a failure here must not tell the caller the import failed.
+    await this.sweep(tenantId, options.at).catch(() => undefined);
     return { outcome: 'imported', import: record, replaced };
   }
 
