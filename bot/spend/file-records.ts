@@ -90,6 +90,8 @@ export async function readFileRecords(
   async function* metered(): AsyncGenerator<Buffer> {
     for await (const chunk of stream) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      // An empty chunk says nothing about the file's type: the first with bytes does.
+      if (buffer.length === 0) continue;
       bytes += buffer.length;
       if (bytes > limits.bytes) throw new Stop([tooBig(limits)]);
       hash.update(buffer);
@@ -99,7 +101,7 @@ export async function readFileRecords(
   const chunks = metered();
   try {
     const first = await chunks.next();
-    if (first.done || first.value.length === 0)
+    if (first.done)
       return fail([{ path: 'file', message: 'The file is empty: it has nothing to import.' }]);
     const kind = kindOf(fileName, first.value);
     if (!kind.ok) return kind;

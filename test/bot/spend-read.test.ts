@@ -171,6 +171,11 @@ describe('reading spend files as a stream (bot/spend)', () => {
     assert.deepEqual(problemsOf(await readSpendFile(text(''), { fileName: 'empty.csv' })), [
       'The file is empty: it has nothing to import.',
     ]);
+    const late = Readable.from([
+      Buffer.alloc(0),
+      Buffer.from('Date,Supplier,Amount\n01/04/2024,A,1\n'),
+    ]);
+    assert.equal(okValue(await readSpendFile(late, { fileName: 'late.csv' })).totalPence, 100);
     assert.deepEqual(
       problemsOf(await readSpendFile(text('Date,Supplier,Amount\r\n'), { fileName: 'h.csv' })),
       ['The file has a header row but no payments under it.'],
