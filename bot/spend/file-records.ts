@@ -29,7 +29,7 @@ export interface FileRead {
  */
 export interface RecordSink {
   header(record: CsvRecord): Problem[] | undefined;
-  record(record: CsvRecord): void;
+  record(record: CsvRecord): Problem[] | undefined;
 }
 
 /** What a file's records are read into: started from the header row, fed every record under it. */
@@ -38,8 +38,15 @@ export interface Accumulator {
 }
 
 /**
+ * How many rows are tried as the header: transparency files often open with a title or a
+ * note ("Payments over £500, April 2024") above the column names.
+ */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
  * Reads a file into the accumulator its header starts (the payments' or the supplier list's),
- * with the file's hash and size. `empty` is the refusal of a file with no header row.
+ * with the file's hash and size: the header is the first of the first rows it recognises, and
+ * when none is, the refusal is the first row's. `empty` is the refusal of a file with no rows.
  */
 export async function readAccumulated<A extends Accumulator>(
   input: NodeJS.ReadableStream | Readable,
@@ -49,17 +56,28 @@ export async function readAccumulated<A extends Accumulator>(
   empty: string,
 ): Promise<Result<{ accumulator: A; read: FileRead }>> {
   let accumulator: A | undefined;
-  const read = await readFileRecords(input, fileName, limits, {
-    header: (record) => {
-      const started = start(record);
-      if (!started.ok) return started.problems;
+  let refused: Problem[] | undefined;
+  let tried = 0;
+  const tryHeader = (record: CsvRecord): Problem[] | undefined => {
+    tried += 1;
+    const started = start(record);
+    if (started.ok) {
       accumulator = started.value;
       return undefined;
+    }
+    refused ??= started.problems;
+    return tried >= HEADER_SEARCH_ROWS ? refused : undefined;
+  };
+  const read = await readFileRecords(input, fileName, limits, {
+    header: tryHeader,
+    record: (record) => {
+      if (accumulator === undefined) return tryHeader(record);
+      accumulator.add(record);
+      return undefined;
     },
-    record: (record) => accumulator?.add(record),
   });
   if (!read.ok) return read;
-  if (accumulator === undefined) return fail([{ path: 'file', message: empty }]);
+  if (accumulator === undefined) return fail(refused ?? [{ path: 'file', message: empty }]);
   return ok({ accumulator, read: read.value });
 }
 
@@ -164,7 +182,8 @@ function counter(limits: FileLimits, sink: RecordSink): (record: CsvRecord) => v
     }
     rows += 1;
     if (rows > limits.rows) throw new Stop([tooManyRows(limits)]);
-    sink.record(record);
+    const problems = sink.record(record);
+    if (problems) throw new Stop(problems);
   };
 }
 
