@@ -1,6 +1,11 @@
 import { FIELD_NAMES, type SpendField } from '../core/spend/columns.js';
 import type { BadRow } from '../core/spend/rows.js';
-import { SUPPLIER_FIELD_NAMES, type SupplierField } from '../core/spend/supplier-list.js';
+import {
+  type CheckedSupplierList,
+  SUPPLIER_FIELD_NAMES,
+  type SupplierField,
+} from '../core/spend/supplier-list.js';
+import type { CheckedSpend } from '../core/spend/totals.js';
 import { formatDate, formatDay, formatMoney } from './format.js';
 
 /**
@@ -30,16 +35,7 @@ export function badRowLines(rows: readonly BadRow[], count: number): string[] {
   return count > shown.length ? [...shown, `  and ${count - shown.length} more`] : shown;
 }
 
-export interface SpendReadSummary {
-  columns: { field: SpendField; header: string }[];
-  rows: number;
-  redactedRows: number;
-  badRows: BadRow[];
-  badRowCount: number;
-  totalPence: number;
-  firstDate?: string;
-  lastDate?: string;
-}
+export type SpendReadSummary = Omit<CheckedSpend, 'months'>;
 
 /** What was read from a payment file: its columns, rows, redacted and bad rows, total and dates. */
 export function spendReadText(read: SpendReadSummary): string[] {
@@ -79,12 +75,7 @@ export function badRowsRefusedText(rows: readonly BadRow[], count: number, what:
 
 /** What a supplier list import did. */
 export function suppliersText(
-  read: {
-    columns: { field: SupplierField; header: string }[];
-    suppliers: unknown[];
-    badRows: BadRow[];
-    badRowCount: number;
-  },
+  read: CheckedSupplierList,
   counts: { added: number; updated: number; unchanged: number },
 ): string[] {
   const lines = [
