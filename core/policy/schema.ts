@@ -82,8 +82,11 @@ const regimeSchema = z.object({
   text,
 });
 
+/** The size bands a pack may define (R7): the ids a supplier list's size column is written in. */
+export const SIZE_BAND_IDS = ['micro', 'small', 'medium', 'large'] as const;
+
 const sizeBandSchema = z.object({
-  id: z.enum(['micro', 'small', 'medium', 'large']),
+  id: z.enum(SIZE_BAND_IDS),
   label: text,
   min: z.number().int().min(0),
   max: z.number().int().min(0).optional(),

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../common/result.js';
+import { SIZE_BAND_IDS } from '../policy/schema.js';
 import { columnsRefused, findColumns } from './columns.js';
 import type { CsvRecord } from './csv.js';
 import { type BadRow, badRowProblems } from './rows.js';
@@ -81,8 +82,6 @@ export interface CheckedSupplierList {
   badRowCount: number;
 }
 
-/** The words a size band column is written in: R7's bands, or SME yes/no. */
-const BANDS = ['micro', 'small', 'medium', 'large'] as const;
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);
 
@@ -211,7 +210,7 @@ function readSize(
   if (bandText !== undefined) {
     const word = bandText.toLowerCase();
     const compact = word.replace(/[^a-z]/g, '');
-    if ((BANDS as readonly string[]).includes(word)) band = word;
+    if ((SIZE_BAND_IDS as readonly string[]).includes(word)) band = word;
     else if (compact === 'sme') sme = true;
     else if (compact === 'nonsme' || compact === 'notsme' || compact === 'notansme') sme = false;
     else if (yesNo(word) !== undefined) sme = yesNo(word);
