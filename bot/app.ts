@@ -11,6 +11,7 @@ import { loadPolicyLibrary } from './policy-pack.js';
 import { PacedSender } from './reminders/paced-sender.js';
 import { ReminderSweep } from './reminders/sweep.js';
 import { createServer, listen, type RunningServer } from './server.js';
+import { SpendStore } from './spend/spend-store.js';
 import { ConversationStore } from './store/conversations.js';
 import { type CosmosStore, openCosmos } from './store/cosmos.js';
 import { RecordStore } from './store/records.js';
@@ -19,6 +20,7 @@ export interface App {
   url: string;
   store: CosmosStore;
   records: RecordStore;
+  spend: SpendStore;
   conversations: ConversationStore;
   reminders: ReminderSweep;
   close(): Promise<void>;
@@ -49,6 +51,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const policies = new Policies(library);
   const store = await openCosmos(config);
   const records = new RecordStore(store.containers.records);
+  const spend = new SpendStore(store.containers.spend);
   const conversations = new ConversationStore(store.containers.conversations);
   const adapter = createAdapter(config, logger);
   // The address the server listens on, once it does (the dashboard's local sign-in and the
@@ -76,6 +79,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const dashboard = {
     config,
     records,
+    spend,
     policies,
     clock,
     logger,
@@ -115,6 +119,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     url: running.url,
     store,
     records,
+    spend,
     conversations,
     reminders,
     close: async () => {

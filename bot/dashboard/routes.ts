@@ -20,6 +20,7 @@ import type { PageAssets } from '../../web/assets.js';
 import type { Config } from '../config.js';
 import { refuse } from '../http-answers.js';
 import { errorMessage, type Logger } from '../log.js';
+import type { SpendStore } from '../spend/spend-store.js';
 import type { RecordStore } from '../store/records.js';
 import { chartsOf, lookOf, queryOf, sendExport, sendXlsx, viewsFor } from './answers.js';
 import { LOCAL_PATH, type LocalPerson, type LocalSignIn } from './local-sign-in.js';
@@ -34,6 +35,8 @@ import {
 export interface DashboardDeps {
   config: Config;
   records: RecordStore;
+  /** The spend baseline's imports, suppliers and Action Plan. */
+  spend: SpendStore;
   policies: Policies;
   clock: () => Date;
   logger: Logger;

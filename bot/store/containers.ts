@@ -13,6 +13,15 @@ export const CONTAINERS = {
     id: 'conversations',
     partitionKey: '/tenantId',
   },
+  /**
+   * The spend baseline (bot/spend/spend-store.ts): each file's import and its payee-month
+   * totals, the supplier list and the Action Plan, partitioned by tenant: every figure a lead
+   * sees is worked out from one partition.
+   */
+  spend: {
+    id: 'spend',
+    partitionKey: '/tenantId',
+  },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

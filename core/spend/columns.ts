@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../common/result.js';
+import { fail, ok, type Problem, type Result } from '../common/result.js';
 
 /** The fields a spend row is read into. */
 export const SPEND_FIELDS = [
@@ -91,33 +91,70 @@ export interface Columns {
 }
 
 /**
- * Finds each field's column in a header row; a mapping's names win over the known ones.
- * Refused when the date, the supplier or an amount (net or gross) has no column.
+ * Finds each field's column in a header row, for any kind of file (payments, supplier lists):
+ * a mapping's names win over the known ones, and no column is taken twice. Gives the problems
+ * with the mapping (a name given that no column has).
+ */
+export function findColumns<F extends string>(
+  headers: readonly string[],
+  fields: readonly F[],
+  known: Record<F, readonly string[]>,
+  fieldNames: Record<F, string>,
+  mapping: Partial<Record<F, string>> = {},
+): {
+  index: Partial<Record<F, number>>;
+  taken: { field: F; header: string; index: number }[];
+  problems: string[];
+} {
+  const names = headers.map(normaliseHeader);
+  const problems: string[] = [];
+  const index: Partial<Record<F, number>> = {};
+  // Mapped columns first, so that recognition never takes a column the mapping gave elsewhere.
+  for (const field of fields) {
+    const wanted = mapping[field];
+    if (wanted === undefined) continue;
+    const at = names.indexOf(normaliseHeader(wanted));
+    if (at === -1)
+      problems.push(`there is no column "${wanted}" to read ${fieldNames[field]} from`);
+    else index[field] = at;
+  }
+  for (const field of fields) {
+    if (mapping[field] !== undefined) continue;
+    const used = Object.values(index);
+    const at = names.findIndex((name, i) => known[field].includes(name) && !used.includes(i));
+    if (at !== -1) index[field] = at;
+  }
+  const taken = fields.flatMap((field) => {
+    const at = index[field];
+    return at === undefined ? [] : [{ field, header: headers[at] ?? '', index: at }];
+  });
+  return { index, taken, problems };
+}
+
+/** The refusal of a header row, listing the columns it has so the officer can name the right ones. */
+export function columnsRefused(headers: readonly string[], problems: readonly string[]): Problem {
+  const seen = headers.length === 0 ? 'none' : headers.map((h) => `"${h}"`).join(', ');
+  return {
+    path: 'columns',
+    message: `The file cannot be read: ${problems.join('; ')}. Columns seen: ${seen}. Name the columns to use in a mapping.`,
+  };
+}
+
+/**
+ * Finds each field's column in a payment file's header row; a mapping's names win over the
+ * known ones. Refused when the date, the supplier or an amount (net or gross) has no column.
  */
 export function recogniseColumns(
   headers: readonly string[],
   mapping: ColumnMapping = {},
 ): Result<Columns> {
-  const names = headers.map(normaliseHeader);
-  const problems: string[] = [];
-  const index: Partial<Record<SpendField, number>> = {};
-  // Mapped columns first, so that recognition never takes a column the mapping gave elsewhere.
-  for (const field of SPEND_FIELDS) {
-    const wanted = mapping[field];
-    if (wanted === undefined) continue;
-    const at = names.indexOf(normaliseHeader(wanted));
-    if (at === -1)
-      problems.push(`there is no column "${wanted}" to read ${FIELD_NAMES[field]} from`);
-    else index[field] = at;
-  }
-  for (const field of SPEND_FIELDS) {
-    if (mapping[field] !== undefined) continue;
-    const used = Object.values(index);
-    const at = names.findIndex(
-      (name, i) => KNOWN_HEADERS[field].includes(name) && !used.includes(i),
-    );
-    if (at !== -1) index[field] = at;
-  }
+  const { index, taken, problems } = findColumns(
+    headers,
+    SPEND_FIELDS,
+    KNOWN_HEADERS,
+    FIELD_NAMES,
+    mapping,
+  );
   const missing: string[] = [];
   if (index.date === undefined && mapping.date === undefined) missing.push(FIELD_NAMES.date);
   if (index.supplierName === undefined && mapping.supplierName === undefined)
@@ -130,19 +167,7 @@ export function recogniseColumns(
   )
     missing.push('the amount (net or gross)');
   if (missing.length > 0) problems.push(`no column was recognised for ${listInWords(missing)}`);
-  if (problems.length > 0) {
-    const seen = headers.length === 0 ? 'none' : headers.map((h) => `"${h}"`).join(', ');
-    return fail([
-      {
-        path: 'columns',
-        message: `The file cannot be read: ${problems.join('; ')}. Columns seen: ${seen}. Name the columns to use in a mapping.`,
-      },
-    ]);
-  }
-  const taken = SPEND_FIELDS.flatMap((field) => {
-    const at = index[field];
-    return at === undefined ? [] : [{ field, header: headers[at] ?? '', index: at }];
-  });
+  if (problems.length > 0) return fail([columnsRefused(headers, problems)]);
   return ok({ taken, index });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ColumnTaken, SPEND_FIELDS } from './columns.js';
 import type { SpendRows } from './rows.js';
+import type { CheckedSpend } from './totals.js';
 
 /**
  * What is kept of one imported file. Its id is the hash of its content, computed by the
@@ -36,5 +37,25 @@ export function spendImport(contentHash: string, fileName: string, read: SpendRo
     skippedLines: read.skipped.map((bad) => bad.line),
     totalPence: all.reduce((sum, row) => sum + row.pence, 0),
     ...(dates.length === 0 ? {} : { firstDate: dates[0], lastDate: dates[dates.length - 1] }),
+  };
+}
+
+/**
+ * The record of a file read as a stream (readSpendFile): the lines of any rows skipped are
+ * the first ones listed, as a file of many bad rows lists only those.
+ */
+export function spendImportOfChecked(
+  checked: CheckedSpend & { id: string; fileName: string },
+): SpendImport {
+  return {
+    id: checked.id.toLowerCase(),
+    fileName: checked.fileName,
+    columns: checked.columns,
+    rows: checked.rows,
+    redactedRows: checked.redactedRows,
+    skippedLines: checked.badRows.map((bad) => bad.line),
+    totalPence: checked.totalPence,
+    ...(checked.firstDate === undefined ? {} : { firstDate: checked.firstDate }),
+    ...(checked.lastDate === undefined ? {} : { lastDate: checked.lastDate }),
   };
 }

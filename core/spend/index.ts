@@ -4,6 +4,7 @@ export * from './figures.js';
 export * from './import-record.js';
 export * from './periods.js';
 export * from './rows.js';
+export * from './supplier-list.js';
 export * from './suppliers.js';
 export * from './targets.js';
 export * from './totals.js';

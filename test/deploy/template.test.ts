@@ -52,6 +52,7 @@ const PLATFORM_SETTINGS: Record<string, string> = {
 const QUERY_SOURCES: Record<ContainerName, string[]> = {
   records: ['bot/store/records.ts'],
   conversations: ['bot/store/conversations.ts'],
+  spend: ['bot/spend/spend-store.ts'],
 };
 
 const DATA_CONTRIBUTOR = '00000000-0000-0000-0000-000000000002';

@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import type { Problem, Result } from '../../core/common/result.js';
+import { fail, ok } from '../../core/common/result.js';
+import { CSV_OPTIONS, type CsvRecord, unreadableCsv } from '../../core/spend/csv.js';
+
+/** How much of a file is read: past either, the file is refused and reading stops. */
+export interface FileLimits {
+  bytes: number;
+  rows: number;
+}
+
+/** 50 MB and 500,000 rows: a force's year of payments is well under both. */
+export const DEFAULT_FILE_LIMITS: FileLimits = { bytes: 50 * 1024 * 1024, rows: 500_000 };
+
+export interface FileRead {
+  /** SHA-256 of the bytes, as 64 hex digits: a file's identity. */
+  id: string;
+  bytes: number;
+  kind: 'csv' | 'xlsx';
+}
+
+/**
+ * What reads a file's records: the header first, then each record under it. Either gives
+ * problems to stop reading at once (columns not recognised, say).
+ */
+export interface RecordSink {
+  header(record: CsvRecord): Problem[] | undefined;
+  record(record: CsvRecord): void;
+}
+
+const SAVE_AS = 'Save it as CSV or Excel Workbook (.xlsx) and import that.';
+
+/** Reading stopped on purpose: a limit passed, or the sink refused the header. */
+class Stop extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('reading stopped');
+  }
+}
+
+/**
+ * Reads a CSV or XLSX file as a stream, one record at a time into the sink, hashing the bytes
+ * as they pass. Nothing is buffered whole: a file past a limit is refused as soon as the limit
+ * is passed. The file's type is taken from its content (an Excel workbook is a zip, starting
+ * "PK") and its name; an old .xls workbook or anything else is refused in plain words.
+ */
+export async function readFileRecords(
+  input: NodeJS.ReadableStream | Readable,
+  fileName: string,
+  limits: FileLimits,
+  sink: RecordSink,
+): Promise<Result<FileRead>> {
+  const stream = input instanceof Readable ? input : new Readable().wrap(input);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  async function* metered(): AsyncGenerator<Buffer> {
+    for await (const chunk of stream) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      bytes += buffer.length;
+      if (bytes > limits.bytes) throw new Stop([tooBig(limits)]);
+      hash.update(buffer);
+      yield buffer;
+    }
+  }
+  const chunks = metered();
+  try {
+    const first = await chunks.next();
+    if (first.done || first.value.length === 0)
+      return fail([{ path: 'file', message: 'The file is empty: it has nothing to import.' }]);
+    const kind = kindOf(fileName, first.value);
+    if (!kind.ok) return kind;
+    const pass = new PassThrough();
+    let consumed = false;
+    let wake: (() => void) | undefined;
+    // Feeds the parser; once it has what it needs (an Excel reader may stop before the end)
+    // the rest of the file is still read through, for its hash and its size.
+    const pump = (async () => {
+      let next: IteratorResult<Buffer> = first;
+      while (!next.done) {
+        if (!consumed && !pass.write(next.value))
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            pass.once('drain', resolve);
+          });
+        next = await chunks.next();
+      }
+      pass.end();
+    })();
+    pump.catch((error: unknown) => pass.destroy(error as Error));
+    const consume = kind.value === 'csv' ? consumeCsv : consumeXlsx;
+    try {
+      await consume(pass, limits, sink);
+    } finally {
+      consumed = true;
+      wake?.();
+    }
+    await pump;
+    return ok({ id: hash.digest('hex'), bytes, kind: kind.value });
+  } catch (error) {
+    if (error instanceof Stop) return fail(error.problems);
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof Stop) return fail(cause.problems);
+    if (error instanceof UnreadableFile) return fail([error.problem]);
+    throw error;
+  } finally {
+    // Stops reading the input, whatever was left of it.
+    await chunks.return(undefined).catch(() => undefined);
+    stream.destroy();
+  }
+}
+
+class UnreadableFile extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
+}
+
+/** Counts the records under the header against the row limit, and hands them on. */
+function counter(limits: FileLimits, sink: RecordSink): (record: CsvRecord) => void {
+  let header = false;
+  let rows = 0;
+  return (record) => {
+    if (!header) {
+      header = true;
+      const problems = sink.header(record);
+      if (problems) throw new Stop(problems);
+      return;
+    }
+    rows += 1;
+    if (rows > limits.rows) throw new Stop([tooManyRows(limits)]);
+    sink.record(record);
+  };
+}
+
+async function consumeCsv(input: Readable, limits: FileLimits, sink: RecordSink): Promise<void> {
+  const take = counter(limits, sink);
+  const parser = input.pipe(parse(CSV_OPTIONS));
+  input.once('error', (error) => parser.destroy(error));
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>)
+      take({ line: info.lines, cells: record });
+  } catch (error) {
+    if (error instanceof Stop || (error as { cause?: unknown }).cause instanceof Stop) throw error;
+    if ((error as { code?: string }).code?.startsWith('CSV_'))
+      throw new UnreadableFile(unreadableCsv(error));
+    throw error;
+  }
+}
+
+async function consumeXlsx(input: Readable, limits: FileLimits, sink: RecordSink): Promise<void> {
+  const take = counter(limits, sink);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell a date cell from a number cell.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        const values = Array.isArray(row.values) ? row.values : [];
+        // ExcelJS numbers cells from 1; its row 1 is the sheet's first line.
+        const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) =>
+          cellText(values[i + 1]),
+        );
+        if (cells.every((cell) => cell.trim() === '')) continue;
+        take({ line: row.number, cells });
+      }
+      // The first worksheet alone: a workbook's other sheets are notes, pivots and the like.
+      break;
+    }
+  } catch (error) {
+    if (error instanceof Stop || (error as { cause?: unknown }).cause instanceof Stop) throw error;
+    throw new UnreadableFile({
+      path: 'file',
+      message: `The file is not readable as an Excel workbook: it may be damaged or protected with a password. ${SAVE_AS}`,
+    });
+  }
+}
+
+/**
+ * A cell as the row readers read text: a date cell as its ISO date, a number as written with
+ * at most two decimals (so no pence are lost to floating point), a formula as its result.
+ */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return numberText(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('text' in value) return String((value as { text: unknown }).text);
+  // An error cell (#N/A, #REF!) holds nothing to read.
+  return '';
+}
+
+function numberText(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  if (Number.isInteger(value)) return String(value);
+  const pence = value * 100;
+  // A number with at most two decimals, as the binary float holds it: 0.1 + 0.2 is 30.000000000000004 pence.
+  if (Math.abs(pence - Math.round(pence)) < 1e-6 * Math.max(1, Math.abs(pence)))
+    return value.toFixed(2);
+  return String(value);
+}
+
+/** The file's type, from its first bytes and its name. */
+function kindOf(fileName: string, first: Buffer): Result<'csv' | 'xlsx'> {
+  const extension = extname(fileName).toLowerCase();
+  const zip = first[0] === 0x50 && first[1] === 0x4b;
+  // An old Excel workbook (.xls) is an OLE compound file.
+  const ole = first.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+  if (extension === '.xls' || ole)
+    return fail([
+      {
+        path: 'file',
+        message: `"${fileName}" is an old Excel workbook (.xls), which is not read. ${SAVE_AS}`,
+      },
+    ]);
+  if (zip && (extension === '.xlsx' || extension === '.csv' || extension === '')) return ok('xlsx');
+  if (!zip && ['.csv', '.txt', ''].includes(extension) && !first.includes(0)) return ok('csv');
+  return fail([
+    {
+      path: 'file',
+      message: `"${fileName}" is not a CSV file or an Excel workbook. ${SAVE_AS}`,
+    },
+  ]);
+}
+
+/** A size as an officer reads it: "50 MB", "2 KB". */
+export function sizeInWords(bytes: number): string {
+  const round = (n: number) => String(Math.round(n * 10) / 10);
+  if (bytes >= 1024 * 1024) return `${round(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+const tooBig = (limits: FileLimits): Problem => ({
+  path: 'file',
+  message: `The file is larger than ${sizeInWords(limits.bytes)}, the most that is imported at once, so nothing was imported. Split it by financial year and import each part.`,
+});
+
+const tooManyRows = (limits: FileLimits): Problem => ({
+  path: 'file',
+  message: `The file has more than ${limits.rows.toLocaleString('en-GB')} rows, the most that is imported at once, so nothing was imported. Split it by financial year and import each part.`,
+});

@@ -1,0 +1,389 @@
+import assert from 'node:assert/strict';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { DEFAULT_FILE_LIMITS } from '../../bot/spend/file-records.js';
+import { readSpendFile } from '../../bot/spend/read-spend-file.js';
+import { readSupplierFile } from '../../bot/spend/read-supplier-file.js';
+import type { Result } from '../../core/common/result.js';
+
+/** The value of a result expected to succeed, or the test fails with its problems. */
+function okValue<T>(result: Result<T>): T {
+  if (!result.ok) assert.fail(result.problems.map((p) => p.message).join('\n'));
+  return result.value;
+}
+
+function problemsOf<T>(result: Result<T>): string[] {
+  assert.equal(result.ok, false, 'expected the file to be refused');
+  return result.ok ? [] : result.problems.map((p) => p.message);
+}
+
+const text = (content: string | Buffer) => Readable.from([Buffer.from(content)]);
+
+describe('reading spend files as a stream (bot/spend)', () => {
+  let folder: string;
+  before(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'spend-read-'));
+  });
+  after(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  /** An Excel workbook written by ExcelJS, as a spreadsheet program would save one. */
+  async function workbook(
+    name: string,
+    rows: ExcelJS.CellValue[][],
+    more?: (book: ExcelJS.Workbook) => void,
+  ): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Payments');
+    for (const row of rows) sheet.addRow(row);
+    more?.(book);
+    const file = join(folder, name);
+    await book.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('reads a CSV file with a BOM, Windows line endings and quoted commas into payee-month totals', async () => {
+    const csv =
+      '\uFEFFTransaction Date,Supplier Name,Amount\r\n' +
+      '01/04/2024,"Acme, Ltd","£1,234.50"\r\n' +
+      '15/04/2024,ACME LIMITED,-34.50\r\n' +
+      '02/05/2024,Redacted,100\r\n' +
+      '03/05/2024,REDACTED - personal data,50\r\n';
+    const read = okValue(await readSpendFile(text(csv), { fileName: 'payments.csv' }));
+    assert.deepEqual(
+      read.columns.map((c) => `${c.field}=${c.header}`),
+      ['date=Transaction Date', 'supplierName=Supplier Name', 'amountNet=Amount'],
+    );
+    assert.deepEqual(read.months, [
+      // "Acme, Ltd" and "ACME LIMITED" are one payee: £1,234.50 less the £34.50 credit note.
+      {
+        month: '2024-04',
+        payee: 'acme',
+        name: 'Acme, Ltd',
+        redacted: false,
+        pence: 120000,
+        rows: 2,
+      },
+      {
+        month: '2024-05',
+        payee: 'redacted',
+        name: 'Redacted',
+        redacted: true,
+        pence: 15000,
+        rows: 2,
+      },
+    ]);
+    assert.equal(read.rows, 2);
+    assert.equal(read.redactedRows, 2);
+    assert.equal(read.totalPence, 135000);
+    assert.equal(read.firstDate, '2024-04-01');
+    assert.equal(read.lastDate, '2024-05-03');
+    assert.match(read.id, /^[0-9a-f]{64}$/);
+    assert.equal(read.bytes, Buffer.byteLength(csv));
+  });
+
+  it('names a file by the SHA-256 of its bytes: the same bytes, the same id; one byte more, another', async () => {
+    const csv = 'Date,Supplier,Amount\n01/04/2024,Acme,10\n';
+    const a = okValue(await readSpendFile(text(csv), { fileName: 'a.csv' }));
+    const b = okValue(await readSpendFile(text(csv), { fileName: 'b.csv' }));
+    const c = okValue(await readSpendFile(text(`${csv}\n`), { fileName: 'a.csv' }));
+    assert.equal(a.id, b.id);
+    assert.notEqual(a.id, c.id);
+    const { createHash } = await import('node:crypto');
+    assert.equal(a.id, createHash('sha256').update(csv).digest('hex'));
+  });
+
+  it('keys a payee by its supplier id when the file gives one, keeping the name as written', async () => {
+    const csv =
+      'Date,Supplier,Supplier ID,Amount\n01/04/2024,Acme Ltd,AC/001,10\n02/04/2024,Acme Trading,ac/001,5\n';
+    const read = okValue(await readSpendFile(text(csv), { fileName: 'ids.csv' }));
+    assert.deepEqual(read.months, [
+      {
+        month: '2024-04',
+        payee: 'ac/001',
+        name: 'Acme Ltd',
+        supplierId: 'AC/001',
+        redacted: false,
+        pence: 1500,
+        rows: 2,
+      },
+    ]);
+  });
+
+  it('refuses a file with bad rows, listing each by its line, unless told to skip them', async () => {
+    const csv =
+      'Date,Supplier,Amount\n01/04/2024,Acme,10\n31/02/2024,Acme,10\n\n02/04/2024,,ten\n03/04/2024,Beta,5\n';
+    const refused = problemsOf(await readSpendFile(text(csv), { fileName: 'bad.csv' }));
+    assert.deepEqual(refused, [
+      'Line 3: the date "31/02/2024" does not exist. Nothing was imported: correct the file, or choose to skip bad rows.',
+      'Line 5: there is no supplier; the amount "ten" is not an amount in pounds and pence. Nothing was imported: correct the file, or choose to skip bad rows.',
+    ]);
+    const skipped = okValue(
+      await readSpendFile(text(csv), { fileName: 'bad.csv', skipBadRows: true }),
+    );
+    assert.equal(skipped.rows, 2);
+    assert.equal(skipped.badRowCount, 2);
+    assert.deepEqual(
+      skipped.badRows.map((bad) => bad.line),
+      [3, 5],
+    );
+    assert.equal(skipped.totalPence, 1500);
+  });
+
+  it('lists the first 200 bad rows and counts the rest', async () => {
+    const bad = Array.from({ length: 250 }, () => 'not a date,Acme,10').join('\n');
+    const csv = `Date,Supplier,Amount\n${bad}\n`;
+    const problems = problemsOf(await readSpendFile(text(csv), { fileName: 'many.csv' }));
+    assert.equal(problems.length, 201);
+    assert.match(problems[0] ?? '', /^Line 2: /);
+    assert.match(problems[199] ?? '', /^Line 201: /);
+    assert.equal(problems[200], 'There are 50 more bad rows after line 201. Nothing was imported.');
+    const skipped = okValue(
+      await readSpendFile(text(`${csv}01/04/2024,Acme,10\n`), {
+        fileName: 'many.csv',
+        skipBadRows: true,
+      }),
+    );
+    assert.equal(skipped.badRows.length, 200);
+    assert.equal(skipped.badRowCount, 250);
+  });
+
+  it('refuses an empty file, a header alone, and columns it cannot map, naming the columns seen', async () => {
+    assert.deepEqual(problemsOf(await readSpendFile(text(''), { fileName: 'empty.csv' })), [
+      'The file is empty: it has nothing to import.',
+    ]);
+    assert.deepEqual(
+      problemsOf(await readSpendFile(text('Date,Supplier,Amount\r\n'), { fileName: 'h.csv' })),
+      ['The file has a header row but no payments under it.'],
+    );
+    assert.deepEqual(
+      problemsOf(
+        await readSpendFile(text('When,Who,How much\n1/4/2024,A,1\n'), { fileName: 'x.csv' }),
+      ),
+      [
+        'The file cannot be read: no column was recognised for the transaction date, the supplier name and the amount (net or gross). Columns seen: "When", "Who", "How much". Name the columns to use in a mapping.',
+      ],
+    );
+    const mapped = okValue(
+      await readSpendFile(text('When,Who,How much\n1/4/2024,A,1\n'), {
+        fileName: 'x.csv',
+        mapping: { date: 'When', supplierName: 'Who', amountNet: 'How much' },
+      }),
+    );
+    assert.equal(mapped.totalPence, 100);
+  });
+
+  it('refuses CSV with an unclosed quote in plain words', async () => {
+    const problems = problemsOf(
+      await readSpendFile(text('Date,Supplier,Amount\n01/04/2024,"Acme,10\n'), {
+        fileName: 'q.csv',
+      }),
+    );
+    assert.equal(problems.length, 1);
+    assert.match(
+      problems[0] ?? '',
+      /^The file is not readable as CSV near line \d+: check that every quoted value has its closing quote\.$/,
+    );
+  });
+
+  it('refuses a file past the size limit, saying the limit and to split the file, and stops reading', async () => {
+    let pulled = 0;
+    // A source that would go on for ever: the reader must stop of its own accord.
+    const endless = new Readable({
+      read() {
+        pulled += 1;
+        this.push(pulled === 1 ? 'Date,Supplier,Amount\n' : '01/04/2024,Acme,10\n'.repeat(100));
+      },
+    });
+    const problems = problemsOf(
+      await readSpendFile(endless, {
+        fileName: 'big.csv',
+        limits: { bytes: 10 * 1024, rows: 1e9 },
+      }),
+    );
+    assert.deepEqual(problems, [
+      'The file is larger than 10 KB, the most that is imported at once, so nothing was imported. Split it by financial year and import each part.',
+    ]);
+    assert.ok(pulled < 20, `read ${pulled} chunks of a file refused at 10 KB`);
+    assert.ok(endless.destroyed, 'the input is closed');
+  });
+
+  it('refuses a file past the row limit, saying the limit and to split the file', async () => {
+    const csv = `Date,Supplier,Amount\n${'01/04/2024,Acme,10\n'.repeat(11)}`;
+    assert.deepEqual(
+      problemsOf(
+        await readSpendFile(text(csv), { fileName: 'rows.csv', limits: { bytes: 1e6, rows: 10 } }),
+      ),
+      [
+        'The file has more than 10 rows, the most that is imported at once, so nothing was imported. Split it by financial year and import each part.',
+      ],
+    );
+    const ten = `Date,Supplier,Amount\n${'01/04/2024,Acme,10\n'.repeat(10)}`;
+    assert.equal(
+      okValue(
+        await readSpendFile(text(ten), { fileName: 'rows.csv', limits: { bytes: 1e6, rows: 10 } }),
+      ).rows,
+      10,
+    );
+  });
+
+  it('reads up to 50 MB and 500,000 rows by default', () => {
+    assert.deepEqual(DEFAULT_FILE_LIMITS, { bytes: 50 * 1024 * 1024, rows: 500_000 });
+  });
+
+  it('refuses an old .xls workbook and other files in plain words', async () => {
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    const saveAs = 'Save it as CSV or Excel Workbook (.xlsx) and import that.';
+    assert.deepEqual(problemsOf(await readSpendFile(text(xls), { fileName: 'spend.xls' })), [
+      `"spend.xls" is an old Excel workbook (.xls), which is not read. ${saveAs}`,
+    ]);
+    assert.deepEqual(problemsOf(await readSpendFile(text(xls), { fileName: 'spend.csv' })), [
+      `"spend.csv" is an old Excel workbook (.xls), which is not read. ${saveAs}`,
+    ]);
+    assert.deepEqual(
+      problemsOf(await readSpendFile(text('%PDF-1.7\n'), { fileName: 'spend.pdf' })),
+      [`"spend.pdf" is not a CSV file or an Excel workbook. ${saveAs}`],
+    );
+    assert.deepEqual(
+      problemsOf(
+        await readSpendFile(text('PK\u0003\u0004 not really'), { fileName: 'spend.xlsx' }),
+      ),
+      [
+        `The file is not readable as an Excel workbook: it may be damaged or protected with a password. ${saveAs}`,
+      ],
+    );
+  });
+
+  it('reads the first worksheet of an Excel workbook: dates as dates, numbers to the penny, Excel row numbers as lines', async () => {
+    const file = await workbook(
+      'payments.xlsx',
+      [
+        ['Payment Date', 'Supplier', 'Supplier ID', 'Net Amount'],
+        [new Date(Date.UTC(2024, 3, 1)), 'Acme Ltd', 1001, 0.1 + 0.2],
+        // A blank line in the sheet: skipped, and the lines after it keep their Excel numbers.
+        [' '],
+        ['15/04/2024', 'Beta', 'B-2', 1234.5],
+        [new Date(Date.UTC(2024, 4, 31)), 'Gamma', 'G-3', { formula: '2*50.25', result: 100.5 }],
+        [new Date(Date.UTC(2024, 4, 31)), 'Delta', 'D-4', 12.345],
+        [new Date(Date.UTC(2024, 4, 31)), 'Redacted', '', -20],
+      ],
+      (book) => book.addWorksheet('Notes').addRow(['Date', 'Supplier', 'Amount']),
+    );
+    const refused = problemsOf(
+      await readSpendFile(createReadStream(file), { fileName: 'payments.xlsx' }),
+    );
+    assert.deepEqual(refused, [
+      // A third decimal place is not pence: refused rather than rounded.
+      'Line 6: the amount "12.345" is not an amount in pounds and pence. Nothing was imported: correct the file, or choose to skip bad rows.',
+    ]);
+    const read = okValue(
+      await readSpendFile(createReadStream(file), { fileName: 'payments.xlsx', skipBadRows: true }),
+    );
+    assert.deepEqual(
+      read.months.map((m) => [m.month, m.payee, m.pence]),
+      [
+        ['2024-04', '1001', 30],
+        ['2024-04', 'b-2', 123450],
+        ['2024-05', 'g-3', 10050],
+        ['2024-05', 'redacted', -2000],
+      ],
+    );
+    assert.equal(read.lastDate, '2024-05-31');
+    assert.deepEqual(read.badRows, [
+      { line: 6, reason: 'the amount "12.345" is not an amount in pounds and pence' },
+    ]);
+    const { createHash } = await import('node:crypto');
+    const { readFile } = await import('node:fs/promises');
+    assert.equal(
+      read.id,
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
+  });
+
+  it('applies the row limit to a workbook too', async () => {
+    const file = await workbook('rows.xlsx', [
+      ['Date', 'Supplier', 'Amount'],
+      ...Array.from({ length: 6 }, () => ['01/04/2024', 'Acme', 1]),
+    ]);
+    assert.deepEqual(
+      problemsOf(
+        await readSpendFile(createReadStream(file), {
+          fileName: 'rows.xlsx',
+          limits: { bytes: 1e7, rows: 5 },
+        }),
+      ),
+      [
+        'The file has more than 5 rows, the most that is imported at once, so nothing was imported. Split it by financial year and import each part.',
+      ],
+    );
+  });
+
+  describe('supplier lists', () => {
+    it('reads names, ids, head counts, bands, SME yes/no, postcodes and VCSE, from CSV', async () => {
+      const csv =
+        'Supplier Name,Supplier ID,Number of employees,Size band,Postcode,VCSE\n' +
+        'Acme Ltd,AC1,"1,200",,CA1 1AA,no\n' +
+        'Beta,,,small,LA9 4XY,Y\n' +
+        'Gamma,G1,,SME,M1 1AE,\n' +
+        'Delta,,,Non-SME,,false\n';
+      const read = okValue(await readSupplierFile(text(csv), { fileName: 'suppliers.csv' }));
+      assert.deepEqual(
+        read.columns.map((c) => `${c.field}=${c.header}`),
+        [
+          'name=Supplier Name',
+          'id=Supplier ID',
+          'headcount=Number of employees',
+          'band=Size band',
+          'postcode=Postcode',
+          'vcse=VCSE',
+        ],
+      );
+      assert.deepEqual(read.suppliers, [
+        { name: 'Acme Ltd', id: 'AC1', headcount: 1200, postcode: 'CA1 1AA', vcse: false },
+        { name: 'Beta', band: 'small', postcode: 'LA9 4XY', vcse: true },
+        { name: 'Gamma', id: 'G1', sme: true, postcode: 'M1 1AE' },
+        { name: 'Delta', sme: false, vcse: false },
+      ]);
+    });
+
+    it('reports bad supplier rows by line, and reads an SME column and an Excel list', async () => {
+      const csv =
+        'Name,Staff,Business size,SME,VCSE\nAcme,lots,,,\nBeta,,huge,,\nGamma,,,perhaps,\n,5,,,\nDelta,,,yes,maybe\n';
+      assert.deepEqual(problemsOf(await readSupplierFile(text(csv), { fileName: 's.csv' })), [
+        'Line 2: the head count "lots" is not a whole number of staff. Nothing was imported: correct the file, or choose to skip bad rows.',
+        'Line 3: the size "huge" is not one of micro, small, medium or large (or SME yes or no). Nothing was imported: correct the file, or choose to skip bad rows.',
+        'Line 4: the SME column says "perhaps": write yes or no. Nothing was imported: correct the file, or choose to skip bad rows.',
+        'Line 5: there is no supplier name. Nothing was imported: correct the file, or choose to skip bad rows.',
+        'Line 6: the VCSE column says "maybe": write yes or no. Nothing was imported: correct the file, or choose to skip bad rows.',
+      ]);
+      const file = await workbook('suppliers.xlsx', [
+        ['Supplier', 'Headcount', 'SME', 'Post code'],
+        ['Acme', 12, 'No', 'CA2 5AB'],
+        ['Beta', null, 'Yes', null],
+      ]);
+      const read = okValue(
+        await readSupplierFile(createReadStream(file), { fileName: 'suppliers.xlsx' }),
+      );
+      assert.deepEqual(read.suppliers, [
+        { name: 'Acme', headcount: 12, sme: false, postcode: 'CA2 5AB' },
+        { name: 'Beta', sme: true },
+      ]);
+    });
+
+    it('refuses a list with no name column, naming the columns seen', async () => {
+      assert.deepEqual(
+        problemsOf(await readSupplierFile(text('Code,Staff\nA1,5\n'), { fileName: 's.csv' })),
+        [
+          'The file cannot be read: no column was recognised for the supplier name. Columns seen: "Code", "Staff". Name the columns to use in a mapping.',
+        ],
+      );
+    });
+  });
+});
