@@ -106,8 +106,8 @@ function barsOf(table: Table, chart: ChartOf): Bar[] {
   );
 }
 
-/** The tabs a person sees: the spend baseline's only for a procurement lead, and only where it is set up. */
-export function viewsFor(who: SignedIn, spend: boolean): ViewAnswer['views'] {
-  const more = spend && who.viewer.isProcurementLead ? SPEND_VIEWS : [];
+/** The tabs a person sees: the spend baseline's only for a procurement lead. */
+export function viewsFor(who: SignedIn): ViewAnswer['views'] {
+  const more = who.viewer.isProcurementLead ? SPEND_VIEWS : [];
   return [...VIEWS, ...more].map((v) => ({ id: v.id, title: v.title }));
 }

@@ -25,12 +25,7 @@ import type { RecordStore } from '../store/records.js';
 import { chartsOf, lookOf, queryOf, sendExport, sendXlsx, viewsFor } from './answers.js';
 import { LOCAL_PATH, type LocalPerson, type LocalSignIn } from './local-sign-in.js';
 import { bearerToken, type SignedIn, type TokenVerifier } from './sign-in.js';
-import {
-  addSpendRoutes,
-  type SpendDeps,
-  spendExportSheets,
-  spendViewAnswer,
-} from './spend-routes.js';
+import { addSpendRoutes, spendExportSheets, spendViewAnswer } from './spend-routes.js';
 
 export interface DashboardDeps {
   config: Config;
@@ -45,8 +40,6 @@ export interface DashboardDeps {
   verifier?: TokenVerifier;
   /** The local sign-in, outside production only. */
   local?: { signIn: LocalSignIn; issue(person: LocalPerson): Promise<string> };
-  /** The spend baseline's store and file readers; without them the spend views are not offered. */
-  spend?: SpendDeps;
 }
 
 const NO_SIGN_IN =
@@ -97,28 +90,26 @@ export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps):
         table: sheet.table(rows, { pack, today }),
       }));
       // A lead's workbook holds the spend baseline too; no one else's does.
-      const spend =
-        deps.spend && who.viewer.isProcurementLead
-          ? await spendExportSheets(deps.spend, who.viewer.tenantId, { pack, today })
-          : [];
+      const spend = who.viewer.isProcurementLead
+        ? await spendExportSheets(deps.spend, who.viewer.tenantId, { pack, today })
+        : [];
       await sendXlsx(res, [...sheets, ...spend], 'social-value-records', today);
       deps.logger.info('dashboard.exported', { view: 'all', lead: who.viewer.isProcurementLead });
     });
   });
 
-  if (deps.spend) addSpendRoutes(server, deps, deps.spend);
+  addSpendRoutes(server, deps);
 
   server.get('/api/dashboard/:file', async (req, res) => {
     const [id = '', extension = 'json', ...rest] = String(req.params.file).split('.');
     const view = viewById(id);
-    const spendView = deps.spend ? spendViewById(id) : undefined;
+    const spendView = spendViewById(id);
     if ((!view && !spendView) || rest.length > 0 || !['json', 'csv', 'xlsx'].includes(extension)) {
       return refuse(res, 404, NO_VIEW);
     }
-    if (spendView && deps.spend) {
-      const spend = deps.spend;
+    if (spendView) {
       return asSignedIn(deps, req, res, (who, pack) =>
-        spendViewAnswer(deps, spend, spendView, { who, pack, req, res, extension }),
+        spendViewAnswer(deps, spendView, { who, pack, req, res, extension }),
       );
     }
     if (!view) return;
@@ -133,7 +124,7 @@ export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps):
       if (await sendExport(res, extension, built, `dashboard-${view.id}`, today, toCsv)) return;
       const answer: ViewAnswer = {
         view: { id: view.id, title: view.title, summary: view.summary },
-        views: viewsFor(who, deps.spend !== undefined),
+        views: viewsFor(who),
         viewer: { name: who.name, isProcurementLead: who.viewer.isProcurementLead },
         filters: filters.value,
         choices: choicesOf(all, pack),

@@ -5,15 +5,20 @@ import {
   spendImported,
   spendMapping,
   supplierCheck,
+  supplierMapping,
   suppliersImported,
   UPLOAD_WORDS,
 } from '../../cards/dashboard/import-check.js';
 import type { Problem } from '../../core/common/result.js';
 import type { ImportAnswer } from '../../core/dashboard/api.js';
-import { type ColumnMapping, FIELD_NAMES, SPEND_FIELDS } from '../../core/spend/columns.js';
+import { SPEND_FIELDS } from '../../core/spend/columns.js';
+import { SUPPLIER_FIELDS } from '../../core/spend/supplier-list.js';
+import { DEFAULT_FILE_LIMITS } from '../spend/file-records.js';
+import { readSpendFile } from '../spend/read-spend-file.js';
+import { readSupplierFile } from '../spend/read-supplier-file.js';
 import { queryOf } from './answers.js';
 import { asSignedIn, type DashboardDeps } from './routes.js';
-import { asLead, personOf, type SpendDeps } from './spend-routes.js';
+import { asLead, personOf } from './spend-routes.js';
 
 /**
  * The uploads of a payment file and of a supplier list, in two steps and stateless: the page
@@ -26,11 +31,8 @@ import { asLead, personOf, type SpendDeps } from './spend-routes.js';
  * which counts its bytes and refuses past the limit. Nothing of the file, its name or its
  * rows is logged.
  */
-export function addSpendUploads(
-  server: restify.Server,
-  deps: DashboardDeps,
-  spend: SpendDeps,
-): void {
+export function addSpendUploads(server: restify.Server, deps: DashboardDeps): void {
+  const store = deps.spend;
   server.post('/api/dashboard/spend/import', (req, res) =>
     asSignedIn(deps, req, res, (who) =>
       asLead(who, res, async () => {
@@ -38,29 +40,29 @@ export function addSpendUploads(
         if (!upload) return;
         const { name, query } = upload;
         const confirm = query.confirm === 'yes';
-        const mapping = mappingOf(query);
+        const mapping = mappingOf(query, SPEND_FIELDS);
         if (!mapping) return answer(res, 400, { error: UPLOAD_WORDS.badMapping });
         const read = await upload.read((input) =>
-          spend.readSpendFile(input, {
+          readSpendFile(input, {
             fileName: name,
             mapping,
             // The check lists the bad rows; the import takes the lead's choice to skip them.
             skipBadRows: confirm ? query.skip === 'yes' : true,
-            limits: spend.limits,
+            limits: DEFAULT_FILE_LIMITS,
           }),
         );
         const tenantId = who.viewer.tenantId;
         if (!read.ok) {
           deps.logger.info('spend.upload_refused', { kind: 'spend', bytes: upload.bytes() });
           const columns = read.problems.find((p) => p.path === 'columns');
-          return answer(res, upload.bytes() > spend.limits.bytes ? 413 : 400, {
+          return answer(res, upload.bytes() > DEFAULT_FILE_LIMITS.bytes ? 413 : 400, {
             ...refusal(read.problems),
             ...(columns ? { mapping: spendMapping(columnsSeen(columns)) } : {}),
           });
         }
         const file = read.value;
         if (!confirm) {
-          const preview = await spend.store.preview(tenantId, file);
+          const preview = await store.preview(tenantId, file);
           deps.logger.info('spend.checked', {
             kind: 'spend',
             rows: file.rows,
@@ -70,7 +72,7 @@ export function addSpendUploads(
           return answer(res, 200, { check: spendCheck(file, preview) });
         }
         if (query.expect !== file.id) return answer(res, 409, { error: UPLOAD_WORDS.changed });
-        const done = await spend.store.commit(tenantId, file, {
+        const done = await store.commit(tenantId, file, {
           by: personOf(who),
           at: deps.clock().toISOString(),
         });
@@ -92,33 +94,40 @@ export function addSpendUploads(
         if (!upload) return;
         const { name, query } = upload;
         const confirm = query.confirm === 'yes';
+        const mapping = mappingOf(query, SUPPLIER_FIELDS);
+        if (!mapping) return answer(res, 400, { error: UPLOAD_WORDS.badMapping });
         const read = await upload.read((input) =>
-          spend.readSupplierFile(input, { fileName: name, limits: spend.limits }),
+          readSupplierFile(input, {
+            fileName: name,
+            mapping,
+            skipBadRows: confirm ? query.skip === 'yes' : true,
+            limits: DEFAULT_FILE_LIMITS,
+          }),
         );
         const tenantId = who.viewer.tenantId;
         if (!read.ok) {
           deps.logger.info('spend.upload_refused', { kind: 'suppliers', bytes: upload.bytes() });
-          return answer(
-            res,
-            upload.bytes() > spend.limits.bytes ? 413 : 400,
-            refusal(read.problems),
-          );
+          const columns = read.problems.find((p) => p.path === 'columns');
+          return answer(res, upload.bytes() > DEFAULT_FILE_LIMITS.bytes ? 413 : 400, {
+            ...refusal(read.problems),
+            ...(columns ? { mapping: supplierMapping(columnsSeen(columns)) } : {}),
+          });
         }
         const file = read.value;
         if (!confirm) {
-          const known = await spend.store.suppliers(tenantId);
+          const known = await store.suppliers(tenantId);
           deps.logger.info('spend.checked', {
             kind: 'suppliers',
             rows: file.suppliers.length,
             badRows: file.badRowCount,
             bytes: file.bytes,
           });
-          return answer(res, 200, { check: supplierCheck(file, known, supplierFieldWords) });
+          return answer(res, 200, {
+            check: supplierCheck(file, known),
+          });
         }
         if (query.expect !== file.id) return answer(res, 409, { error: UPLOAD_WORDS.changed });
-        if (file.badRowCount > 0 && query.skip !== 'yes')
-          return answer(res, 400, { error: UPLOAD_WORDS.badRowsNotSkipped });
-        const done = await spend.store.importSuppliers(
+        const done = await store.importSuppliers(
           tenantId,
           file.suppliers,
           personOf(who),
@@ -185,11 +194,14 @@ function startUpload(req: restify.Request, res: restify.Response) {
 }
 
 /** A column mapping from `map.<field>=<header>`; undefined when a field or a header is not one. */
-function mappingOf(query: Record<string, string>): ColumnMapping | undefined {
-  const mapping: ColumnMapping = {};
+function mappingOf<F extends string>(
+  query: Record<string, string>,
+  fields: readonly F[],
+): Partial<Record<F, string>> | undefined {
+  const mapping: Partial<Record<F, string>> = {};
   for (const [key, value] of Object.entries(query)) {
     if (!key.startsWith('map.')) continue;
-    const field = SPEND_FIELDS.find((f) => f === key.slice(4));
+    const field = fields.find((f) => f === key.slice(4));
     if (field === undefined || value.length > 200) return undefined;
     if (value.trim() !== '') mapping[field] = value;
   }
@@ -204,7 +216,3 @@ export function columnsSeen(problem: Problem): string[] {
   const list = /Columns seen: (.*)\. Name the columns/.exec(problem.message)?.[1] ?? '';
   return [...list.matchAll(/"((?:[^"]|"")*)"(?:, |$)/g)].map((m) => m[1] ?? '');
 }
-
-/** What each supplier-list field is called when a lead is told about it. */
-const supplierFieldWords = (field: string): string =>
-  field in FIELD_NAMES ? FIELD_NAMES[field as keyof typeof FIELD_NAMES] : field;

@@ -2,8 +2,9 @@ import type restify from 'restify';
 import { SPEND_WRITE_WORDS } from '../../cards/dashboard/spend-words.js';
 import { readSupplierForm, readTargetForm } from '../../core/dashboard/index.js';
 import { setTarget, targetFor } from '../../core/spend/targets.js';
+import { StaleSpendError } from '../spend/spend-store.js';
 import { asSignedIn, type DashboardDeps } from './routes.js';
-import { asLead, personOf, type SpendDeps } from './spend-routes.js';
+import { asLead, personOf } from './spend-routes.js';
 
 /** Problems beside their fields: `{ error, problems: [{ path, message }] }`. */
 function refuseFields(res: restify.Response, problems: { path: string; message: string }[]): void {
@@ -19,12 +20,8 @@ const bodyOf = (req: restify.Request): Record<string, unknown> =>
  * targets. Each is written conditionally on the ETag the page read; a stale save is refused
  * in plain words with what is stored now, and the page keeps what was typed.
  */
-export function addSpendWrites(
-  server: restify.Server,
-  deps: DashboardDeps,
-  spend: SpendDeps,
-): void {
-  const { store } = spend;
+export function addSpendWrites(server: restify.Server, deps: DashboardDeps): void {
+  const store = deps.spend;
 
   const saveSupplier = (req: restify.Request, res: restify.Response, key: string | undefined) =>
     asSignedIn(deps, req, res, (who, pack) =>
@@ -49,7 +46,7 @@ export function addSpendWrites(
             message: SPEND_WRITE_WORDS.saved(saved.name),
           });
         } catch (error) {
-          if (!spend.isStale(error)) throw error;
+          if (!(error instanceof StaleSpendError)) throw error;
           deps.logger.info('spend.supplier_stale', {});
           const now = (await store.suppliers(tenantId)).find(
             (s) => s.key === key || (key === undefined && s.name === read.value.name),
@@ -110,7 +107,7 @@ export function addSpendWrites(
         try {
           await store.saveActionPlan(tenantId, set.value.plan, etag);
         } catch (error) {
-          if (!spend.isStale(error)) throw error;
+          if (!(error instanceof StaleSpendError)) throw error;
           return stale();
         }
         deps.logger.info('spend.target_set', {

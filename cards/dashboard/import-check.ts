@@ -2,6 +2,11 @@ import type { ImportCheck, MappingChoice } from '../../core/dashboard/api.js';
 import type { SpendImportLine } from '../../core/dashboard/spend-view.js';
 import { FIELD_NAMES, listInWords, type SpendField } from '../../core/spend/columns.js';
 import type { BadRow } from '../../core/spend/rows.js';
+import {
+  SUPPLIER_FIELD_NAMES,
+  SUPPLIER_FIELDS,
+  type SupplierField,
+} from '../../core/spend/supplier-list.js';
 import { type Supplier, supplierMatcher } from '../../core/spend/suppliers.js';
 import type { CheckedSpend } from '../../core/spend/totals.js';
 import { dayWords, monthWords, poundsText } from './spend-words.js';
@@ -145,6 +150,21 @@ export function spendMapping(seen: readonly string[]): MappingChoice {
   };
 }
 
+/** The fields a lead chooses a column for when a supplier list's columns are not recognised. */
+export function supplierMapping(seen: readonly string[]): MappingChoice {
+  return {
+    intro:
+      'The columns of this list were not all recognised. Choose the column that holds each of these, then check the list again. It needs the supplier name.',
+    fields: SUPPLIER_FIELDS.map((field) => ({
+      field,
+      label: fieldLabel(SUPPLIER_FIELD_NAMES[field]),
+      required: field === 'name',
+    })),
+    seen: [...seen],
+    action: 'Check again with these columns',
+  };
+}
+
 /** Refusals of an upload that are not the file's own problems. */
 export const UPLOAD_WORDS = {
   noName: 'Choose a file to upload.',
@@ -164,12 +184,11 @@ export function supplierCheck(
     id: string;
     fileName: string;
     suppliers: readonly Supplier[];
-    columns: readonly { field: string; header: string }[];
+    columns: readonly { field: SupplierField; header: string }[];
     badRows: readonly BadRow[];
     badRowCount: number;
   },
   known: readonly Supplier[],
-  fieldWords: (field: string) => string,
 ): ImportCheck {
   const match = supplierMatcher(known);
   const listed = file.suppliers.filter((s) =>
@@ -205,7 +224,7 @@ export function supplierCheck(
       { label: 'Bad rows', value: bad === 0 ? 'None' : count(bad, 'row', 'rows') },
     ],
     columns: file.columns.map((c) => ({
-      label: fieldLabel(fieldWords(c.field)),
+      label: fieldLabel(SUPPLIER_FIELD_NAMES[c.field]),
       header: c.header,
     })),
     badRowCount: bad,

@@ -34,7 +34,7 @@ export const spendImportsView: SpendView = {
             i.fileName,
             i.rows,
             i.redactedRows,
-            i.skippedLines.length,
+            i.skippedRows,
             i.firstDate ? { date: i.firstDate } : null,
             i.lastDate ? { date: i.lastDate } : null,
             pounds(i.totalPence),

@@ -21,6 +21,8 @@ export type SpendImportLine = SpendImport & {
   importedBy: Person;
   importedAt: string;
   replaces: string[];
+  /** Bad rows left out (the first of them are listed in skippedLines). */
+  skippedRows: number;
 };
 
 /** What the spend views are built from: the tenant's payee-month totals, suppliers, plan and imports. */

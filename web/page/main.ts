@@ -267,12 +267,7 @@ function downloads(
     { class: 'downloads' },
     make(W.downloadCsv, `/api/dashboard/${view}.csv?${query(extra)}`),
     make(W.downloadXlsx, `/api/dashboard/${view}.xlsx?${query(extra)}`),
-    make(
-      Object.keys(extra).length > 0 || view.startsWith('spend') || view === 'action-plan'
-        ? W.spend.downloadAll
-        : W.downloadAll,
-      '/api/dashboard/export.xlsx',
-    ),
+    make(all, '/api/dashboard/export.xlsx'),
     print,
   );
 }

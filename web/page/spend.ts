@@ -378,8 +378,8 @@ export function uploadSection(kind: 'spend' | 'suppliers', page: SpendPage): HTM
   // The check and the column choice go beside the form, not in it: a form holds no other form.
   const form = el(
     'form',
-    { class: 'actions' },
-    el('label', { for: `${id}-file` }, W.file, file),
+    { class: 'upload-row' },
+    el('label', { for: `${id}-file`, class: 'upload-label' }, W.file, file),
     check,
   );
   const section = el(
@@ -472,7 +472,7 @@ export function uploadSection(kind: 'spend' | 'suppliers', page: SpendPage): HTM
           ]
         : []),
       ...found.notes.map((note) => el('p', { class: 'note' }, note)),
-      el('div', { class: 'actions' }, ...buttons),
+      el('div', { class: 'check-actions' }, ...buttons),
     );
   };
 
