@@ -33,7 +33,7 @@ import { asLead, personOf } from './spend-routes.js';
  */
 export function addSpendUploads(server: restify.Server, deps: DashboardDeps): void {
   const store = deps.spend;
-  server.post('/api/dashboard/spend/import', (req, res) =>
+  server.post('/api/dashboard/spend/import', async (req, res) =>
     asSignedIn(deps, req, res, (who) =>
       asLead(who, res, async () => {
         const upload = startUpload(req, res);
@@ -87,7 +87,7 @@ export function addSpendUploads(server: restify.Server, deps: DashboardDeps): vo
     ),
   );
 
-  server.post('/api/dashboard/spend/suppliers/import', (req, res) =>
+  server.post('/api/dashboard/spend/suppliers/import', async (req, res) =>
     asSignedIn(deps, req, res, (who) =>
       asLead(who, res, async () => {
         const upload = startUpload(req, res);

@@ -71,12 +71,14 @@ export function addSpendWrites(server: restify.Server, deps: DashboardDeps): voi
       }),
     );
 
-  server.post('/api/dashboard/spend/suppliers', (req, res) => saveSupplier(req, res, undefined));
-  server.put('/api/dashboard/spend/suppliers/:key', (req, res) =>
+  server.post('/api/dashboard/spend/suppliers', async (req, res) =>
+    saveSupplier(req, res, undefined),
+  );
+  server.put('/api/dashboard/spend/suppliers/:key', async (req, res) =>
     saveSupplier(req, res, String(req.params.key)),
   );
 
-  server.post('/api/dashboard/spend/targets', (req, res) =>
+  server.post('/api/dashboard/spend/targets', async (req, res) =>
     asSignedIn(deps, req, res, (who) =>
       asLead(who, res, async () => {
         const body = bodyOf(req);

@@ -74,7 +74,7 @@ function headline(year: YearFigures, baseline: YearFigures | undefined): Table {
   ];
   return {
     id: 'figures',
-    title: `${year.year.label}: the figures against the baseline`,
+    title: `${year.year.label} against the baseline`,
     columns: [
       { label: 'Figure', kind: 'text' },
       { label: year.year.label, kind: 'number' },
@@ -100,7 +100,7 @@ function bands(year: YearFigures, baseline: YearFigures | undefined): Table {
   const then = new Map(baseline?.figures.bands.map((band) => [band.band, band]) ?? []);
   return {
     id: 'bands',
-    title: `${year.year.label}: spend by business size (unknown kept apart)`,
+    title: `Spend by business size, ${year.year.label}`,
     columns: [
       { label: 'Size', kind: 'text' },
       { label: 'Spend (£)', kind: 'number' },
@@ -191,7 +191,7 @@ export const spendView: SpendView = {
     const match = supplierMatcher(suppliers);
     const byYear: Table = {
       id: 'by-year',
-      title: 'Shares of spend by year, against the baseline',
+      title: 'Shares of spend by year',
       columns: [
         { label: 'Year', kind: 'text' },
         ...SHARE_COLUMNS.map((label) => ({ label, kind: 'number' as const })),
@@ -200,7 +200,7 @@ export const spendView: SpendView = {
     };
     const paid: Table = {
       id: 'suppliers',
-      title: `Suppliers paid in ${year.year.label}, largest first`,
+      title: `Largest suppliers in ${year.year.label}`,
       columns: [
         { label: 'Supplier', kind: 'text' },
         { label: 'Spend (£)', kind: 'number' },
