@@ -459,7 +459,10 @@ describe('the spend baseline on the dashboard API', function () {
     const sent = await upload(app, IMPORT, lead, 'big.csv', big);
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
     assert.equal((sent.body.check as ImportCheck).facts[0]?.value, '40,000 payments');
-    const huge = Buffer.alloc(50 * 1024 * 1024 + 1, 'a');
+    // Rows of about 1 KB: past 50 MB long before the 500,000-row limit.
+    const line = `01/05/2026,${'x'.repeat(980)},1\n`;
+    const huge = Buffer.from(`Date,Supplier,Amount\n${line.repeat(53_000)}`);
+    assert.ok(huge.length > 50 * 1024 * 1024);
     const refused = await upload(app, IMPORT, lead, 'huge.csv', huge);
     assert.equal(refused.status, 413);
     assert.match(String(refused.body.error), /larger than 50 MB/);
