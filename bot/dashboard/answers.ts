@@ -57,7 +57,7 @@ export async function sendExport(
   if (extension === 'xlsx') {
     await sendXlsx(
       res,
-      built.tables.map((table) => ({ name: table.title, table })),
+      built.tables.map((table) => ({ name: table.sheet ?? table.title, table })),
       base,
       today,
     );

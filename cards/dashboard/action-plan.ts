@@ -123,6 +123,8 @@ export const actionPlanView: SpendView = {
       part: {
         kind: 'plan',
         notes: [rows.length === 0 ? SPEND_WORDS.noTargets : SPEND_WORDS.targetsIntro(rows.length)],
+        // The form opens on this financial year: the one a lead most often sets.
+        year: String(thisYear),
         targetYears: [...starts].reverse().map((start) => ({
           value: String(start),
           label: financialYear(start).label,

@@ -47,6 +47,7 @@ export const PAGE_WORDS = {
   scopeLead: 'You are a procurement lead: these figures cover every record of your organisation.',
   scopeOfficer: 'These figures cover your records and those shared with you.',
   spend: {
+    none: 'None yet.',
     year: 'Financial year',
     showYear: 'Show this year',
     fillIn: 'Suppliers to fill in',

@@ -91,12 +91,12 @@ export const SPEND_WORDS = {
   noTargets:
     'No target is set yet. Set the SME share and the local share you aim for in each financial year below.',
   targetsIntro: (count: number) =>
-    `${count} ${count === 1 ? 'target' : 'targets'} in force. Each is shown against the actual share of that year's spend.`,
+    `${count} ${count === 1 ? 'target' : 'targets'} in force, each against the actual share of its year's spend.`,
   noImports: 'No spend file is imported yet. Upload a payment file below.',
   importsInForce: (count: number, from: string, to: string) =>
     `${count} ${count === 1 ? 'file' : 'files'} in force, covering payments from ${from} to ${to}.`,
   replaced: (count: number) =>
-    count === 0 ? '' : `${count} earlier ${count === 1 ? 'import' : 'imports'}`,
+    count === 0 ? 'None' : `${count} earlier ${count === 1 ? 'import' : 'imports'}`,
 } as const;
 
 /** Where a year's actual share stands against its target. */
@@ -119,6 +119,6 @@ export const SPEND_WRITE_WORDS = {
     `${by ?? 'Someone else'} changed this supplier since the page was loaded, so nothing was saved. What you typed is still in the form, and what is stored now is shown under it: save again to replace it with yours.`,
   planStale: (by: string | undefined) =>
     `${by ?? 'Someone else'} changed the Action Plan since the page was loaded, so nothing was saved. Your target is still in the form: check the targets in force, then save again to set yours.`,
-  targetSet: 'Target saved. It is shown against the actual share of that year.',
+  targetSet: 'Target saved.',
   targetUnchanged: 'That target is already in force: nothing changed.',
 } as const;

@@ -58,31 +58,40 @@ function monthsCovered(months: readonly { month: string }[], start: number): str
     .sort();
 }
 
+/** The baseline a year is shown against: none for the baseline itself, or before there is one. */
+const againstOf = (year: YearFigures, baseline: YearFigures | undefined) =>
+  baseline !== undefined && baseline.year.start !== year.year.start ? baseline : undefined;
+
 function headline(year: YearFigures, baseline: YearFigures | undefined): Table {
   const f = year.figures;
-  const b = baseline?.figures;
-  const against = baseline !== undefined && baseline.year.start !== year.year.start;
-  const change = (now: number | null, then: number | null | undefined): Cell =>
-    against && now !== null && then !== null && then !== undefined
-      ? Math.round((now - then) * 10) / 10
-      : null;
-  const line = (label: string, now: number | null, then: number | null | undefined): Cell[] => [
-    label,
-    now,
-    against ? (then ?? null) : null,
-    change(now, then),
-  ];
+  const b = againstOf(year, baseline)?.figures;
+  const line = (label: string, now: number | null, then: number | null | undefined): Cell[] =>
+    b === undefined
+      ? [label, now]
+      : [
+          label,
+          now,
+          then ?? null,
+          now !== null && then !== null && then !== undefined
+            ? Math.round((now - then) * 10) / 10
+            : null,
+        ];
+  const against = againstOf(year, baseline);
   return {
     id: 'figures',
-    title: `${year.year.label} against the baseline`,
+    sheet: `Figures ${year.year.label}`,
+    title: against
+      ? `${year.year.label} against the baseline, ${against.year.label}`
+      : `${yearWords(year.year, baseline?.year)}: the figures`,
     columns: [
       { label: 'Figure', kind: 'text' },
       { label: year.year.label, kind: 'number' },
-      {
-        label: baseline ? `Baseline ${baseline.year.label}` : 'Baseline (none yet)',
-        kind: 'number',
-      },
-      { label: 'Change (points, £ or suppliers)', kind: 'number' },
+      ...(against
+        ? [
+            { label: `Baseline ${against.year.label}`, kind: 'number' as const },
+            { label: 'Change since the baseline', kind: 'number' as const },
+          ]
+        : []),
     ],
     rows: [
       line('Total spend (£)', pounds(f.totalPence), b && pounds(b.totalPence)),
@@ -97,27 +106,24 @@ function headline(year: YearFigures, baseline: YearFigures | undefined): Table {
 }
 
 function bands(year: YearFigures, baseline: YearFigures | undefined): Table {
-  const then = new Map(baseline?.figures.bands.map((band) => [band.band, band]) ?? []);
+  const against = againstOf(year, baseline);
+  const then = new Map(against?.figures.bands.map((band) => [band.band, band]) ?? []);
   return {
     id: 'bands',
+    sheet: `By size ${year.year.label}`,
     title: `Spend by business size, ${year.year.label}`,
     columns: [
       { label: 'Size', kind: 'text' },
       { label: 'Spend (£)', kind: 'number' },
       { label: 'Share (%)', kind: 'number' },
-      {
-        label: baseline ? `Share in ${baseline.year.label} (%)` : 'Baseline share (%)',
-        kind: 'number',
-      },
+      ...(against
+        ? [{ label: `Share in ${against.year.label} (%)`, kind: 'number' as const }]
+        : []),
     ],
     rows: year.figures.bands.map((band) => {
       const before = then.get(band.band);
-      return [
-        band.label,
-        pounds(band.pence),
-        percent(band.share),
-        before ? percent(before.share) : null,
-      ];
+      const row: Cell[] = [band.label, pounds(band.pence), percent(band.share)];
+      return against ? [...row, before ? percent(before.share) : null] : row;
     }),
   };
 }
@@ -125,6 +131,7 @@ function bands(year: YearFigures, baseline: YearFigures | undefined): Table {
 function quarters(year: YearFigures): Table {
   return {
     id: 'quarters',
+    sheet: `Quarters ${year.year.label}`,
     title: `${year.year.label} by quarter`,
     columns: [
       { label: 'Quarter', kind: 'text' },
@@ -200,6 +207,7 @@ export const spendView: SpendView = {
     };
     const paid: Table = {
       id: 'suppliers',
+      sheet: `Suppliers ${year.year.label}`,
       title: `Largest suppliers in ${year.year.label}`,
       columns: [
         { label: 'Supplier', kind: 'text' },
@@ -223,8 +231,15 @@ export const spendView: SpendView = {
       }),
     };
     return {
-      charts: [{ tableId: 'by-year', measure: 'Share of spend (%)', columns: CHART_COLUMNS }],
-      tables: [headline(year, baseline), byYear, bands(year, baseline), quarters(year), paid],
+      charts: [
+        {
+          tableId: 'by-year',
+          measure: 'Share of spend (%)',
+          columns: CHART_COLUMNS,
+          barNames: ['SME share', 'local share'],
+        },
+      ],
+      tables: [headline(year, baseline), bands(year, baseline), byYear, quarters(year), paid],
       detail: 'suppliers',
       pageSize: 10,
       part,

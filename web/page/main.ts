@@ -368,7 +368,7 @@ function render(answer: ViewAnswer): void {
         { class: 'detail', 'aria-labelledby': 'detail-title' },
         el('h3', { id: 'detail-title' }, detail.title),
         detail.total === 0
-          ? el('p', {}, W.empty)
+          ? el('p', {}, answer.spend ? W.spend.none : W.empty)
           : answer.spend?.kind === 'suppliers'
             ? supplierEditor(answer, detail, spendPage)
             : tableOf(detail, 'none'),
@@ -384,7 +384,10 @@ function render(answer: ViewAnswer): void {
       el('h1', {}, W.title),
       el('p', { class: 'muted' }, `${W.signedInAs} ${answer.viewer.name}`),
     ),
-    el('p', {}, answer.viewer.isProcurementLead ? W.scopeLead : W.scopeOfficer),
+    // The spend views say what they cover in their own notes.
+    ...(answer.spend
+      ? []
+      : [el('p', {}, answer.viewer.isProcurementLead ? W.scopeLead : W.scopeOfficer)]),
     nav,
     el('h2', {}, answer.view.title),
     el('p', {}, answer.view.summary),

@@ -146,7 +146,7 @@ function showProblems(scope: HTMLElement, prefix: string, problems: unknown): vo
 function targetForm(answer: ViewAnswer, page: SpendPage): HTMLElement {
   const part = answer.spend;
   let etag = part?.planEtag ?? '';
-  const year = selectOf('target-year', part?.targetYears ?? [], part?.targetYears?.[0]?.value, {
+  const year = selectOf('target-year', part?.targetYears ?? [], part?.year, {
     'aria-describedby': 'target-year-error',
   });
   const measure = selectOf('target-measure', part?.measures ?? [], undefined, {
