@@ -231,14 +231,18 @@ export const spendView: SpendView = {
       }),
     };
     return {
-      charts: [
-        {
-          tableId: 'by-year',
-          measure: 'Share of spend (%)',
-          columns: CHART_COLUMNS,
-          barNames: ['SME share', 'local share'],
-        },
-      ],
+      // Shares by year are drawn once there are two years to set side by side.
+      charts:
+        years.length < 2
+          ? []
+          : [
+              {
+                tableId: 'by-year',
+                measure: 'Share of spend (%)',
+                columns: CHART_COLUMNS,
+                barNames: ['SME share', 'local share'],
+              },
+            ],
       tables: [headline(year, baseline), bands(year, baseline), byYear, quarters(year), paid],
       detail: 'suppliers',
       pageSize: 10,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { App } from '../../bot/app.js';
 import { startBot, TestClock } from '../bot/post-award-support.js';
+import { spendCsv } from '../dashboard/spend-support.js';
 import { seed } from '../dashboard/support.js';
 import { launchBrowser, screenshotOnFailure } from './support.js';
 
@@ -212,5 +213,32 @@ describe('the spend baseline in a browser', function () {
     ]);
     await checkAxe('Action Plan');
     await shot('plan');
+  });
+
+  it('shows a later file over the same months, then the year against the baseline it brings', async () => {
+    await tab('Spend imports');
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'payments-2024-26.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(spendCsv()),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page
+      .getByText('Other files in force cover some of the same months: "payments-q1.csv"')
+      .waitFor();
+    await shot('check-overlap');
+    await page.getByRole('button', { name: 'Import, skipping the 2 bad rows' }).click();
+    await page.getByText('Imported "payments-2024-26.csv"').waitFor();
+    await tab('Spend');
+    await page
+      .getByText('Baseline: 2024-25, the first complete financial year imported.')
+      .waitFor();
+    // 2025-26 now holds both files: £2,000 and £6,000. Fellside (an SME, local) was paid £500
+    // and £3,000: 43.8%. In 2024-25 it was paid £1,200 of £4,800: 25%.
+    assert.equal(await cell('figures', 'SME share \\(%\\)', 0).textContent(), '43.8');
+    assert.equal(await cell('figures', 'SME share \\(%\\)', 1).textContent(), '25');
+    assert.equal(await page.locator('.figure img').count(), 1, 'shares by year are drawn');
+    await checkAxe('Spend with a baseline');
+    await shot('baseline');
   });
 });
