@@ -139,7 +139,7 @@ const MAPPED: { field: SpendField; required: boolean }[] = [
 export function spendMapping(seen: readonly string[]): MappingChoice {
   return {
     intro:
-      'The columns of this file were not all recognised. Choose the column that holds each of these, then check the file again. It needs the date, the supplier and one of the two amounts.',
+      'Choose the column that holds each of these, then check the file again. It needs the date, the supplier and one of the two amounts.',
     fields: MAPPED.map(({ field, required }) => ({
       field,
       label: fieldLabel(FIELD_NAMES[field]),
@@ -154,7 +154,7 @@ export function spendMapping(seen: readonly string[]): MappingChoice {
 export function supplierMapping(seen: readonly string[]): MappingChoice {
   return {
     intro:
-      'The columns of this list were not all recognised. Choose the column that holds each of these, then check the list again. It needs the supplier name.',
+      'Choose the column that holds each of these, then check the list again. It needs the supplier name.',
     fields: SUPPLIER_FIELDS.map((field) => ({
       field,
       label: fieldLabel(SUPPLIER_FIELD_NAMES[field]),

@@ -116,7 +116,7 @@ export const SPEND_WRITE_WORDS = {
   fix: 'Check the fields marked: nothing was saved.',
   saved: (name: string) => `Saved ${name}. The figures count it now.`,
   supplierStale: (by: string | undefined) =>
-    `${by ?? 'Someone else'} changed this supplier since the page was loaded, so nothing was saved. What you typed is still in the form, and what is stored now is shown under it: save again to replace it with yours.`,
+    `${by ?? 'Someone else'} changed this supplier since the page was loaded, so nothing was saved. What you typed is still here, and what is stored now is below: save again to replace it with yours.`,
   planStale: (by: string | undefined) =>
     `${by ?? 'Someone else'} changed the Action Plan since the page was loaded, so nothing was saved. Your target is still in the form: check the targets in force, then save again to set yours.`,
   targetSet: 'Target saved.',

@@ -241,4 +241,49 @@ describe('the spend baseline in a browser', function () {
     await checkAxe('Spend with a baseline');
     await shot('baseline');
   });
+
+  it('answers a stale save in plain words and keeps what was typed', async () => {
+    await tab('Suppliers to fill in');
+    // Someone else lists Lakeland while this page is open.
+    await app.spend.saveSupplier(
+      TENANT,
+      undefined,
+      { name: 'Lakeland Uniforms', headcount: 300 },
+      { id: 'lead-2', name: 'Lee Other' },
+      NOW,
+    );
+    await page.getByLabel('Head count of Lakeland Uniforms').fill('8');
+    await page.getByRole('button', { name: 'Save Lakeland Uniforms' }).click();
+    await page.getByText('Lee Other changed this supplier since the page was loaded').waitFor();
+    await page.getByText('Stored now: Head count 300.').waitFor();
+    assert.equal(await page.getByLabel('Head count of Lakeland Uniforms').inputValue(), '8');
+    await shot('stale');
+    // Saving again goes over what is stored now, on purpose.
+    await page.getByRole('button', { name: 'Save Lakeland Uniforms' }).click();
+    await page.getByText('Saved Lakeland Uniforms.').waitFor();
+    const stored = (await app.spend.suppliers(TENANT)).find((s) => s.name === 'Lakeland Uniforms');
+    assert.equal(stored?.headcount, 8);
+  });
+
+  it('offers a choice of column for a file whose columns are not recognised', async () => {
+    await tab('Spend imports');
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'odd.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('When,Paid to,Sum\r\n01/04/2026,Fellside Catering Ltd,50\r\n'),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page
+      .getByText(/no column was recognised/)
+      .first()
+      .waitFor();
+    await page.getByLabel('Column for transaction date').selectOption('When');
+    await page.getByLabel('Column for supplier name').selectOption('Paid to');
+    await page.getByLabel('Column for net amount').selectOption('Sum');
+    await checkAxe('the column choice');
+    await shot('mapping');
+    await page.getByRole('button', { name: 'Check again with these columns' }).click();
+    await page.getByRole('heading', { name: 'Check "odd.csv" before it is imported' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
 });
