@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { App } from '../../bot/app.js';
+import { createLogger } from '../../bot/log.js';
 import type { ImportCheck, ViewAnswer } from '../../core/dashboard/api.js';
 import { startBot, TestClock } from '../bot/post-award-support.js';
 import {
@@ -38,8 +39,15 @@ describe('the spend baseline on the dashboard API', function () {
   let officer: string;
   let otherLead: string;
 
+  /** Every log line the bot writes: what the last test reads for personal data. */
+  const logged: string[] = [];
+
   before(async () => {
-    app = await startBot(new TestClock(NOW), { PROCUREMENT_LEAD_IDS: 'lead-1,lead-2' });
+    app = await startBot(
+      new TestClock(NOW),
+      { PROCUREMENT_LEAD_IDS: 'lead-1,lead-2' },
+      { logger: createLogger((line) => logged.push(line)) },
+    );
     // The local sign-in offers the owners of records, and the leads of their tenants.
     await seed(app, [
       {
@@ -553,5 +561,31 @@ describe('the spend baseline on the dashboard API', function () {
     assert.ok(sent.status === 200 || sent.status === 409);
     const mine = (await app.spend.suppliers(TENANT)).find((s) => s.name === 'Lakeland Uniforms');
     assert.equal(mine?.headcount, 15, 'tenant A’s supplier unchanged');
+  });
+
+  it('logs the uploads and saves without a file name, a supplier or a figure of the files', () => {
+    const events = logged.map((line) => (JSON.parse(line) as { event: string }).event);
+    for (const event of [
+      'spend.checked',
+      'spend.imported',
+      'spend.suppliers_imported',
+      'spend.supplier_saved',
+      'spend.target_set',
+      'spend.upload_refused',
+    ])
+      assert.ok(events.includes(event), event);
+    const text = logged.join('\n');
+    for (const secret of [
+      'spend-2024-26.csv',
+      'suppliers.csv',
+      'Fellside',
+      'Lakeland',
+      'Northern',
+      'LA9',
+      'CA1',
+      '10800',
+      'Procurement lead',
+    ])
+      assert.ok(!text.includes(secret), `the log holds "${secret}"`);
   });
 });
