@@ -213,6 +213,12 @@ function mappingOf<F extends string>(
  * for the page to offer each as a choice.
  */
 export function columnsSeen(problem: Problem): string[] {
-  const list = /Columns seen: (.*)\. Name the columns/.exec(problem.message)?.[1] ?? '';
-  return [...list.matchAll(/"((?:[^"]|"")*)"(?:, |$)/g)].map((m) => m[1] ?? '');
+  // Cut by position, not by a regular expression: the message is as long as the header row.
+  const lead = 'Columns seen: ';
+  const start = problem.message.indexOf(lead);
+  const end = problem.message.lastIndexOf('. Name the columns');
+  if (start === -1 || end < start) return [];
+  const list = problem.message.slice(start + lead.length, end);
+  if (!list.startsWith('"') || !list.endsWith('"') || list.length < 2) return [];
+  return list.slice(1, -1).split('", "');
 }

@@ -30,6 +30,12 @@ export function addSpendWrites(server: restify.Server, deps: DashboardDeps): voi
         const read = readSupplierForm(body, pack);
         if (!read.ok) return refuseFields(res, read.problems);
         const etag = typeof body.etag === 'string' && body.etag !== '' ? body.etag : undefined;
+        // A change names the version it was made on: never a blind overwrite of someone's save.
+        if (key !== undefined && etag === undefined) {
+          res.status(400);
+          res.json({ error: SPEND_WRITE_WORDS.noVersion });
+          return;
+        }
         const tenantId = who.viewer.tenantId;
         try {
           const saved = await store.saveSupplier(

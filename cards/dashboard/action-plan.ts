@@ -88,6 +88,7 @@ export const actionPlanView: SpendView = {
                 tableId: 'targets',
                 measure: 'Share of spend (%)',
                 columns: ['Target (%)', 'Actual (%)'],
+                barNames: ['target', 'actual'],
               },
             ]
           : [],

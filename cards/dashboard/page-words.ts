@@ -49,6 +49,7 @@ export const PAGE_WORDS = {
   spend: {
     none: 'None yet.',
     year: 'Financial year',
+    chooseYear: 'Choose the year shown',
     showYear: 'Show this year',
     fillIn: 'Suppliers to fill in',
     every: 'Every supplier',

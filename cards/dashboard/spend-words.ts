@@ -114,6 +114,8 @@ export const dayWords = (iso: string | undefined): string => (iso ? formatDate(i
 /** What a save of a supplier or a target answers. */
 export const SPEND_WRITE_WORDS = {
   fix: 'Check the fields marked: nothing was saved.',
+  noVersion:
+    'Reload the page and save again: the change did not say which version of the supplier it was made on, so nothing was saved.',
   saved: (name: string) => `Saved ${name}. The figures count it now.`,
   supplierStale: (by: string | undefined) =>
     `${by ?? 'Someone else'} changed this supplier since the page was loaded, so nothing was saved. What you typed is still here, and what is stored now is below: save again to replace it with yours.`,

@@ -373,6 +373,11 @@ describe('the spend baseline on the dashboard API', function () {
     assert.equal(current.headcount, 60);
     const stored = (await app.spend.suppliers(TENANT)).find((s) => s.name === 'Lakeland Uniforms');
     assert.equal(stored?.headcount, 60, 'the stale save changed nothing');
+    const blind = await write(app, 'PUT', path, lead, {
+      name: 'Lakeland Uniforms',
+      headcount: '5',
+    });
+    assert.equal(blind.status, 400, 'a change without its version is refused');
     // Saving again over what is stored now goes through.
     const again = await write(app, 'PUT', path, lead, {
       name: 'Lakeland Uniforms',
@@ -548,17 +553,19 @@ describe('the spend baseline on the dashboard API', function () {
     const plan = await view('/api/dashboard/action-plan', otherLead);
     assert.deepEqual(plan.tables[1]?.rows, []);
     // Its lead's edit of a key of tenant A makes a supplier of its own, not a change to A's.
-    const key = (await app.spend.suppliers(TENANT)).find(
+    const lakeland = (await app.spend.suppliers(TENANT)).find(
       (s) => s.name === 'Lakeland Uniforms',
-    )?.key;
+    );
+    const key = lakeland?.key;
     const sent = await write(
       app,
       'PUT',
       `/api/dashboard/spend/suppliers/${encodeURIComponent(key ?? '')}`,
       otherLead,
-      { name: 'Lakeland Uniforms', headcount: '900' },
+      { name: 'Lakeland Uniforms', headcount: '900', etag: lakeland?.etag },
     );
-    assert.ok(sent.status === 200 || sent.status === 409);
+    // Tenant B has no such supplier: its lead's save is refused as stale, and A's is untouched.
+    assert.equal(sent.status, 409);
     const mine = (await app.spend.suppliers(TENANT)).find((s) => s.name === 'Lakeland Uniforms');
     assert.equal(mine?.headcount, 15, 'tenant A’s supplier unchanged');
   });

@@ -240,6 +240,10 @@ describe('the spend baseline in a browser', function () {
     assert.equal(await page.locator('.figure img').count(), 1, 'shares by year are drawn');
     await checkAxe('Spend with a baseline');
     await shot('baseline');
+    await page.getByLabel('Financial year').selectOption({ label: '2024-25 (baseline)' });
+    await page.getByRole('button', { name: 'Show this year' }).click();
+    await page.getByText('2024-25 (baseline): the figures').waitFor();
+    assert.equal(await cell('figures', 'Total spend \\(£\\)', 0).textContent(), '4,800');
   });
 
   it('answers a stale save in plain words and keeps what was typed', async () => {
@@ -285,5 +289,15 @@ describe('the spend baseline in a browser', function () {
     await page.getByRole('button', { name: 'Check again with these columns' }).click();
     await page.getByRole('heading', { name: 'Check "odd.csv" before it is imported' }).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('has no serious or critical accessibility problem on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const name of ['Spend', 'Suppliers to fill in']) {
+      await tab(name);
+      await checkAxe(`${name} on a phone`);
+      await shot(`phone-${name.split(' ')[0]?.toLowerCase()}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 1000 });
   });
 });

@@ -84,7 +84,7 @@ export function spendControls(answer: ViewAnswer, page: SpendPage): HTMLElement[
     const year = selectOf('spend-year', part.years ?? [], part.year);
     const form = el(
       'form',
-      { class: 'filters spend-year', 'aria-label': W.year },
+      { class: 'filters spend-year', 'aria-label': W.chooseYear },
       el('label', { for: 'spend-year' }, W.year, year),
       el(
         'div',
