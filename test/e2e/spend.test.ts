@@ -205,7 +205,7 @@ describe('the spend baseline in a browser', function () {
     await page.getByRole('button', { name: 'Save target' }).click();
     await page.getByText('Target saved.').waitFor();
     const row = page.locator('#table-targets tbody tr').first();
-    assert.deepEqual((await row.innerText()).split('\t').slice(0, 4), [
+    assert.deepEqual((await row.locator('th, td').allTextContents()).slice(0, 4), [
       '2025-26: SME share',
       '30',
       '25',

@@ -372,7 +372,12 @@ export function uploadSection(kind: 'spend' | 'suppliers', page: SpendPage): HTM
   const path =
     kind === 'spend' ? '/api/dashboard/spend/import' : '/api/dashboard/spend/suppliers/import';
   const id = `upload-${kind}`;
-  const file = el('input', { type: 'file', id: `${id}-file`, accept: '.csv,.xlsx,text/csv' });
+  const file = el('input', {
+    type: 'file',
+    id: `${id}-file`,
+    class: 'file-field',
+    accept: '.csv,.xlsx,text/csv',
+  });
   const check = el('button', { type: 'submit', class: 'primary' }, W.check);
   const result = el('div', { class: 'upload-result', 'aria-live': 'polite' });
   // The check and the column choice go beside the form, not in it: a form holds no other form.
@@ -449,7 +454,7 @@ export function uploadSection(kind: 'spend' | 'suppliers', page: SpendPage): HTM
       ),
       el(
         'table',
-        { id: `${id}-columns` },
+        { id: `${id}-columns`, class: 'columns-taken' },
         el('caption', {}, W.columnsTaken),
         el(
           'thead',
