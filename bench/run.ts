@@ -5,8 +5,9 @@
  * the echo bot, never as pass/fail thresholds. Then the reminder sweep's fan-out to a
  * connector enforcing the Teams limits, and its query at two store sizes (bench/reminders.ts).
  * Then the local store's cost per write and per query at two store sizes, and the bot's stop
- * after a run of turns (bench/store.ts). `--quick` runs a short version of each; `--wizard`,
- * `--reminders` or `--store` runs that part alone.
+ * after a run of turns (bench/store.ts). Then the spend import against a bare csv-parse pass
+ * (bench/spend.ts). `--quick` runs a short version of each; `--wizard`, `--reminders`,
+ * `--store`, `--dashboard` or `--spend` runs that part alone.
  */
 import { cpus } from 'node:os';
 import { type App, startApp } from '../bot/app.js';
@@ -27,6 +28,7 @@ import {
 } from './load.js';
 import { runRemindersBench } from './reminders.js';
 import { countRoundTrips, type RoundTripRow } from './round-trips.js';
+import { runSpendBench } from './spend.js';
 import { runStoreBench } from './store.js';
 import { type WizardEnv, WizardSession, WizardWalker } from './wizard-client.js';
 
@@ -35,8 +37,9 @@ const onlyReminders = process.argv.includes('--reminders');
 const onlyWizard = process.argv.includes('--wizard');
 const onlyStore = process.argv.includes('--store');
 const onlyDashboard = process.argv.includes('--dashboard');
+const onlySpend = process.argv.includes('--spend');
 /** With no part named, every part runs. */
-const all = !onlyReminders && !onlyWizard && !onlyStore && !onlyDashboard;
+const all = !onlyReminders && !onlyWizard && !onlyStore && !onlyDashboard && !onlySpend;
 const SETTINGS = {
   concurrency: 4,
   warmupTurns: quick ? 60 : 150,
@@ -364,6 +367,7 @@ async function main(): Promise<void> {
   if (all || onlyReminders) await runRemindersBench({ quick });
   if (all || onlyStore) await runStoreBench({ quick });
   if (all || onlyDashboard) await runDashboardBench({ quick });
+  if (all || onlySpend) await runSpendBench({ quick });
 }
 
 main().catch((error: unknown) => {

@@ -29,6 +29,12 @@ export interface PlaygroundOptions {
   onStderr?: (line: string) => void;
 }
 
+/**
+ * The tenant the Playground's default configuration puts on every activity (its
+ * `tenantId`): what `npm start` chats as, so local data made there is this tenant's.
+ */
+export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+
 const PACKAGE = '@microsoft/m365agentsplayground';
 const LISTENING = /Listening on (\d+)/;
 const STOP_TIMEOUT_MS = 5_000;

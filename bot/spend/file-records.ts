@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Problem, Result } from '../../core/common/result.js';
@@ -29,7 +29,56 @@ export interface FileRead {
  */
 export interface RecordSink {
   header(record: CsvRecord): Problem[] | undefined;
-  record(record: CsvRecord): void;
+  record(record: CsvRecord): Problem[] | undefined;
+}
+
+/** What a file's records are read into: started from the header row, fed every record under it. */
+export interface Accumulator {
+  add(record: CsvRecord): void;
+}
+
+/**
+ * How many rows are tried as the header: transparency files often open with a title or a
+ * note ("Payments over £500, April 2024") above the column names.
+ */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * Reads a file into the accumulator its header starts (the payments' or the supplier list's),
+ * with the file's hash and size: the header is the first of the first rows it recognises, and
+ * when none is, the refusal is the first row's. `empty` is the refusal of a file with no rows.
+ */
+export async function readAccumulated<A extends Accumulator>(
+  input: NodeJS.ReadableStream | Readable,
+  fileName: string,
+  limits: FileLimits,
+  start: (header: CsvRecord) => Result<A>,
+  empty: string,
+): Promise<Result<{ accumulator: A; read: FileRead }>> {
+  let accumulator: A | undefined;
+  let refused: Problem[] | undefined;
+  let tried = 0;
+  const tryHeader = (record: CsvRecord): Problem[] | undefined => {
+    tried += 1;
+    const started = start(record);
+    if (started.ok) {
+      accumulator = started.value;
+      return undefined;
+    }
+    refused ??= started.problems;
+    return tried >= HEADER_SEARCH_ROWS ? refused : undefined;
+  };
+  const read = await readFileRecords(input, fileName, limits, {
+    header: tryHeader,
+    record: (record) => {
+      if (accumulator === undefined) return tryHeader(record);
+      accumulator.add(record);
+      return undefined;
+    },
+  });
+  if (!read.ok) return read;
+  if (accumulator === undefined) return fail(refused ?? [{ path: 'file', message: empty }]);
+  return ok({ accumulator, read: read.value });
 }
 
 const SAVE_AS = 'Save it as CSV or Excel Workbook (.xlsx) and import that.';
@@ -59,6 +108,8 @@ export async function readFileRecords(
   async function* metered(): AsyncGenerator<Buffer> {
     for await (const chunk of stream) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      // An empty chunk says nothing about the file's type: the first with bytes does.
+      if (buffer.length === 0) continue;
       bytes += buffer.length;
       if (bytes > limits.bytes) throw new Stop([tooBig(limits)]);
       hash.update(buffer);
@@ -68,7 +119,7 @@ export async function readFileRecords(
   const chunks = metered();
   try {
     const first = await chunks.next();
-    if (first.done || first.value.length === 0)
+    if (first.done)
       return fail([{ path: 'file', message: 'The file is empty: it has nothing to import.' }]);
     const kind = kindOf(fileName, first.value);
     if (!kind.ok) return kind;
@@ -131,14 +182,50 @@ function counter(limits: FileLimits, sink: RecordSink): (record: CsvRecord) => v
     }
     rows += 1;
     if (rows > limits.rows) throw new Stop([tooManyRows(limits)]);
-    sink.record(record);
+    const problems = sink.record(record);
+    if (problems) throw new Stop(problems);
   };
+}
+
+/**
+ * Text from a CSV file's bytes: UTF-8, or, from the first byte that is not UTF-8, Windows-1252,
+ * which Excel's plain "CSV" and many finance systems still write (a "£" there is one byte,
+ * 0xA3, that UTF-8 would read as a replacement mark and every such amount as a bad row).
+ */
+class CsvText extends Transform {
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+  private readonly windows = new TextDecoder('windows-1252');
+  private legacy = false;
+
+  constructor() {
+    super({ decodeStrings: true, readableObjectMode: false });
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (!this.legacy) {
+      try {
+        // Checked as UTF-8, and passed on as the bytes: the parser reads bytes faster than text.
+        this.utf8.decode(chunk, { stream: true });
+        done(null, chunk);
+        return;
+      } catch {
+        this.legacy = true;
+      }
+    }
+    done(null, this.windows.decode(chunk, { stream: true }));
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(null, this.legacy ? this.windows.decode() : undefined);
+  }
 }
 
 async function consumeCsv(input: Readable, limits: FileLimits, sink: RecordSink): Promise<void> {
   const take = counter(limits, sink);
-  const parser = input.pipe(parse(CSV_OPTIONS));
+  const text = new CsvText();
+  const parser = input.pipe(text).pipe(parse(CSV_OPTIONS));
   input.once('error', (error) => parser.destroy(error));
+  text.once('error', (error) => parser.destroy(error));
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];

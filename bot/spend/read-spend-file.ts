@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { fail, ok, type Result } from '../../core/common/result.js';
+import { ok, type Result } from '../../core/common/result.js';
 import type { ColumnMapping } from '../../core/spend/columns.js';
 import { type CheckedSpend, SpendAccumulator } from '../../core/spend/totals.js';
-import { DEFAULT_FILE_LIMITS, type FileLimits, readFileRecords } from './file-records.js';
+import { DEFAULT_FILE_LIMITS, type FileLimits, readAccumulated } from './file-records.js';
 
 /** A payment file read and checked, named by the hash of its bytes. */
 export type CheckedSpendFile = CheckedSpend & {
@@ -29,35 +29,16 @@ export async function readSpendFile(
   input: NodeJS.ReadableStream | Readable,
   options: ReadSpendFileOptions,
 ): Promise<Result<CheckedSpendFile>> {
-  let accumulator: SpendAccumulator | undefined;
-  const read = await readFileRecords(
+  const read = await readAccumulated(
     input,
     options.fileName,
     options.limits ?? DEFAULT_FILE_LIMITS,
-    {
-      header: (record) => {
-        const started = SpendAccumulator.start(record, options.mapping);
-        if (!started.ok) return started.problems;
-        accumulator = started.value;
-        return undefined;
-      },
-      record: (record) => accumulator?.add(record),
-    },
+    (header) => SpendAccumulator.start(header, options.mapping),
+    'The file is empty: it needs a header row and at least one payment.',
   );
   if (!read.ok) return read;
-  if (accumulator === undefined)
-    return fail([
-      {
-        path: 'file',
-        message: 'The file is empty: it needs a header row and at least one payment.',
-      },
-    ]);
-  const checked = accumulator.finish({ skipBadRows: options.skipBadRows ?? false });
+  const checked = read.value.accumulator.finish({ skipBadRows: options.skipBadRows ?? false });
   if (!checked.ok) return checked;
-  return ok({
-    ...checked.value,
-    id: read.value.id,
-    fileName: options.fileName,
-    bytes: read.value.bytes,
-  });
+  const { id, bytes } = read.value.read;
+  return ok({ ...checked.value, id, fileName: options.fileName, bytes });
 }

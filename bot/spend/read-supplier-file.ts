@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
-import { fail, ok, type Result } from '../../core/common/result.js';
+import { ok, type Result } from '../../core/common/result.js';
 import {
   type CheckedSupplierList,
   type SupplierColumnMapping,
   SupplierListAccumulator,
 } from '../../core/spend/supplier-list.js';
-import { DEFAULT_FILE_LIMITS, type FileLimits, readFileRecords } from './file-records.js';
+import { DEFAULT_FILE_LIMITS, type FileLimits, readAccumulated } from './file-records.js';
 
 export type CheckedSupplierFile = CheckedSupplierList & {
   id: string;
@@ -30,35 +30,16 @@ export async function readSupplierFile(
   input: NodeJS.ReadableStream | Readable,
   options: ReadSupplierFileOptions,
 ): Promise<Result<CheckedSupplierFile>> {
-  let accumulator: SupplierListAccumulator | undefined;
-  const read = await readFileRecords(
+  const read = await readAccumulated(
     input,
     options.fileName,
     options.limits ?? DEFAULT_FILE_LIMITS,
-    {
-      header: (record) => {
-        const started = SupplierListAccumulator.start(record, options.mapping);
-        if (!started.ok) return started.problems;
-        accumulator = started.value;
-        return undefined;
-      },
-      record: (record) => accumulator?.add(record),
-    },
+    (header) => SupplierListAccumulator.start(header, options.mapping),
+    'The file is empty: it needs a header row and at least one supplier.',
   );
   if (!read.ok) return read;
-  if (accumulator === undefined)
-    return fail([
-      {
-        path: 'file',
-        message: 'The file is empty: it needs a header row and at least one supplier.',
-      },
-    ]);
-  const checked = accumulator.finish({ skipBadRows: options.skipBadRows ?? false });
+  const checked = read.value.accumulator.finish({ skipBadRows: options.skipBadRows ?? false });
   if (!checked.ok) return checked;
-  return ok({
-    ...checked.value,
-    id: read.value.id,
-    fileName: options.fileName,
-    bytes: read.value.bytes,
-  });
+  const { id, bytes } = read.value.read;
+  return ok({ ...checked.value, id, fileName: options.fileName, bytes });
 }

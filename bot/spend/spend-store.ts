@@ -197,7 +197,9 @@ export class SpendStore {
       if (theirs) return { outcome: 'unchanged', import: theirs, replaced: [] };
       throw error;
     }
-    await this.sweep(tenantId, options.at);
+    // Committed: what the sweep fails to remove is not counted, and the next import sweeps it,
+    // so a failure here must not tell the caller the import failed.
+    await this.sweep(tenantId, options.at).catch(() => undefined);
     return { outcome: 'imported', import: record, replaced };
   }
 
@@ -252,14 +254,26 @@ export class SpendStore {
   ): Promise<{ added: number; updated: number; unchanged: number }> {
     const stored = await this.suppliers(tenantId);
     const byKey = new Map(stored.map((supplier) => [supplier.key, supplier]));
+    const byId = new Map(
+      stored.flatMap((supplier) =>
+        supplier.id === undefined ? [] : [[supplier.id.trim().toLowerCase(), supplier] as const],
+      ),
+    );
+    const byName = new Map(
+      stored.map((supplier) => [normaliseSupplierName(supplier.name), supplier] as const),
+    );
     const counts = { added: 0, updated: 0, unchanged: 0 };
     const writes: { key: string; supplier: Supplier }[] = [];
     for (const incoming of suppliers) {
       const key = supplierKeyOf(incoming);
-      // A listed id for a supplier known so far by name alone: the same supplier, given its id.
-      const nameKey = `name:${normaliseSupplierName(incoming.name)}`;
+      const id = incoming.id?.trim().toLowerCase();
+      // By its key, else by its id (a supplier first known by name keeps its name key once
+      // given an id), else by name where the one known has no other id.
+      const named = byName.get(normaliseSupplierName(incoming.name));
       const found =
-        byKey.get(key) ?? (byKey.get(nameKey)?.id === undefined ? byKey.get(nameKey) : undefined);
+        byKey.get(key) ??
+        (id === undefined ? undefined : byId.get(id)) ??
+        (named?.id === undefined || named.id.trim().toLowerCase() === id ? named : undefined);
       if (!found) {
         counts.added += 1;
         writes.push({ key, supplier: incoming });

@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import type { AddressInfo } from 'node:net';
 import { CosmosClient } from '@azure/cosmos';
 import { DurableFiles } from './local-files.js';
+import { lockLocalData } from './local-lock.js';
 import { holdUntilDurable, writeOf } from './local-writes.js';
 
 /**
@@ -42,6 +43,8 @@ export async function startLocalCosmos(options: LocalCosmosOptions = {}): Promis
   server.removeAllListeners('request');
   let requests = 0;
   let durable: DurableFiles | undefined;
+  // Before anything listens: a data file another process has open is refused, untouched.
+  const lock = options.dataFile ? await lockLocalData(options.dataFile) : undefined;
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (!String(request.headers['user-agent'] ?? '').includes(LOADER_AGENT)) {
@@ -52,10 +55,15 @@ export async function startLocalCosmos(options: LocalCosmosOptions = {}): Promis
     serve(request, response);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   const stopServer = async () => {
@@ -75,6 +83,7 @@ export async function startLocalCosmos(options: LocalCosmosOptions = {}): Promis
     } catch (error) {
       // Not left listening: a server nobody can use would keep the process alive.
       await stopServer();
+      await lock?.release();
       throw error;
     } finally {
       loader.dispose();
@@ -92,6 +101,7 @@ export async function startLocalCosmos(options: LocalCosmosOptions = {}): Promis
     close: async () => {
       await durable?.close();
       await stopServer();
+      await lock?.release();
     },
   };
 }

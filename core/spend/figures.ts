@@ -88,17 +88,30 @@ function figuresOf(
   let local = 0;
   let localSme = 0;
   let vcse = 0;
+  // What each listed supplier is, worked out once: a file has many payee-months per supplier.
+  const facts = new Map<
+    Supplier,
+    { isSme: boolean; line: BandSpend['band']; isLocal: boolean; key: string }
+  >();
   for (const row of paid) {
     const supplier = match(toRow(row));
-    const isSme = isSmeSupplier(pack, supplier);
-    const line = supplierBand(pack, supplier) ?? (isSme ? 'sme-unknown' : 'unknown');
+    let known = supplier === undefined ? undefined : facts.get(supplier);
+    if (known === undefined) {
+      const isSme = isSmeSupplier(pack, supplier);
+      known = {
+        isSme,
+        line: supplierBand(pack, supplier) ?? (isSme ? 'sme-unknown' : 'unknown'),
+        isLocal: isLocalPostcode(pack.localArea, supplier?.postcode),
+        key: supplierKey(row, supplier),
+      };
+      if (supplier !== undefined) facts.set(supplier, known);
+    }
+    const { isSme, line, isLocal, key } = known;
     byBand.set(line, (byBand.get(line) ?? 0) + row.pence);
-    const isLocal = isLocalPostcode(pack.localArea, supplier?.postcode);
     if (isSme) sme += row.pence;
     if (isLocal) local += row.pence;
     if (isSme && isLocal) localSme += row.pence;
     if (supplier?.vcse) vcse += row.pence;
-    const key = supplierKey(row, supplier);
     const spent = bySupplier.get(key) ?? { name: supplier?.name ?? row.name, pence: 0 };
     spent.pence += row.pence;
     bySupplier.set(key, spent);

@@ -87,6 +87,20 @@ describe('reading spend files as a stream (bot/spend)', () => {
     assert.equal(read.bytes, Buffer.byteLength(csv));
   });
 
+  it("reads a file saved in Windows-1252, as Excel's plain CSV is, with its £ signs", async () => {
+    const csv = Buffer.from(
+      'Date,Supplier,Amount\r\n01/04/2024,Café Nero,"£1,234.50"\r\n',
+      'latin1',
+    );
+    assert.equal(csv.includes(0xa3), true, 'a one-byte £');
+    const read = okValue(await readSpendFile(text(csv), { fileName: 'windows.csv' }));
+    assert.equal(read.totalPence, 123450);
+    assert.equal(read.months[0]?.name, 'Café Nero');
+    // The id is the hash of the bytes as they are, not of the text read from them.
+    const { createHash } = await import('node:crypto');
+    assert.equal(read.id, createHash('sha256').update(csv).digest('hex'));
+  });
+
   it('names a file by the SHA-256 of its bytes: the same bytes, the same id; one byte more, another', async () => {
     const csv = 'Date,Supplier,Amount\n01/04/2024,Acme,10\n';
     const a = okValue(await readSpendFile(text(csv), { fileName: 'a.csv' }));
@@ -157,6 +171,11 @@ describe('reading spend files as a stream (bot/spend)', () => {
     assert.deepEqual(problemsOf(await readSpendFile(text(''), { fileName: 'empty.csv' })), [
       'The file is empty: it has nothing to import.',
     ]);
+    const late = Readable.from([
+      Buffer.alloc(0),
+      Buffer.from('Date,Supplier,Amount\n01/04/2024,A,1\n'),
+    ]);
+    assert.equal(okValue(await readSpendFile(late, { fileName: 'late.csv' })).totalPence, 100);
     assert.deepEqual(
       problemsOf(await readSpendFile(text('Date,Supplier,Amount\r\n'), { fileName: 'h.csv' })),
       ['The file has a header row but no payments under it.'],
@@ -176,6 +195,30 @@ describe('reading spend files as a stream (bot/spend)', () => {
       }),
     );
     assert.equal(mapped.totalPence, 100);
+  });
+
+  it('finds the header below a title and notes, as transparency files write them', async () => {
+    const csv =
+      'Payments over £500,,\nPublished monthly. Amounts exclude VAT.,,\n,,\nDate,Supplier,Amount\n01/04/2024,Acme,10\nnot a date,Acme,10\n';
+    const refused = problemsOf(await readSpendFile(text(csv), { fileName: 'titled.csv' }));
+    // Lines are still the file's: the header is on line 4 (the blank line 3 is skipped).
+    assert.match(refused[0] ?? '', /^Line 6: /);
+    const read = okValue(
+      await readSpendFile(text(csv), { fileName: 'titled.csv', skipBadRows: true }),
+    );
+    assert.equal(read.totalPence, 1000);
+    assert.deepEqual(
+      read.columns.map((c) => c.header),
+      ['Date', 'Supplier', 'Amount'],
+    );
+    // No header in the first rows: refused on the first row's columns.
+    const rows = Array.from({ length: 12 }, (_, i) => `note ${i},,`).join('\n');
+    assert.match(
+      problemsOf(
+        await readSpendFile(text(`${rows}\nDate,Supplier,Amount\n`), { fileName: 'n.csv' }),
+      )[0] ?? '',
+      /Columns seen: "note 0", "", ""\./,
+    );
   });
 
   it('refuses CSV with an unclosed quote in plain words', async () => {
@@ -304,6 +347,21 @@ describe('reading spend files as a stream (bot/spend)', () => {
       createHash('sha256')
         .update(await readFile(file))
         .digest('hex'),
+    );
+  });
+
+  it("finds a workbook's header below its title, keeping Excel's row numbers", async () => {
+    const file = await workbook('titled.xlsx', [
+      ['Spend over £500: April 2024'],
+      [' '],
+      ['Date', 'Supplier', 'Amount'],
+      ['01/04/2024', 'Acme', 'ten'],
+    ]);
+    assert.deepEqual(
+      problemsOf(await readSpendFile(createReadStream(file), { fileName: 'titled.xlsx' })),
+      [
+        'Line 4: the amount "ten" is not an amount in pounds and pence. Nothing was imported: correct the file, or choose to skip bad rows.',
+      ],
     );
   });
 

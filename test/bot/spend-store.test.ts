@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
+import { Item } from '@azure/cosmos';
 import sinon from 'sinon';
 import { loadConfig } from '../../bot/config.js';
 import { type CheckedSpendFile, readSpendFile } from '../../bot/spend/read-spend-file.js';
@@ -236,6 +237,38 @@ describe('the spend store (bot/spend/spend-store.ts)', function () {
     assert.ok(!ids.some((id) => id.includes(crashed.id)));
   });
 
+  it('counts only the correction when the removal of the import it replaced fails, and sweeps that at the next import', async () => {
+    const tenant = freshTenant();
+    const first = await checked('spend.csv', year('100.00'));
+    await spend.commit(tenant, first, { by: LEAD, at: AT });
+    const corrected = await checked('spend.csv', year('120.00'));
+    const remove = sinon
+      .stub(Item.prototype, 'delete')
+      .rejects(new Error('the connection dropped'));
+    const done = await spend.commit(tenant, corrected, { by: LEAD, at: LATER });
+    remove.restore();
+    assert.equal(done.outcome, 'imported', 'committed: the removal is tidying up');
+    // The correction is committed: the first file's documents are still there, but not counted.
+    assert.equal((await documents(tenant)).size, 26);
+    assert.deepEqual(
+      (await spend.imports(tenant)).map((i) => i.id),
+      [corrected.id],
+    );
+    assert.equal(
+      (await spend.months(tenant)).reduce((sum, m) => sum + m.pence, 0),
+      12 * 17000,
+    );
+    // The same correction again changes nothing; another file's import sweeps what was left.
+    assert.equal(
+      (await spend.commit(tenant, corrected, { by: LEAD, at: LATER })).outcome,
+      'unchanged',
+    );
+    await spend.commit(tenant, await checked('other.csv', year('1.00')), { by: LEAD, at: LATER });
+    const ids = [...(await documents(tenant)).keys()];
+    assert.equal(ids.length, 26);
+    assert.ok(!ids.some((id) => id.includes(first.id)));
+  });
+
   it('splits a month of very many payees into documents far under the 2 MB item limit', async () => {
     const tenant = freshTenant();
     const rows = Array.from(
@@ -341,6 +374,16 @@ describe('the spend store (bot/spend/spend-store.ts)', function () {
       beta.map((s) => [s.name, s.id, s.band, s.postcode]),
       [['Beta Ltd', 'B1', 'small', 'CA1 1AA']],
     );
+    // Listed again by its id: the same supplier still, not a second one.
+    assert.deepEqual(
+      await spend.importSuppliers(tenant, [{ name: 'Beta Ltd', id: 'b1' }], LEAD, LATER),
+      { added: 0, updated: 1, unchanged: 0 },
+    );
+    assert.deepEqual(
+      await spend.importSuppliers(tenant, [{ name: 'Beta Ltd', id: 'b1' }], LEAD, LATER),
+      { added: 0, updated: 0, unchanged: 1 },
+    );
+    assert.equal((await spend.suppliers(tenant)).length, 2);
   });
 
   it('adds a supplier by hand, refusing a second with the same name', async () => {
