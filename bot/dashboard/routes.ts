@@ -1,16 +1,15 @@
 import type restify from 'restify';
 import { EXPORT_SHEETS } from '../../cards/dashboard/full-export.js';
-import { VIEWS, viewById } from '../../cards/dashboard/views.js';
+import { spendViewById } from '../../cards/dashboard/spend-views.js';
+import { viewById } from '../../cards/dashboard/views.js';
 import { STATUS_WORDS } from '../../cards/dashboard/words.js';
 import { isoDateInLondon } from '../../core/common/dates.js';
 import {
   applyFilters,
-  type ChartOf,
   type DashboardRow,
   PIPELINE_STATUSES,
   pageOf,
   readFilters,
-  type Table,
   toCsv,
   type ViewAnswer,
   wholePage,
@@ -18,15 +17,15 @@ import {
 import type { Policies } from '../../core/flow/index.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import type { PageAssets } from '../../web/assets.js';
-import { type Bar, barChartSvg, LOOKS, type Look } from '../../web/charts.js';
 import type { Config } from '../config.js';
 import { refuse } from '../http-answers.js';
 import { errorMessage, type Logger } from '../log.js';
 import type { SpendStore } from '../spend/spend-store.js';
 import type { RecordStore } from '../store/records.js';
+import { chartsOf, lookOf, queryOf, sendExport, sendXlsx, viewsFor } from './answers.js';
 import { LOCAL_PATH, type LocalPerson, type LocalSignIn } from './local-sign-in.js';
 import { bearerToken, type SignedIn, type TokenVerifier } from './sign-in.js';
-import { toXlsx } from './xlsx.js';
+import { addSpendRoutes, spendExportSheets, spendViewAnswer } from './spend-routes.js';
 
 export interface DashboardDeps {
   config: Config;
@@ -63,9 +62,6 @@ const PAGE_HEADERS = {
     "default-src 'self'; img-src 'self' blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com",
 };
 
-const fileName = (base: string, today: string, extension: string) =>
-  `attachment; filename="${base}-${today}.${extension}"`;
-
 /** The dashboard: its page and assets, the data API and exports, and the local sign-in. */
 export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps): void {
   server.get('/dashboard', async (_req, res) => {
@@ -93,22 +89,30 @@ export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps):
         name: sheet.name,
         table: sheet.table(rows, { pack, today }),
       }));
-      res.writeHead(200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': fileName('social-value-records', today, 'xlsx'),
-        'cache-control': 'no-store',
-      });
-      res.end(await toXlsx(sheets));
+      // A lead's workbook holds the spend baseline too; no one else's does.
+      const spend = who.viewer.isProcurementLead
+        ? await spendExportSheets(deps.spend, who.viewer.tenantId, { pack, today })
+        : [];
+      await sendXlsx(res, [...sheets, ...spend], 'social-value-records', today);
       deps.logger.info('dashboard.exported', { view: 'all', lead: who.viewer.isProcurementLead });
     });
   });
 
+  addSpendRoutes(server, deps);
+
   server.get('/api/dashboard/:file', async (req, res) => {
     const [id = '', extension = 'json', ...rest] = String(req.params.file).split('.');
     const view = viewById(id);
-    if (!view || rest.length > 0 || !['json', 'csv', 'xlsx'].includes(extension)) {
+    const spendView = spendViewById(id);
+    if ((!view && !spendView) || rest.length > 0 || !['json', 'csv', 'xlsx'].includes(extension)) {
       return refuse(res, 404, NO_VIEW);
     }
+    if (spendView) {
+      return asSignedIn(deps, req, res, (who, pack) =>
+        spendViewAnswer(deps, spendView, { who, pack, req, res, extension }),
+      );
+    }
+    if (!view) return;
     await signedIn(deps, req, res, async (who, pack, all) => {
       const params = queryOf(req);
       const filters = readFilters(params);
@@ -117,45 +121,14 @@ export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps):
       const context = { pack, today };
       const rows = applyFilters(all, filters.value, context);
       const built = view.build(rows, context);
-      const tableOf = (tableId: string): Table | undefined =>
-        built.tables.find((table) => table.id === tableId);
-      if (extension === 'csv') {
-        const detail = tableOf(built.detail);
-        res.writeHead(200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': fileName(`dashboard-${view.id}`, today, 'csv'),
-          'cache-control': 'no-store',
-        });
-        res.end(detail ? toCsv(detail) : '');
-        return;
-      }
-      if (extension === 'xlsx') {
-        res.writeHead(200, {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': fileName(`dashboard-${view.id}`, today, 'xlsx'),
-          'cache-control': 'no-store',
-        });
-        res.end(await toXlsx(built.tables.map((table) => ({ name: table.title, table }))));
-        return;
-      }
-      const look = lookOf(params.look);
-      const charts = await Promise.all(
-        built.charts.map(async (chart) => {
-          const table = tableOf(chart.tableId);
-          return {
-            title: table?.title ?? '',
-            tableId: chart.tableId,
-            svg: await barChartSvg(table ? barsOf(table, chart) : [], chart.measure, look),
-          };
-        }),
-      );
+      if (await sendExport(res, extension, built, `dashboard-${view.id}`, today, toCsv)) return;
       const answer: ViewAnswer = {
         view: { id: view.id, title: view.title, summary: view.summary },
-        views: VIEWS.map((v) => ({ id: v.id, title: v.title })),
+        views: viewsFor(who),
         viewer: { name: who.name, isProcurementLead: who.viewer.isProcurementLead },
         filters: filters.value,
         choices: choicesOf(all, pack),
-        charts,
+        charts: await chartsOf(built, lookOf(params.look)),
         tables: built.tables.map((table) =>
           table.id === built.detail ? pageOf(table, filters.value.page) : wholePage(table),
         ),
@@ -166,38 +139,6 @@ export function addDashboardRoutes(server: restify.Server, deps: DashboardDeps):
       res.json(answer);
     });
   });
-}
-
-/** The query string's parameters (the server has no query parser: nothing else reads them). */
-const queryOf = (req: restify.Request): Record<string, string> =>
-  Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams);
-
-const lookOf = (value: unknown): Look => LOOKS.find((look) => look === value) ?? 'default';
-
-/**
- * A chart's bars from its table: one per row of the first number column (or of the column
- * named), or one per row and named column (the row's name over the column's: "Economic" over
- * "met"), so that the words on the axis tell the bars apart.
- */
-function barsOf(table: Table, chart: ChartOf): Bar[] {
-  const named = chart.columns ?? [];
-  const first = table.columns.findIndex((column) => column.kind === 'number');
-  const drawn =
-    named.length === 0
-      ? [{ index: first, suffix: '' }]
-      : named.map((label) => ({
-          index: table.columns.findIndex((column) => column.label === label),
-          suffix: named.length > 1 ? `\n${label.toLowerCase()}` : '',
-        }));
-  return table.rows.flatMap((row) =>
-    drawn.map(({ index, suffix }) => {
-      const value = row[index];
-      return {
-        label: `${String(row[0] ?? '')}${suffix}`,
-        value: typeof value === 'number' ? value : 0,
-      };
-    }),
-  );
 }
 
 /**
@@ -220,14 +161,15 @@ function choicesOf(rows: readonly DashboardRow[], pack: PolicyPack): ViewAnswer[
 }
 
 /**
- * Runs `work` for a request with a valid sign-in token, with the tenant's pack and the rows the
- * viewer may see; anything else is 401 with plain words and no data. The token is never logged.
+ * Runs `work` for a request with a valid sign-in token, with the tenant's pack; anything else
+ * is 401 with plain words and no data. The token is never logged, nor is any internal error
+ * text ever answered.
  */
-async function signedIn(
+export async function asSignedIn(
   deps: DashboardDeps,
   req: restify.Request,
   res: restify.Response,
-  work: (who: SignedIn, pack: PolicyPack, rows: DashboardRow[]) => Promise<void>,
+  work: (who: SignedIn, pack: PolicyPack) => Promise<void>,
 ): Promise<void> {
   if (!deps.verifier) return refuse(res, 401, NOT_SET_UP);
   const token = bearerToken(req.header('authorization'));
@@ -241,12 +183,23 @@ async function signedIn(
   const flow = deps.policies.forTenant(who.viewer.tenantId, isoDateInLondon(deps.clock()));
   if (!flow) return refuse(res, 403, NO_PACK);
   try {
-    const rows = await deps.records.dashboardRows(who.viewer);
-    await work(who, flow.pack, rows);
+    await work(who, flow.pack);
   } catch (error) {
     deps.logger.error('dashboard.failed', { error: errorMessage(error) });
     if (!res.headersSent) refuse(res, 500);
   }
+}
+
+/** As asSignedIn, with the records the viewer may see. */
+function signedIn(
+  deps: DashboardDeps,
+  req: restify.Request,
+  res: restify.Response,
+  work: (who: SignedIn, pack: PolicyPack, rows: DashboardRow[]) => Promise<void>,
+): Promise<void> {
+  return asSignedIn(deps, req, res, async (who, pack) =>
+    work(who, pack, await deps.records.dashboardRows(who.viewer)),
+  );
 }
 
 function addLocalSignIn(

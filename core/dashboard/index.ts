@@ -2,6 +2,8 @@ export * from './api.js';
 export * from './csv.js';
 export * from './filters.js';
 export * from './row.js';
+export * from './spend-forms.js';
+export * from './spend-view.js';
 export * from './stages.js';
 export * from './summary.js';
 export * from './table.js';

@@ -11,6 +11,8 @@ export interface Column {
 export interface Table {
   id: string;
   title: string;
+  /** Its sheet's name in a workbook (Excel allows 31 characters); the title when absent. */
+  sheet?: string;
   columns: Column[];
   rows: Cell[][];
 }

@@ -22,6 +22,8 @@ export interface ChartOf {
    * column" (committed beside delivered). The first number column when absent.
    */
   columns?: string[];
+  /** The words under each row's name for each of `columns` ("SME share"): the column's heading in lower case when absent. */
+  barNames?: string[];
 }
 
 export interface ViewResult {

@@ -39,7 +39,10 @@ describe('the dashboard page stays apart from the bot', () => {
 
   it('gives the browser only the page words and types, no server code', () => {
     const page = web.filter((file) => file.includes(`${sep}page${sep}`));
-    const targets = page.flatMap(ourImports);
+    // The page's own modules import one another; anything else of ours is listed here.
+    const targets = page
+      .flatMap(ourImports)
+      .filter((target) => !target.startsWith(join('web', 'page', '')));
     assert.deepEqual([...new Set(targets)].sort(), [
       join('cards', 'dashboard', 'page-words.js'),
       join('core', 'dashboard', 'api.js'),

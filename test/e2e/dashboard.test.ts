@@ -221,7 +221,7 @@ describe('the dashboard in a browser', function () {
     ] as const) {
       await page
         .getByRole('navigation', { name: 'Views' })
-        .getByRole('button', { name: view })
+        .getByRole('button', { name: view, exact: true })
         .click();
       await page.getByRole('heading', { name: view, level: 2 }).waitFor();
       for (const table of tables) {

@@ -7,7 +7,9 @@
 import { app, authentication } from '@microsoft/teams-js';
 import { PAGE_WORDS as W } from '../../cards/dashboard/page-words.js';
 import type { ViewAnswer } from '../../core/dashboard/api.js';
-import type { Cell, TablePage } from '../../core/dashboard/table.js';
+import type { TablePage } from '../../core/dashboard/table.js';
+import { el, errorOf as errorText, formatDay, tableOf } from './dom.js';
+import { type SpendPage, spendControls, supplierEditor, uploadSection } from './spend.js';
 
 type Look = 'default' | 'dark' | 'contrast';
 
@@ -28,22 +30,22 @@ const state: {
   page: number;
   look: Look;
   chartUrls: string[];
-} = { token: '', view: 'pipeline', filters: {}, page: 1, look: 'default', chartUrls: [] };
+  /** A spend view's choices: the year, the suppliers shown. */
+  spend: Record<string, string>;
+  /** A message to show at the top once the view is shown again (an import done, a save). */
+  flash: string;
+} = {
+  token: '',
+  view: 'pipeline',
+  filters: {},
+  page: 1,
+  look: 'default',
+  chartUrls: [],
+  spend: {},
+  flash: '',
+};
 
 const root = (): HTMLElement => document.getElementById('app') as HTMLElement;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value !== undefined) node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 /** Teams names its themes default, dark and contrast; anything else is shown as default. */
 function setLook(theme: string | undefined): void {
@@ -147,14 +149,7 @@ async function signInAs(person: LocalPerson): Promise<void> {
   await show();
 }
 
-async function errorOf(answer: Response): Promise<string> {
-  try {
-    const body = (await answer.json()) as { error?: unknown };
-    return typeof body.error === 'string' ? body.error : W.failed;
-  } catch {
-    return W.failed;
-  }
-}
+const errorOf = (answer: Response): Promise<string> => errorText(answer, W.failed);
 
 function query(extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
@@ -171,7 +166,7 @@ const authorised = (path: string): Promise<Response> =>
 
 async function show(): Promise<void> {
   const answer = await authorised(
-    `/api/dashboard/${state.view}?${query({ page: String(state.page), look: state.look })}`,
+    `/api/dashboard/${state.view}?${query({ ...state.spend, page: String(state.page), look: state.look })}`,
   ).catch(() => undefined);
   if (!answer) {
     message(W.failed, true);
@@ -182,59 +177,6 @@ async function show(): Promise<void> {
     return;
   }
   render((await answer.json()) as ViewAnswer);
-}
-
-const DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const formatDay = (iso: string): string => DATE.format(new Date(`${iso}T00:00:00Z`));
-
-function cellText(cell: Cell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'number') return cell.toLocaleString('en-GB');
-  if (typeof cell === 'object') return formatDay(cell.date);
-  return cell;
-}
-
-function tableOf(table: TablePage, headingLevel: 'caption' | 'none' = 'caption'): HTMLElement {
-  const head = el(
-    'tr',
-    {},
-    ...table.columns.map((column) =>
-      el(
-        'th',
-        { scope: 'col', class: column.kind === 'number' ? 'number' : undefined },
-        column.label,
-      ),
-    ),
-  );
-  const rows = table.rows.map((row) =>
-    el(
-      'tr',
-      {},
-      ...row.map((cell, index) => {
-        const number = table.columns[index]?.kind === 'number';
-        return index === 0
-          ? el('th', { scope: 'row' }, cellText(cell))
-          : el('td', { class: number ? 'number' : undefined }, cellText(cell));
-      }),
-    ),
-  );
-  // A wide table scrolls on its own at a phone's width: focusable, so that a keyboard can too.
-  return el(
-    'div',
-    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': table.title },
-    el(
-      'table',
-      { id: `table-${table.id}` },
-      ...(headingLevel === 'caption' ? [el('caption', {}, table.title)] : []),
-      el('thead', {}, head),
-      el('tbody', {}, ...rows),
-    ),
-  );
 }
 
 function select(name: FilterName, label: string, choices: { value: string; label: string }[]) {
@@ -308,7 +250,11 @@ async function download(path: string, button: HTMLButtonElement): Promise<void> 
   }
 }
 
-function downloads(view: string): HTMLElement {
+function downloads(
+  view: string,
+  extra: Record<string, string> = {},
+  all = W.downloadAll,
+): HTMLElement {
   const make = (label: string, path: string) => {
     const button = el('button', { type: 'button' }, label);
     button.addEventListener('click', () => void download(path, button));
@@ -319,9 +265,9 @@ function downloads(view: string): HTMLElement {
   return el(
     'div',
     { class: 'downloads' },
-    make(W.downloadCsv, `/api/dashboard/${view}.csv?${query()}`),
-    make(W.downloadXlsx, `/api/dashboard/${view}.xlsx?${query()}`),
-    make(W.downloadAll, '/api/dashboard/export.xlsx'),
+    make(W.downloadCsv, `/api/dashboard/${view}.csv?${query(extra)}`),
+    make(W.downloadXlsx, `/api/dashboard/${view}.xlsx?${query(extra)}`),
+    make(all, '/api/dashboard/export.xlsx'),
     print,
   );
 }
@@ -363,6 +309,20 @@ function filterWords(answer: ViewAnswer): string[] {
   ];
 }
 
+/** The page around the spend parts: its token, and showing the view again. */
+const spendPage: SpendPage = {
+  token: () => state.token,
+  choose(params) {
+    state.spend = { ...state.spend, ...params };
+    state.page = 1;
+    void show();
+  },
+  async reload(message) {
+    state.flash = message ?? '';
+    await show();
+  },
+};
+
 function render(answer: ViewAnswer): void {
   for (const url of state.chartUrls) URL.revokeObjectURL(url);
   state.chartUrls = [];
@@ -376,11 +336,12 @@ function render(answer: ViewAnswer): void {
     button.addEventListener('click', () => {
       state.view = view.id;
       state.page = 1;
+      state.flash = '';
       void show();
     });
     nav.append(button);
   }
-  const figures = answer.charts.map((chart) => {
+  const figure = (chart: ViewAnswer['charts'][number]) => {
     const url = URL.createObjectURL(new Blob([chart.svg], { type: 'image/svg+xml' }));
     state.chartUrls.push(url);
     const table = answer.tables.find((t) => t.id === chart.tableId);
@@ -399,32 +360,66 @@ function render(answer: ViewAnswer): void {
       ),
       table ? tableOf(table) : '',
     );
-  });
+  };
   const detail = answer.tables.find((t) => t.id === answer.detail);
   const detailPart = detail
     ? el(
         'section',
         { class: 'detail', 'aria-labelledby': 'detail-title' },
         el('h3', { id: 'detail-title' }, detail.title),
-        detail.total === 0 ? el('p', {}, W.empty) : tableOf(detail, 'none'),
+        detail.total === 0
+          ? el('p', {}, answer.spend ? W.spend.none : W.empty)
+          : answer.spend?.kind === 'suppliers'
+            ? supplierEditor(answer, detail, spendPage)
+            : tableOf(detail, 'none'),
         detail.total > 0 ? pager(detail) : '',
       )
     : '';
-  root().replaceChildren(
+  const flash = state.flash;
+  state.flash = '';
+  const top = [
     el(
       'div',
       { class: 'header' },
       el('h1', {}, W.title),
       el('p', { class: 'muted' }, `${W.signedInAs} ${answer.viewer.name}`),
     ),
-    el('p', {}, answer.viewer.isProcurementLead ? W.scopeLead : W.scopeOfficer),
+    // The spend views say what they cover in their own notes.
+    ...(answer.spend
+      ? []
+      : [el('p', {}, answer.viewer.isProcurementLead ? W.scopeLead : W.scopeOfficer)]),
     nav,
     el('h2', {}, answer.view.title),
     el('p', {}, answer.view.summary),
+    ...(flash ? [el('p', { class: 'flash', role: 'status' }, flash)] : []),
+  ];
+  if (answer.spend) {
+    const spend = answer.spend;
+    // A spend view's tables in its own order: a chart's beside it, the detail paged at its place.
+    const charted = new Set(answer.charts.map((chart) => chart.tableId));
+    const body = answer.tables.flatMap((table): (HTMLElement | string)[] => {
+      if (table.id === answer.detail) return [detailPart];
+      const chart = answer.charts.find((c) => c.tableId === table.id);
+      if (chart) return [figure(chart)];
+      return charted.has(table.id) ? [] : [el('section', { class: 'plain' }, tableOf(table))];
+    });
+    root().replaceChildren(
+      ...top,
+      ...spend.notes.map((note) => el('p', { class: 'note' }, note)),
+      ...spendControls(answer, spendPage),
+      ...body,
+      ...(spend.upload === 'suppliers' ? [uploadSection('suppliers', spendPage)] : []),
+      downloads(answer.view.id, state.spend, W.spend.downloadAll),
+      el('p', { class: 'muted' }, W.generated(formatDay(answer.today))),
+    );
+    return;
+  }
+  root().replaceChildren(
+    ...top,
     el('p', { class: 'muted' }, W.showing(filterWords(answer))),
     filtersForm(answer),
     downloads(answer.view.id),
-    ...figures,
+    ...answer.charts.map(figure),
     detailPart,
     el('p', { class: 'muted' }, W.generated(formatDay(answer.today))),
   );
