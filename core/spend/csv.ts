@@ -11,11 +11,16 @@ export interface CsvRecord {
  * How every CSV file is read, by the sync splitter here and by the streaming reader (bot/spend):
  * a byte-order mark is dropped, rows may differ in length (a short row is read as blanks, so
  * its missing cells are reported by the row reader in plain words), blank lines are skipped,
- * and `info` gives each record the line of the file it ends on.
+ * and `info` gives each record the line of the file it ends on. A record is at most
+ * MAX_RECORD_CHARS long: a payment row is well under a kilobyte, and the parser is slow on a
+ * vast field (an unclosed quote runs to the end of the file), so a bound refuses that early.
  */
+export const MAX_RECORD_CHARS = 100_000;
+
 export const CSV_OPTIONS = {
   bom: true,
   info: true,
+  max_record_size: MAX_RECORD_CHARS,
   relax_column_count: true,
   skip_empty_lines: true,
 } as const;
@@ -40,6 +45,11 @@ export function splitCsv(text: string): Result<CsvRecord[]> {
 export function unreadableCsv(error: unknown): { path: string; message: string } {
   const line = (error as { lines?: number }).lines;
   const where = line === undefined ? '' : ` near line ${line}`;
+  if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE')
+    return {
+      path: 'file',
+      message: `The file is not readable as CSV${where}: one row is longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters, so a quoted value probably has no closing quote.`,
+    };
   return {
     path: 'file',
     message: `The file is not readable as CSV${where}: check that every quoted value has its closing quote.`,

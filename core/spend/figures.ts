@@ -74,6 +74,7 @@ function figuresOf(
   top: number,
 ): SpendFigures {
   const match = supplierMatcher(suppliers);
+  const supplierKey = supplierKeys(months);
   const paid = months.filter((month) => !month.redacted);
   const withheld = months.filter((month) => month.redacted);
   const redactedPence = sum(withheld);
@@ -158,8 +159,10 @@ function figuresOf(
 /** Suppliers paid whose size or postcode is not known, largest spend first, so the ones that matter are filled in first. */
 export function suppliersMissingData(pack: PolicyPack, input: SpendInput): MissingData[] {
   const match = supplierMatcher(input.suppliers);
+  const months = monthsOf(input);
+  const supplierKey = supplierKeys(months);
   const found = new Map<string, MissingData>();
-  for (const row of monthsOf(input)) {
+  for (const row of months) {
     if (row.redacted) continue;
     const supplier = match(toRow(row));
     const missing: MissingData['missing'] = [];
@@ -221,10 +224,30 @@ export function spendByYear(pack: PolicyPack, input: SpendInput, top = 10): Spen
 }
 
 /** A listed supplier is one supplier however its payments name it; an unlisted one by its id, else its normalised name. */
-function supplierKey(row: PayeeMonth, supplier: Supplier | undefined): string {
-  if (supplier !== undefined)
-    return `listed:${supplier.id ?? normaliseSupplierName(supplier.name)}`;
-  return `${row.supplierId === undefined ? 'name' : 'id'}:${row.payee}`;
+type SupplierKey = (row: PayeeMonth, supplier: Supplier | undefined) => string;
+
+/**
+ * One key per supplier paid: a listed supplier by the list; one not listed by its supplier id,
+ * and a payment that names it without the id counts with those that give it, when exactly one
+ * id goes by that name (one file may give ids and another not, for the same supplier).
+ */
+function supplierKeys(months: readonly PayeeMonth[]): SupplierKey {
+  const idsByName = new Map<string, Set<string>>();
+  for (const month of months) {
+    if (month.redacted || month.supplierId === undefined) continue;
+    const name = normaliseSupplierName(month.name);
+    const ids = idsByName.get(name) ?? new Set<string>();
+    ids.add(month.payee);
+    idsByName.set(name, ids);
+  }
+  return (row, supplier) => {
+    if (supplier !== undefined)
+      return `listed:${supplier.id ?? normaliseSupplierName(supplier.name)}`;
+    if (row.supplierId !== undefined) return `id:${row.payee}`;
+    const ids = idsByName.get(row.payee);
+    const [only] = ids ?? [];
+    return ids?.size === 1 && only !== undefined ? `id:${only}` : `name:${row.payee}`;
+  };
 }
 
 /** A payee-month as the supplier matcher reads a payment. */

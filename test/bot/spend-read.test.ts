@@ -234,6 +234,22 @@ describe('reading spend files as a stream (bot/spend)', () => {
     );
   });
 
+  it('refuses a row that never ends (an unclosed quote over megabytes) without reading it all', async () => {
+    // 4 MB after an unclosed quote: the parser would take the rest of the file as one field.
+    const chunk = Buffer.alloc(1 << 20, 'x');
+    const stream = Readable.from([
+      Buffer.from('Date,Supplier,Amount\n01/04/2024,"Acme'),
+      chunk,
+      chunk,
+      chunk,
+      chunk,
+    ]);
+    const problems = problemsOf(await readSpendFile(stream, { fileName: 'long.csv' }));
+    assert.deepEqual(problems, [
+      'The file is not readable as CSV near line 2: one row is longer than 100,000 characters, so a quoted value probably has no closing quote.',
+    ]);
+  });
+
   it('refuses a file past the size limit, saying the limit and to split the file, and stops reading', async () => {
     let pulled = 0;
     // A source that would go on for ever: the reader must stop of its own accord.

@@ -6,6 +6,7 @@ import {
   readSpendRows,
   type Supplier,
   spendByYear,
+  spendFigures,
   splitCsv,
   suppliersMissingData,
 } from '../../../core/spend/index.js';
@@ -126,6 +127,46 @@ describe('spend figures for a hand-made file', () => {
       [
         { name: 'Quiet Co', pence: 120_000, missing: ['postcode'] },
         { name: 'Mystery Services', pence: 80_000, missing: ['size', 'postcode'] },
+      ],
+    );
+  });
+
+  it('counts a supplier not listed as one, whether a payment gives its id or only its name', () => {
+    // Two payments to Northern Fleet with its id, one naming it alone: one supplier, £600.
+    // "Fell Couriers" is paid under two different ids, so its name alone cannot say which.
+    const records = splitCsv(
+      [
+        'Date,Supplier,Supplier ID,Amount',
+        '01/05/2024,Northern Fleet Services Ltd,NF1,£100',
+        '01/06/2024,NORTHERN FLEET SERVICES LIMITED,NF1,£200',
+        '01/07/2024,Northern Fleet Services,,£300',
+        '01/07/2024,Fell Couriers,FC1,£10',
+        '01/07/2024,Fell Couriers,FC2,£20',
+        '01/08/2024,Fell Couriers,,£40',
+      ].join('\n'),
+    );
+    assert.ok(records.ok);
+    const read = readSpendRows(records.value);
+    assert.ok(read.ok);
+    const payments = { rows: read.value.rows, redacted: [], suppliers: [] };
+    const figures = spendFigures(pack, payments);
+    assert.equal(figures.supplierCount, 4);
+    assert.deepEqual(
+      figures.topSuppliers.map(({ name, pence }) => [name, pence]),
+      [
+        ['Northern Fleet Services Ltd', 60_000],
+        ['Fell Couriers', 4_000],
+        ['Fell Couriers', 2_000],
+        ['Fell Couriers', 1_000],
+      ],
+    );
+    assert.deepEqual(
+      suppliersMissingData(pack, payments).map(({ name, pence }) => [name, pence]),
+      [
+        ['Northern Fleet Services Ltd', 60_000],
+        ['Fell Couriers', 4_000],
+        ['Fell Couriers', 2_000],
+        ['Fell Couriers', 1_000],
       ],
     );
   });
