@@ -57,7 +57,7 @@ export function addSpendUploads(server: restify.Server, deps: DashboardDeps): vo
           const columns = read.problems.find((p) => p.path === 'columns');
           return answer(res, upload.bytes() > DEFAULT_FILE_LIMITS.bytes ? 413 : 400, {
             ...refusal(read.problems),
-            ...(columns ? { mapping: spendMapping(columnsSeen(columns)) } : {}),
+            ...(columns ? { mapping: spendMapping(columns.columnsSeen ?? []) } : {}),
           });
         }
         const file = read.value;
@@ -110,7 +110,7 @@ export function addSpendUploads(server: restify.Server, deps: DashboardDeps): vo
           const columns = read.problems.find((p) => p.path === 'columns');
           return answer(res, upload.bytes() > DEFAULT_FILE_LIMITS.bytes ? 413 : 400, {
             ...refusal(read.problems),
-            ...(columns ? { mapping: supplierMapping(columnsSeen(columns)) } : {}),
+            ...(columns ? { mapping: supplierMapping(columns.columnsSeen ?? []) } : {}),
           });
         }
         const file = read.value;
@@ -206,19 +206,4 @@ function mappingOf<F extends string>(
     if (value.trim() !== '') mapping[field] = value;
   }
   return mapping;
-}
-
-/**
- * The columns a refused header row had, from the reader's words ('Columns seen: "A", "B".'),
- * for the page to offer each as a choice.
- */
-export function columnsSeen(problem: Problem): string[] {
-  // Cut by position, not by a regular expression: the message is as long as the header row.
-  const lead = 'Columns seen: ';
-  const start = problem.message.indexOf(lead);
-  const end = problem.message.lastIndexOf('. Name the columns');
-  if (start === -1 || end < start) return [];
-  const list = problem.message.slice(start + lead.length, end);
-  if (!list.startsWith('"') || !list.endsWith('"') || list.length < 2) return [];
-  return list.slice(1, -1).split('", "');
 }

@@ -2,6 +2,8 @@
 export interface Problem {
   path: string;
   message: string;
+  /** For a file whose columns were not recognised: the columns it has, for a page to offer. */
+  columnsSeen?: readonly string[];
 }
 
 /** A result that is either a value or every problem found with the input, never a bare throw. */

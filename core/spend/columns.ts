@@ -137,6 +137,7 @@ export function columnsRefused(headers: readonly string[], problems: readonly st
   return {
     path: 'columns',
     message: `The file cannot be read: ${problems.join('; ')}. Columns seen: ${seen}. Name the columns to use in a mapping.`,
+    columnsSeen: [...headers],
   };
 }
 
