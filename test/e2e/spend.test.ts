@@ -300,4 +300,15 @@ describe('the spend baseline in a browser', function () {
     }
     await page.setViewportSize({ width: 1280, height: 1000 });
   });
+
+  it('opens on the Spend view from the link on the spend card in chat', async () => {
+    await page.goto(`${app.url}/dashboard?view=spend`);
+    await page.getByRole('button', { name: /Procurement lead lead-1/ }).click();
+    await page.getByRole('heading', { name: 'Spend', level: 2 }).waitFor();
+    assert.equal(
+      await page.getByRole('heading', { name: 'Pipeline', level: 2 }).count(),
+      0,
+      'the page opens on the view the link names, not on the pipeline',
+    );
+  });
 });

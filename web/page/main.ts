@@ -80,6 +80,8 @@ async function teamsToken(): Promise<string | undefined> {
   }
   const context = await app.getContext();
   setLook(context.app.theme);
+  // A deep link to the tab names the view to open as its sub-page (the `spend` card's button).
+  openView(context.page.subPageId);
   app.registerOnThemeChangeHandler(setLook);
   return authentication.getAuthToken();
 }
@@ -91,8 +93,15 @@ function message(text: string, alert = false): void {
   );
 }
 
+/** Opens on the view a link names, when it names one in the form a view id takes. */
+function openView(id: string | null | undefined): void {
+  if (id && /^[a-z][a-z-]{0,39}$/.test(id)) state.view = id;
+}
+
 async function start(): Promise<void> {
-  setLook(new URLSearchParams(location.search).get('look') ?? undefined);
+  const params = new URLSearchParams(location.search);
+  setLook(params.get('look') ?? undefined);
+  openView(params.get('view'));
   message(W.signingIn);
   let token: string | undefined;
   try {
