@@ -9,7 +9,8 @@ import {
   type YearFigures,
 } from '../core/spend/index.js';
 import { linkButton } from './actions.js';
-import { countInWords, formatDate, formatMoney } from './format.js';
+import { percentText, poundsText } from './dashboard/spend-words.js';
+import { countInWords, formatDate } from './format.js';
 import { infoCard } from './info.js';
 import type { AdaptiveCard } from './render.js';
 import { type DashboardPlace, dashboardViewLink } from './report-card.js';
@@ -28,16 +29,6 @@ export interface SpendSummary {
   lastPaymentOn?: string;
 }
 
-/** Pounds rounded to the pound: a card summarises, the dashboard has the pence. */
-export const poundsOf = (pence: number): string => formatMoney(Math.round(pence / 100));
-
-/** A share as a lead reads it: whole percentages, and "under 1%" rather than a misleading 0%. */
-export function shareWords(share: number | undefined): string {
-  if (share === undefined) return 'no spend';
-  if (share > 0 && share < 0.005) return 'under 1%';
-  return `${Math.round(share * 100)}%`;
-}
-
 const yearWords = (year: YearFigures): string =>
   year.complete ? year.year.label : `${year.year.label} so far (not a complete year)`;
 
@@ -51,12 +42,12 @@ function against(
   const beside = [
     ...(baseline === undefined || latestIsBaseline
       ? []
-      : [`baseline ${shareWords(baseline.share)}`]),
-    ...(target === undefined ? [] : [`target ${shareWords(target)}`]),
+      : [`baseline ${percentText(baseline.share)}`]),
+    ...(target === undefined ? [] : [`target ${percentText(target)}`]),
   ];
   return beside.length === 0
-    ? shareWords(latest.share)
-    : `${shareWords(latest.share)} (${beside.join('; ')})`;
+    ? percentText(latest.share)
+    : `${percentText(latest.share)} (${beside.join('; ')})`;
 }
 
 /** `spend`, for procurement leads: the latest year against the baseline, and what to fill in. */
@@ -108,8 +99,8 @@ export function spendCard(
         title: 'Total spend',
         value:
           then === undefined || isBaseline
-            ? poundsOf(now.totalPence)
-            : `${poundsOf(now.totalPence)} (baseline ${poundsOf(then.totalPence)})`,
+            ? poundsText(now.totalPence)
+            : `${poundsText(now.totalPence)} (baseline ${poundsText(then.totalPence)})`,
       },
       {
         title: `With SMEs (under ${smeLimit} staff)`,
@@ -121,7 +112,7 @@ export function spendCard(
         title: 'Voluntary, community and social enterprises',
         value: against(now.vcse, then?.vcse, undefined, isBaseline),
       },
-      { title: 'Size not known', value: shareWords(unknown?.share) },
+      { title: 'Size not known', value: percentText(unknown?.share) },
       {
         title: 'Suppliers paid',
         value:
@@ -155,7 +146,7 @@ function missingLine(
   lacking: string,
   soTheirSpend: string,
 ): { text: string }[] {
-  const named = suppliers.slice(0, NAMED_MISSING).map((m) => `${m.name} (${poundsOf(m.pence)})`);
+  const named = suppliers.slice(0, NAMED_MISSING).map((m) => `${m.name} (${poundsText(m.pence)})`);
   if (suppliers.length === 0) return [];
   if (suppliers.length === 1)
     return [{ text: `${named[0]} has ${lacking}, so its spend ${soTheirSpend}.` }];

@@ -16,8 +16,8 @@ import { startBot, TestClock } from './post-award-support.js';
  * files in examples/ (worked out by hand in test/bot/spend-example.test.ts):
  *   2024-25, the baseline (every month has payments): total £34,900; SMEs £19,500 (Eden
  *   £3,600 small, Kendal £2,400 micro, Solway £7,500 medium, Northern IT £6,000 listed SME
- *   with no band) = 55.9%, so 56%; local £13,500 (Eden CA11, Kendal LA9, Solway CA2) = 38.7%,
- *   so 39%, all of it SME; VCSE £2,400 (Kendal) = 6.9%, so 7%; six suppliers paid.
+ *   with no band) = 55.9%; local £13,500 (Eden CA11, Kendal LA9, Solway CA2) = 38.7%,
+ *   all of it SME; VCSE £2,400 (Kendal) = 6.9%; six suppliers paid.
  *   2025-26 so far: one payment, £1,200 to Eden (small and local): 100% SME and local.
  *   Missing: no size for Lancaster Print (£800, not on the list); no postcode for Northern IT
  *   (£6,000) and Lancaster Print.
@@ -86,10 +86,10 @@ describe('the spend command', function () {
     const text = cardText(card);
     assert.match(text, /2025-26 so far \(not a complete year\), against the baseline 2024-25/);
     assert.match(text, /Total spend: £1,200 \(baseline £34,900\)/);
-    assert.match(text, /With SMEs \(under 250 staff\): 100% \(baseline 56%; target 60%\)/);
-    assert.match(text, /Local: 100% \(baseline 39%\)/);
-    assert.match(text, /Local SMEs: 100% \(baseline 39%\)/);
-    assert.match(text, /social enterprises: 0% \(baseline 7%\)/);
+    assert.match(text, /With SMEs \(under 250 staff\): 100\.0% \(baseline 55\.9%; target 60\.0%\)/);
+    assert.match(text, /Local: 100\.0% \(baseline 38\.7%\)/);
+    assert.match(text, /Local SMEs: 100\.0% \(baseline 38\.7%\)/);
+    assert.match(text, /social enterprises: 0\.0% \(baseline 6\.9%\)/);
     assert.match(text, /Suppliers paid: 1 \(baseline 6\)/);
     assert.match(
       text,
