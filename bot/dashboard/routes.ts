@@ -19,6 +19,7 @@ import type { PolicyPack } from '../../core/policy/index.js';
 import type { PageAssets } from '../../web/assets.js';
 import type { Config } from '../config.js';
 import { refuse } from '../http-answers.js';
+import { PLAYGROUND_TENANT_ID } from '../local/playground.js';
 import { errorMessage, type Logger } from '../log.js';
 import type { SpendStore } from '../spend/spend-store.js';
 import type { RecordStore } from '../store/records.js';
@@ -232,7 +233,10 @@ async function localPeople(deps: DashboardDeps): Promise<LocalPerson[]> {
   const owners = await deps.records.localOwners();
   const leads = deps.config.PROCUREMENT_LEAD_IDS;
   const people = new Map<string, LocalPerson>();
-  for (const tenantId of new Set(owners.map((o) => o.tenantId))) {
+  // With no record yet, the Playground's tenant: a lead can sign in to a fresh store and import spend.
+  const tenants = new Set(owners.map((o) => o.tenantId));
+  if (tenants.size === 0) tenants.add(PLAYGROUND_TENANT_ID);
+  for (const tenantId of tenants) {
     for (const lead of leads) {
       people.set(`${tenantId}/${lead}`, {
         tenantId,

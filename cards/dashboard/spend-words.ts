@@ -86,7 +86,7 @@ export const SPEND_WORDS = {
   everySupplier: (count: number) =>
     `${count.toLocaleString('en-GB')} ${count === 1 ? 'supplier' : 'suppliers'}, largest spend first.`,
   missing: { size: 'size', postcode: 'postcode' } as Record<'size' | 'postcode', string>,
-  smeNoBand: 'SME, band not known',
+  smeNoBand: 'SME, size not known',
   unknownSize: 'Unknown',
   noTargets:
     'No target is set yet. Set the SME share and the local share you aim for in each financial year below.',
