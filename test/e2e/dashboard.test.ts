@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { App } from '../../bot/app.js';
 import { startBot, TestClock } from '../bot/post-award-support.js';
 import { type SeedSpec, seed } from '../dashboard/support.js';
-import { launchBrowser, screenshotOnFailure } from './support.js';
+import { expectNoSeriousAxeFindings, launchBrowser, screenshotOnFailure } from './support.js';
 
 /**
  * The dashboard in headless Chromium through the local sign-in, as `npm start` serves it:
@@ -185,31 +184,7 @@ describe('the dashboard in a browser', function () {
     await page.getByText('You are a procurement lead').waitFor();
   });
 
-  /** axe-core's serious and critical findings on the page as it stands: none are allowed. */
-  const checkAxe = async (where: string) => {
-    const axe = await readFile(
-      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-      'utf8',
-    );
-    // Evaluated through the browser's debugger protocol: the page's own CSP allows no inline script.
-    await page.evaluate(axe);
-    const found = await page.evaluate(async () => {
-      const result = await (
-        globalThis as unknown as {
-          axe: {
-            run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe.run();
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        count: v.nodes.length,
-      }));
-    });
-    const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(serious, [], `${where}: ${JSON.stringify(serious)}`);
-  };
+  const checkAxe = (where: string) => expectNoSeriousAxeFindings(page, where);
 
   it('renders every view with its charts and tables', async () => {
     for (const [view, tables, charts] of [

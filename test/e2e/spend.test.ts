@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -8,7 +7,7 @@ import type { App } from '../../bot/app.js';
 import { startBot, TestClock } from '../bot/post-award-support.js';
 import { spendCsv } from '../dashboard/spend-support.js';
 import { seed } from '../dashboard/support.js';
-import { launchBrowser, screenshotOnFailure } from './support.js';
+import { expectNoSeriousAxeFindings, launchBrowser, screenshotOnFailure } from './support.js';
 
 /**
  * The spend baseline in headless Chromium, as a procurement lead uses it: upload a small file,
@@ -89,26 +88,7 @@ describe('the spend baseline in a browser', function () {
       .locator('td')
       .nth(column);
 
-  /** axe-core's serious and critical findings on the page as it stands: none are allowed. */
-  const checkAxe = async (where: string) => {
-    const axe = await readFile(
-      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-      'utf8',
-    );
-    await page.evaluate(axe);
-    const found = await page.evaluate(async () => {
-      const result = await (
-        globalThis as unknown as {
-          axe: {
-            run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
-    });
-    const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(serious, [], `${where}: ${JSON.stringify(serious)}`);
-  };
+  const checkAxe = (where: string) => expectNoSeriousAxeFindings(page, where);
 
   it('signs in as a lead and sees the spend tabs', async () => {
     await page.goto(`${app.url}/dashboard`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
@@ -164,4 +165,26 @@ export async function fillDate(card: Locator, label: string, isoDate: string): P
   await field.fill(isoDate);
   await field.press('Enter');
   await card.page().keyboard.press('Escape');
+}
+
+/**
+ * Runs axe-core on the page as it stands and fails on any serious or critical finding, naming
+ * where it was. Evaluated through the browser's debugger protocol: the dashboard's own CSP
+ * allows no inline script.
+ */
+export async function expectNoSeriousAxeFindings(page: Page, where: string): Promise<void> {
+  const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axe);
+  const found = await page.evaluate(async () => {
+    const result = await (
+      globalThis as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+  });
+  const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], `${where}: ${JSON.stringify(serious)}`);
 }
