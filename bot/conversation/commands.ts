@@ -28,6 +28,7 @@ import type { PolicyPack } from '../../core/policy/index.js';
 import { dueStages, latestTiers, type Person, referenceSchema } from '../../core/record/index.js';
 import { assess, policyStatus } from '../../core/rules/index.js';
 import { spendByYear, suppliersMissingData } from '../../core/spend/index.js';
+import { spendData } from '../spend/spend-data.js';
 import type { SpendStore } from '../spend/spend-store.js';
 import type { DeliveryDesk } from '../stages/delivery-desk.js';
 import type { DraftDesk } from '../stages/drafts.js';
@@ -211,13 +212,11 @@ const HANDLERS: Record<CommandName, Handler> = {
       await context.reply(spendForLeadsCard());
       return;
     }
-    const tenantId = context.actor.tenantId;
-    const [months, suppliers, { plan }, imports] = await Promise.all([
-      context.spend.months(tenantId),
-      context.spend.suppliers(tenantId),
-      context.spend.actionPlan(tenantId),
-      context.spend.imports(tenantId),
-    ]);
+    const { months, suppliers, plan, imports } = await spendData(
+      context.spend,
+      context.actor.tenantId,
+      ['months', 'suppliers', 'plan', 'imports'],
+    );
     const pack = context.flow.pack;
     const lastPaymentOn = imports
       .map((i) => i.lastDate)

@@ -6,8 +6,6 @@ import {
   pageOf,
   readFilters,
   readSpendFilters,
-  type SpendData,
-  type SpendNeed,
   type SpendView,
   toCsv,
   type ViewAnswer,
@@ -15,8 +13,8 @@ import {
 } from '../../core/dashboard/index.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import type { Person } from '../../core/record/index.js';
-import { type ActionPlan, EMPTY_ACTION_PLAN } from '../../core/spend/targets.js';
 import { refuse } from '../http-answers.js';
+import { spendData } from '../spend/spend-data.js';
 import type { SpendStore } from '../spend/spend-store.js';
 import { chartsOf, lookOf, queryOf, sendExport, viewsFor } from './answers.js';
 import type { DashboardDeps } from './routes.js';
@@ -38,30 +36,6 @@ export async function asLead(
 ): Promise<void> {
   if (!who.viewer.isProcurementLead) return refuse(res, 403, LEADS_ONLY);
   await work();
-}
-
-/** What a view reads of the store, each part only when the view shows it. */
-export async function spendData(
-  store: SpendStore,
-  tenantId: string,
-  needs: readonly SpendNeed[],
-): Promise<SpendData> {
-  const need = (part: SpendNeed) => needs.includes(part);
-  const [months, suppliers, plan, imports] = await Promise.all([
-    need('months') ? store.months(tenantId) : [],
-    need('suppliers') ? store.suppliers(tenantId) : [],
-    need('plan')
-      ? store.actionPlan(tenantId)
-      : ({ plan: EMPTY_ACTION_PLAN } as { plan: ActionPlan; etag?: string }),
-    need('imports') ? store.imports(tenantId) : [],
-  ]);
-  return {
-    months,
-    suppliers,
-    plan: plan.plan,
-    ...(plan.etag ? { planEtag: plan.etag } : {}),
-    imports,
-  };
 }
 
 /** A spend view as JSON for the page, or as CSV or Excel: for procurement leads alone. */

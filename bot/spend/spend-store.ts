@@ -203,9 +203,9 @@ export class SpendStore {
     return { outcome: 'imported', import: record, replaced };
   }
 
-  /** The payee-month totals of the imports in force. */
-  async months(tenantId: string): Promise<PayeeMonth[]> {
-    const counted = new Set((await this.imports(tenantId)).map((found) => found.id));
+  /** The payee-month totals of the imports in force (read here unless the caller has them). */
+  async months(tenantId: string, inForce?: readonly StoredSpendImport[]): Promise<PayeeMonth[]> {
+    const counted = new Set((inForce ?? (await this.imports(tenantId))).map((found) => found.id));
     if (counted.size === 0) return [];
     const { resources } = await this.container.items
       .query<Record<string, unknown>>(
