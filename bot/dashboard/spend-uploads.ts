@@ -9,7 +9,7 @@ import {
   suppliersImported,
   UPLOAD_WORDS,
 } from '../../cards/dashboard/import-check.js';
-import type { Problem } from '../../core/common/result.js';
+import type { Problem, Result } from '../../core/common/result.js';
 import type { ImportAnswer } from '../../core/dashboard/api.js';
 import { SPEND_FIELDS } from '../../core/spend/columns.js';
 import { SUPPLIER_FIELDS } from '../../core/spend/supplier-list.js';
@@ -36,31 +36,15 @@ export function addSpendUploads(server: restify.Server, deps: DashboardDeps): vo
   server.post('/api/dashboard/spend/import', async (req, res) =>
     asSignedIn(deps, req, res, (who) =>
       asLead(who, res, async () => {
-        const upload = startUpload(req, res);
+        const upload = await readUpload(deps, req, res, {
+          kind: 'spend',
+          fields: SPEND_FIELDS,
+          read: readSpendFile,
+          mappingChoice: spendMapping,
+        });
         if (!upload) return;
-        const { name, query } = upload;
-        const confirm = query.confirm === 'yes';
-        const mapping = mappingOf(query, SPEND_FIELDS);
-        if (!mapping) return answer(res, 400, { error: UPLOAD_WORDS.badMapping });
-        const read = await upload.read((input) =>
-          readSpendFile(input, {
-            fileName: name,
-            mapping,
-            // The check lists the bad rows; the import takes the lead's choice to skip them.
-            skipBadRows: confirm ? query.skip === 'yes' : true,
-            limits: DEFAULT_FILE_LIMITS,
-          }),
-        );
+        const { file, confirm } = upload;
         const tenantId = who.viewer.tenantId;
-        if (!read.ok) {
-          deps.logger.info('spend.upload_refused', { kind: 'spend', bytes: upload.bytes() });
-          const columns = read.problems.find((p) => p.path === 'columns');
-          return answer(res, upload.bytes() > DEFAULT_FILE_LIMITS.bytes ? 413 : 400, {
-            ...refusal(read.problems),
-            ...(columns ? { mapping: spendMapping(columns.columnsSeen ?? []) } : {}),
-          });
-        }
-        const file = read.value;
         if (!confirm) {
           const preview = await store.preview(tenantId, file);
           deps.logger.info('spend.checked', {
@@ -71,7 +55,6 @@ export function addSpendUploads(server: restify.Server, deps: DashboardDeps): vo
           });
           return answer(res, 200, { check: spendCheck(file, preview) });
         }
-        if (query.expect !== file.id) return answer(res, 409, { error: UPLOAD_WORDS.changed });
         const done = await store.commit(tenantId, file, {
           by: personOf(who),
           at: deps.clock().toISOString(),
@@ -90,30 +73,15 @@ export function addSpendUploads(server: restify.Server, deps: DashboardDeps): vo
   server.post('/api/dashboard/spend/suppliers/import', async (req, res) =>
     asSignedIn(deps, req, res, (who) =>
       asLead(who, res, async () => {
-        const upload = startUpload(req, res);
+        const upload = await readUpload(deps, req, res, {
+          kind: 'suppliers',
+          fields: SUPPLIER_FIELDS,
+          read: readSupplierFile,
+          mappingChoice: supplierMapping,
+        });
         if (!upload) return;
-        const { name, query } = upload;
-        const confirm = query.confirm === 'yes';
-        const mapping = mappingOf(query, SUPPLIER_FIELDS);
-        if (!mapping) return answer(res, 400, { error: UPLOAD_WORDS.badMapping });
-        const read = await upload.read((input) =>
-          readSupplierFile(input, {
-            fileName: name,
-            mapping,
-            skipBadRows: confirm ? query.skip === 'yes' : true,
-            limits: DEFAULT_FILE_LIMITS,
-          }),
-        );
+        const { file, confirm } = upload;
         const tenantId = who.viewer.tenantId;
-        if (!read.ok) {
-          deps.logger.info('spend.upload_refused', { kind: 'suppliers', bytes: upload.bytes() });
-          const columns = read.problems.find((p) => p.path === 'columns');
-          return answer(res, upload.bytes() > DEFAULT_FILE_LIMITS.bytes ? 413 : 400, {
-            ...refusal(read.problems),
-            ...(columns ? { mapping: supplierMapping(columns.columnsSeen ?? []) } : {}),
-          });
-        }
-        const file = read.value;
         if (!confirm) {
           const known = await store.suppliers(tenantId);
           deps.logger.info('spend.checked', {
@@ -122,11 +90,8 @@ export function addSpendUploads(server: restify.Server, deps: DashboardDeps): vo
             badRows: file.badRowCount,
             bytes: file.bytes,
           });
-          return answer(res, 200, {
-            check: supplierCheck(file, known),
-          });
+          return answer(res, 200, { check: supplierCheck(file, known) });
         }
-        if (query.expect !== file.id) return answer(res, 409, { error: UPLOAD_WORDS.changed });
         const done = await store.importSuppliers(
           tenantId,
           file.suppliers,
@@ -138,6 +103,66 @@ export function addSpendUploads(server: restify.Server, deps: DashboardDeps): vo
       }),
     ),
   );
+}
+
+interface UploadKind<F extends string, T> {
+  kind: 'spend' | 'suppliers';
+  fields: readonly F[];
+  read(
+    input: PassThrough,
+    options: {
+      fileName: string;
+      mapping: Partial<Record<F, string>>;
+      skipBadRows: boolean;
+      limits: typeof DEFAULT_FILE_LIMITS;
+    },
+  ): Promise<Result<T>>;
+  mappingChoice(seen: readonly string[]): NonNullable<ImportAnswer['mapping']>;
+}
+
+/**
+ * The part both uploads share: the file read and checked with the mapping chosen, a refusal
+ * answered in plain words (with the column choice when the columns were not recognised), and a
+ * confirmation refused when its file is not the one checked. Undefined once answered.
+ */
+async function readUpload<F extends string, T extends { id: string; bytes: number }>(
+  deps: DashboardDeps,
+  req: restify.Request,
+  res: restify.Response,
+  kind: UploadKind<F, T>,
+): Promise<{ file: T; confirm: boolean } | undefined> {
+  const upload = startUpload(req, res);
+  if (!upload) return undefined;
+  const { name, query } = upload;
+  const confirm = query.confirm === 'yes';
+  const mapping = mappingOf(query, kind.fields);
+  if (!mapping) {
+    answer(res, 400, { error: UPLOAD_WORDS.badMapping });
+    return undefined;
+  }
+  const read = await upload.read((input) =>
+    kind.read(input, {
+      fileName: name,
+      mapping,
+      // The check lists the bad rows; the import takes the lead's choice to skip them.
+      skipBadRows: confirm ? query.skip === 'yes' : true,
+      limits: DEFAULT_FILE_LIMITS,
+    }),
+  );
+  if (!read.ok) {
+    deps.logger.info('spend.upload_refused', { kind: kind.kind, bytes: upload.bytes() });
+    const columns = read.problems.find((p) => p.path === 'columns');
+    answer(res, upload.bytes() > DEFAULT_FILE_LIMITS.bytes ? 413 : 400, {
+      ...refusal(read.problems),
+      ...(columns ? { mapping: kind.mappingChoice(columns.columnsSeen ?? []) } : {}),
+    });
+    return undefined;
+  }
+  if (confirm && query.expect !== read.value.id) {
+    answer(res, 409, { error: UPLOAD_WORDS.changed });
+    return undefined;
+  }
+  return { file: read.value, confirm };
 }
 
 const answer = (res: restify.Response, status: number, body: ImportAnswer): void => {
