@@ -41,7 +41,7 @@ const USAGE = `usage: npm run spend -- import FILE [--suppliers FILE] [--skip-ba
   --skip-bad-rows import the good rows of a file that has bad ones (by default any bad row refuses the file)
   --map           the column to read a field from, where the file's names differ: FIELD is one of
                   ${SPEND_FIELDS.join(', ')}; for example --map "date=Posted On"
-  --replaces      the file name of an earlier import this file replaces (by default: one of the same name)
+  --replaces      the file name of an earlier import this file replaces (by default: one of the same name covering some of the same months)
   --tenant        the tenant to import into (needed with several tenants' packs, or a Cosmos DB account)
   --by            the name to record as the importer (by default: your user name)`;
 

@@ -443,10 +443,17 @@ function inForce(all: readonly StoredSpendImport[]): StoredSpendImport[] {
 function previewOf(current: readonly StoredSpendImport[], file: CheckedSpendFile): SpendPreview {
   const id = file.id.toLowerCase();
   const alreadyImported = current.some((found) => found.id === id);
+  const months = new Set(file.months.map((month) => month.month));
+  // A correction has the name and some months of the file it corrects: an export of another
+  // month that a finance system names the same ("export.csv") is another file, kept beside it.
   const wouldReplace = alreadyImported
     ? []
-    : current.filter((found) => found.fileName === file.fileName && found.id !== id);
-  const months = new Set(file.months.map((month) => month.month));
+    : current.filter(
+        (found) =>
+          found.fileName === file.fileName &&
+          found.id !== id &&
+          found.months.some((month) => months.has(month)),
+      );
   const overlapping = current.filter(
     (found) =>
       found.id !== id &&

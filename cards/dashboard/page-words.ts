@@ -72,7 +72,7 @@ export const PAGE_WORDS = {
     downloadAll: 'Download everything (Excel)',
     uploadSpendTitle: 'Import a payment file',
     uploadSpendIntro:
-      'A CSV file or an Excel workbook (.xlsx) of payments, up to 50 MB. You see what it holds, and confirm, before anything is stored. Importing a corrected file replaces the earlier import of the same name.',
+      'A CSV file or an Excel workbook (.xlsx) of payments, up to 50 MB. You see what it holds, and confirm, before anything is stored. A corrected file replaces the earlier import of the same name over the same months.',
     uploadSuppliersTitle: 'Upload a supplier list',
     uploadSuppliersIntro:
       'A CSV file or an Excel workbook (.xlsx) with a name column and any of: supplier id, head count or size, SME, postcode, VCSE. You see what it holds, and confirm, before anything is stored.',

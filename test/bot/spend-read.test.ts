@@ -96,20 +96,25 @@ describe('reading spend files as a stream (bot/spend)', () => {
     const read = okValue(await readSpendFile(text(csv), { fileName: 'windows.csv' }));
     assert.equal(read.totalPence, 123450);
     assert.equal(read.months[0]?.name, 'Café Nero');
-    // The id is the hash of the bytes as they are, not of the text read from them.
+    // The hash is of the bytes as they are, not of the text read from them.
     const { createHash } = await import('node:crypto');
-    assert.equal(read.id, createHash('sha256').update(csv).digest('hex'));
+    assert.equal(read.contentHash, createHash('sha256').update(csv).digest('hex'));
   });
 
-  it('names a file by the SHA-256 of its bytes: the same bytes, the same id; one byte more, another', async () => {
-    const csv = 'Date,Supplier,Amount\n01/04/2024,Acme,10\n';
+  it('names a file by the SHA-256 of its bytes and the columns read: the same file, the same id; one byte more, or another column, another', async () => {
+    const csv = 'Date,Supplier,Amount,Value\n01/04/2024,Acme,10,12\n';
     const a = okValue(await readSpendFile(text(csv), { fileName: 'a.csv' }));
     const b = okValue(await readSpendFile(text(csv), { fileName: 'b.csv' }));
     const c = okValue(await readSpendFile(text(`${csv}\n`), { fileName: 'a.csv' }));
+    const d = okValue(
+      await readSpendFile(text(csv), { fileName: 'a.csv', mapping: { amountNet: 'Value' } }),
+    );
     assert.equal(a.id, b.id);
     assert.notEqual(a.id, c.id);
+    assert.notEqual(a.id, d.id);
+    assert.equal(a.contentHash, d.contentHash);
     const { createHash } = await import('node:crypto');
-    assert.equal(a.id, createHash('sha256').update(csv).digest('hex'));
+    assert.equal(a.contentHash, createHash('sha256').update(csv).digest('hex'));
   });
 
   it('keys a payee by its supplier id when the file gives one, keeping the name as written', async () => {
@@ -359,7 +364,7 @@ describe('reading spend files as a stream (bot/spend)', () => {
     const { createHash } = await import('node:crypto');
     const { readFile } = await import('node:fs/promises');
     assert.equal(
-      read.id,
+      read.contentHash,
       createHash('sha256')
         .update(await readFile(file))
         .digest('hex'),

@@ -147,6 +147,54 @@ describe('the spend store (bot/spend/spend-store.ts)', function () {
     assert.ok(!ids.some((id) => id.includes(first.id)), ids.join(', '));
   });
 
+  it('keeps a file of the same name over other months beside the first: it corrects nothing', async () => {
+    // Finance systems name every month's export alike: April's and May's are two files.
+    const tenant = freshTenant();
+    const april = await checked('export.csv', 'Date,Supplier,Amount\n15/04/2024,Acme Ltd,100.00\n');
+    const may = await checked('export.csv', 'Date,Supplier,Amount\n15/05/2024,Acme Ltd,200.00\n');
+    await spend.commit(tenant, april, { by: LEAD, at: AT });
+    const preview = await spend.preview(tenant, may);
+    assert.deepEqual(preview.wouldReplace, []);
+    const done = await spend.commit(tenant, may, { by: LEAD, at: LATER });
+    assert.deepEqual(done.replaced, []);
+    assert.deepEqual(
+      (await spend.imports(tenant)).map((i) => i.id).sort(),
+      [april.id, may.id].sort(),
+    );
+    const months = await spend.months(tenant);
+    assert.equal(
+      months.reduce((sum, m) => sum + m.pence, 0),
+      30000,
+    );
+  });
+
+  it('takes the same file read with other columns as a correction that replaces it', async () => {
+    // Imported first with the net amounts; the lead meant the gross ones and maps them.
+    const tenant = freshTenant();
+    const csv = 'Date,Supplier,Net,Gross\n15/04/2024,Acme Ltd,100.00,120.00\n';
+    const net = await checked('spend.csv', csv);
+    await spend.commit(tenant, net, { by: LEAD, at: AT });
+    const read = await readSpendFile(Readable.from([Buffer.from(csv)]), {
+      fileName: 'spend.csv',
+      mapping: { amountNet: 'Gross' },
+    });
+    assert.ok(read.ok);
+    const gross = read.value;
+    assert.notEqual(gross.id, net.id);
+    assert.equal((await spend.preview(tenant, gross)).alreadyImported, false);
+    const done = await spend.commit(tenant, gross, { by: LEAD, at: LATER });
+    assert.equal(done.outcome, 'imported');
+    assert.deepEqual(
+      done.replaced.map((i) => i.id),
+      [net.id],
+    );
+    const months = await spend.months(tenant);
+    assert.deepEqual(
+      months.map((m) => m.pence),
+      [12000],
+    );
+  });
+
   it('counts a file imported again after its correction replaced it', async () => {
     const tenant = freshTenant();
     const first = await checked('spend.csv', year('100.00'));
