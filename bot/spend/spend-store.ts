@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import { type Person, personSchema } from '../../core/record/person.js';
@@ -131,7 +132,9 @@ export function supplierKeyOf(supplier: Supplier): string {
 }
 
 // Cosmos DB ids cannot hold "/", "\", "?" or "#": a supplier id may.
-const supplierDocumentId = (key: string) => `supplier-${encodeURIComponent(key)}`;
+/** A supplier's document is named by a hash of its key: any name fits Cosmos DB's 255-character id. */
+const supplierDocumentId = (key: string) =>
+  `supplier-${createHash('sha256').update(key).digest('hex')}`;
 const monthsDocumentId = (importId: string, month: string, chunk: number) =>
   `months-${importId}-${month}-${chunk}`;
 

@@ -1,14 +1,14 @@
 import { fail, ok, type Problem, type Result } from '../common/result.js';
 import type { PolicyPack } from '../policy/schema.js';
 import { sizeBand } from '../rules/size-band.js';
-import { postcodeDistrict, type Supplier } from '../spend/suppliers.js';
+import {
+  HEADCOUNT_MAX,
+  SUPPLIER_ID_MAX as ID_MAX,
+  SUPPLIER_NAME_MAX as NAME_MAX,
+  postcodeDistrict,
+  type Supplier,
+} from '../spend/suppliers.js';
 import { SPEND_TARGET_MEASURES, type TargetInput } from '../spend/targets.js';
-
-/** A supplier's name is as long as any other name an officer types. */
-const NAME_MAX = 200;
-const ID_MAX = 100;
-/** Larger than any employer's head count: a bigger number is a typing slip. */
-const HEADCOUNT_MAX = 10_000_000;
 
 /** The value the band list sends for "SME, band not known". */
 export const SME_BAND_VALUE = 'sme';

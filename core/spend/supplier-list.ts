@@ -3,7 +3,13 @@ import { SIZE_BAND_IDS } from '../policy/schema.js';
 import { columnsRefused, findColumns } from './columns.js';
 import type { CsvRecord } from './csv.js';
 import { type BadRow, badRowProblems } from './rows.js';
-import { normaliseSupplierName, type Supplier } from './suppliers.js';
+import {
+  HEADCOUNT_MAX,
+  normaliseSupplierName,
+  SUPPLIER_ID_MAX,
+  SUPPLIER_NAME_MAX,
+  type Supplier,
+} from './suppliers.js';
 import { BAD_ROWS_LISTED } from './totals.js';
 import type { Read } from './values.js';
 
@@ -164,13 +170,20 @@ export class SupplierListAccumulator {
     const reasons: string[] = [];
     const name = cell('name');
     if (name === undefined) reasons.push('there is no supplier name');
+    else if (name.length > SUPPLIER_NAME_MAX)
+      reasons.push(`the supplier name is longer than ${SUPPLIER_NAME_MAX} characters`);
     const id = cell('id');
+    if (id !== undefined && id.length > SUPPLIER_ID_MAX)
+      reasons.push(`the supplier id is longer than ${SUPPLIER_ID_MAX} characters`);
     const headcountText = cell('headcount');
     let headcount: number | undefined;
     if (headcountText !== undefined) {
       const compact = headcountText.replaceAll(',', '');
-      if (/^\d+$/.test(compact)) headcount = Number(compact);
-      else reasons.push(`the head count "${headcountText}" is not a whole number of staff`);
+      if (!/^\d+$/.test(compact))
+        reasons.push(`the head count "${headcountText}" is not a whole number of staff`);
+      else if (Number(compact) > HEADCOUNT_MAX)
+        reasons.push(`the head count "${headcountText}" is more staff than any employer has`);
+      else headcount = Number(compact);
     }
     const size = readSize(cell('band'), cell('sme'));
     if (!size.ok) reasons.push(size.reason);

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import type { LocalArea, PolicyPack, SizeBandId } from '../policy/schema.js';
 import { sizeBand } from '../rules/size-band.js';
 
+/**
+ * The longest a supplier's name and id may be, on a list or typed: as long as any name an
+ * officer types, and short enough that a supplier's key stays a sane size to store.
+ */
+export const SUPPLIER_NAME_MAX = 200;
+export const SUPPLIER_ID_MAX = 100;
+/** Larger than any employer's head count: a bigger number is a typing slip. */
+export const HEADCOUNT_MAX = 10_000_000;
+
 /** A supplier's size and place, from a supplier list or entered by hand. */
 export const supplierSchema = z.object({
   id: z.string().trim().min(1).optional(),

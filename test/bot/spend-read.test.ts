@@ -456,6 +456,15 @@ describe('reading spend files as a stream (bot/spend)', () => {
       ]);
     });
 
+    it('refuses a name, an id or a head count too long to be real, as bad rows', async () => {
+      const csv = `Name,ID,Staff\n${'N'.repeat(201)},A1,5\nBeta,${'9'.repeat(101)},5\nGamma,G1,10000001\n`;
+      assert.deepEqual(problemsOf(await readSupplierFile(text(csv), { fileName: 's.csv' })), [
+        'Line 2: the supplier name is longer than 200 characters. Nothing was imported: correct the file, or choose to skip bad rows.',
+        'Line 3: the supplier id is longer than 100 characters. Nothing was imported: correct the file, or choose to skip bad rows.',
+        'Line 4: the head count "10000001" is more staff than any employer has. Nothing was imported: correct the file, or choose to skip bad rows.',
+      ]);
+    });
+
     it('refuses a list with no name column, naming the columns seen', async () => {
       assert.deepEqual(
         problemsOf(await readSupplierFile(text('Code,Staff\nA1,5\n'), { fileName: 's.csv' })),
