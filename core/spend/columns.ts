@@ -136,7 +136,7 @@ export function columnsRefused(headers: readonly string[], problems: readonly st
   const seen = headers.length === 0 ? 'none' : headers.map((h) => `"${h}"`).join(', ');
   return {
     path: 'columns',
-    message: `The file cannot be read: ${problems.join('; ')}. Columns seen: ${seen}. Name the columns to use in a mapping.`,
+    message: `The file cannot be read: ${problems.join('; ')}. Columns seen: ${seen}. Say which column holds each of them.`,
     columnsSeen: [...headers],
   };
 }

@@ -190,7 +190,7 @@ describe('reading spend files as a stream (bot/spend)', () => {
         await readSpendFile(text('When,Who,How much\n1/4/2024,A,1\n'), { fileName: 'x.csv' }),
       ),
       [
-        'The file cannot be read: no column was recognised for the transaction date, the supplier name and the amount (net or gross). Columns seen: "When", "Who", "How much". Name the columns to use in a mapping.',
+        'The file cannot be read: no column was recognised for the transaction date, the supplier name and the amount (net or gross). Columns seen: "When", "Who", "How much". Say which column holds each of them.',
       ],
     );
     const mapped = okValue(
@@ -469,7 +469,7 @@ describe('reading spend files as a stream (bot/spend)', () => {
       assert.deepEqual(
         problemsOf(await readSupplierFile(text('Code,Staff\nA1,5\n'), { fileName: 's.csv' })),
         [
-          'The file cannot be read: no column was recognised for the supplier name. Columns seen: "Code", "Staff". Name the columns to use in a mapping.',
+          'The file cannot be read: no column was recognised for the supplier name. Columns seen: "Code", "Staff". Say which column holds each of them.',
         ],
       );
     });

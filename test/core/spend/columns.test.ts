@@ -54,7 +54,7 @@ describe('spend columns', () => {
         {
           path: 'columns',
           message:
-            'The file cannot be read: no column was recognised for the transaction date, the supplier name and the amount (net or gross). Columns seen: "When", "Who", "How much". Name the columns to use in a mapping.',
+            'The file cannot be read: no column was recognised for the transaction date, the supplier name and the amount (net or gross). Columns seen: "When", "Who", "How much". Say which column holds each of them.',
           columnsSeen: ['When', 'Who', 'How much'],
         },
       ],

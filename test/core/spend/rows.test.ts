@@ -23,7 +23,7 @@ describe('reading spend rows', () => {
 
   it('refuses a file whose columns cannot be mapped, naming the headers seen', () => {
     assert.deepEqual(messages(read('When,Who,How much\n01/04/2024,Acme,10\n')), [
-      'The file cannot be read: no column was recognised for the transaction date, the supplier name and the amount (net or gross). Columns seen: "When", "Who", "How much". Name the columns to use in a mapping.',
+      'The file cannot be read: no column was recognised for the transaction date, the supplier name and the amount (net or gross). Columns seen: "When", "Who", "How much". Say which column holds each of them.',
     ]);
   });
 
