@@ -46,7 +46,7 @@ export const HEADER_SEARCH_ROWS = 10;
 /**
  * Reads a file into the accumulator its header starts (the payments' or the supplier list's),
  * with the file's hash and size: the header is the first of the first rows it recognises, and
- * when none is, the refusal is the first row's. `empty` is the refusal of a file with no rows.
+ * when none is, the refusal is that of the row with the most cells filled (the first of them). `empty` is the refusal of a file with no rows.
  */
 export async function readAccumulated<A extends Accumulator>(
   input: NodeJS.ReadableStream | Readable,
@@ -57,6 +57,8 @@ export async function readAccumulated<A extends Accumulator>(
 ): Promise<Result<{ accumulator: A; read: FileRead }>> {
   let accumulator: A | undefined;
   let refused: Problem[] | undefined;
+  // How many cells the refused row had filled: the fullest row tried is the likeliest header.
+  let refusedCells = -1;
   let tried = 0;
   const tryHeader = (record: CsvRecord): Problem[] | undefined => {
     tried += 1;
@@ -65,7 +67,13 @@ export async function readAccumulated<A extends Accumulator>(
       accumulator = started.value;
       return undefined;
     }
-    refused ??= started.problems;
+    // The row with the most cells filled is refused, not the first: a title above columns
+    // that are not recognised would otherwise be the only "column" the officer could map.
+    const filled = record.cells.filter((cell) => cell.trim() !== '').length;
+    if (filled > refusedCells) {
+      refused = started.problems;
+      refusedCells = filled;
+    }
     return tried >= HEADER_SEARCH_ROWS ? refused : undefined;
   };
   const read = await readFileRecords(input, fileName, limits, {

@@ -221,6 +221,16 @@ describe('reading spend files as a stream (bot/spend)', () => {
     );
   });
 
+  it('refuses a titled file with unrecognised columns on its column row, so they can be mapped', async () => {
+    const csv = 'Payments over £500 April 2024\nPosted,Payee,Value\n01/04/2024,Acme,10\n';
+    const refused = await readSpendFile(text(csv), { fileName: 'titled.csv' });
+    assert.equal(refused.ok, false);
+    const columns = refused.ok ? undefined : refused.problems.find((p) => p.columnsSeen);
+    // The title alone would leave the mapping page nothing to choose from.
+    assert.deepEqual(columns?.columnsSeen, ['Posted', 'Payee', 'Value']);
+    assert.match(columns?.message ?? '', /Columns seen: "Posted", "Payee", "Value"\./);
+  });
+
   it('refuses CSV with an unclosed quote in plain words', async () => {
     const problems = problemsOf(
       await readSpendFile(text('Date,Supplier,Amount\n01/04/2024,"Acme,10\n'), {
