@@ -217,7 +217,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof LocalDataLockedError)
       return refuse(
-        `The bot is running on this data (${error.dataFile}, process ${error.pid}): stop it, or import from the dashboard. Nothing was imported.`,
+        `The bot is running on this data (${error.dataFile}, ${error.pid === undefined ? 'another process' : `process ${error.pid}`}): stop it, or import from the dashboard. Nothing was imported.`,
       );
     throw error;
   }

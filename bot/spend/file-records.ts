@@ -5,7 +5,13 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Problem, Result } from '../../core/common/result.js';
 import { fail, ok } from '../../core/common/result.js';
-import { CSV_OPTIONS, type CsvRecord, unreadableCsv } from '../../core/spend/csv.js';
+import {
+  CSV_OPTIONS,
+  type CsvRecord,
+  MAX_RECORD_CHARS,
+  unreadableCsv,
+} from '../../core/spend/csv.js';
+import { checkWorkbookSize, WORKBOOK_EXPANSION } from './workbook-size.js';
 
 /** How much of a file is read: past either, the file is refused and reading stops. */
 export interface FileLimits {
@@ -46,7 +52,7 @@ export const HEADER_SEARCH_ROWS = 10;
 /**
  * Reads a file into the accumulator its header starts (the payments' or the supplier list's),
  * with the file's hash and size: the header is the first of the first rows it recognises, and
- * when none is, the refusal is the first row's. `empty` is the refusal of a file with no rows.
+ * when none is, the refusal is that of the row with the most cells filled (the first of them). `empty` is the refusal of a file with no rows.
  */
 export async function readAccumulated<A extends Accumulator>(
   input: NodeJS.ReadableStream | Readable,
@@ -57,6 +63,8 @@ export async function readAccumulated<A extends Accumulator>(
 ): Promise<Result<{ accumulator: A; read: FileRead }>> {
   let accumulator: A | undefined;
   let refused: Problem[] | undefined;
+  // How many cells the refused row had filled: the fullest row tried is the likeliest header.
+  let refusedCells = -1;
   let tried = 0;
   const tryHeader = (record: CsvRecord): Problem[] | undefined => {
     tried += 1;
@@ -65,7 +73,13 @@ export async function readAccumulated<A extends Accumulator>(
       accumulator = started.value;
       return undefined;
     }
-    refused ??= started.problems;
+    // The row with the most cells filled is refused, not the first: a title above columns
+    // that are not recognised would otherwise be the only "column" the officer could map.
+    const filled = record.cells.filter((cell) => cell.trim() !== '').length;
+    if (filled > refusedCells) {
+      refused = started.problems;
+      refusedCells = filled;
+    }
     return tried >= HEADER_SEARCH_ROWS ? refused : undefined;
   };
   const read = await readFileRecords(input, fileName, limits, {
@@ -83,6 +97,11 @@ export async function readAccumulated<A extends Accumulator>(
 
 const SAVE_AS = 'Save it as CSV or Excel Workbook (.xlsx) and import that.';
 
+const unreadableWorkbook: Problem = {
+  path: 'file',
+  message: `The file is not readable as an Excel workbook: it may be damaged or protected with a password. ${SAVE_AS}`,
+};
+
 /** Reading stopped on purpose: a limit passed, or the sink refused the header. */
 class Stop extends Error {
   constructor(readonly problems: Problem[]) {
@@ -92,8 +111,9 @@ class Stop extends Error {
 
 /**
  * Reads a CSV or XLSX file as a stream, one record at a time into the sink, hashing the bytes
- * as they pass. Nothing is buffered whole: a file past a limit is refused as soon as the limit
- * is passed. The file's type is taken from its content (an Excel workbook is a zip, starting
+ * as they pass. A CSV file is never held whole; a workbook is (it is within the byte limit),
+ * so that one expanding past WORKBOOK_EXPANSION times the limit is refused before it is opened.
+ * A file past a limit is refused as soon as the limit is passed. The file's type is taken from its content (an Excel workbook is a zip, starting
  * "PK") and its name; an old .xls workbook or anything else is refused in plain words.
  */
 export async function readFileRecords(
@@ -123,11 +143,25 @@ export async function readFileRecords(
       return fail([{ path: 'file', message: 'The file is empty: it has nothing to import.' }]);
     const kind = kindOf(fileName, first.value);
     if (!kind.ok) return kind;
+    if (kind.value === 'xlsx') {
+      // A workbook is read whole first (it is within the byte limit, enforced as it streams in)
+      // so its zip's directory can be checked before the Excel reader expands anything.
+      const parts = [first.value];
+      for (let next = await chunks.next(); !next.done; next = await chunks.next())
+        parts.push(next.value);
+      const workbook = Buffer.concat(parts);
+      const bound = limits.bytes * WORKBOOK_EXPANSION;
+      const size = await checkWorkbookSize(workbook, bound);
+      if (size?.kind === 'too-large') return fail([tooLargeOpened(fileName, bound)]);
+      if (size?.kind === 'damaged') return fail([unreadableWorkbook]);
+      await consumeXlsx(Readable.from([workbook]), limits, sink);
+      return ok({ id: hash.digest('hex'), bytes, kind: kind.value });
+    }
     const pass = new PassThrough();
     let consumed = false;
     let wake: (() => void) | undefined;
-    // Feeds the parser; once it has what it needs (an Excel reader may stop before the end)
-    // the rest of the file is still read through, for its hash and its size.
+    // Feeds the parser; once it has what it needs (a sink may stop before the end) the rest
+    // of the file is still read through, for its hash and its size.
     const pump = (async () => {
       let next: IteratorResult<Buffer> = first;
       while (!next.done) {
@@ -141,9 +175,8 @@ export async function readFileRecords(
       pass.end();
     })();
     pump.catch((error: unknown) => pass.destroy(error as Error));
-    const consume = kind.value === 'csv' ? consumeCsv : consumeXlsx;
     try {
-      await consume(pass, limits, sink);
+      await consumeCsv(pass, limits, sink);
     } finally {
       consumed = true;
       wake?.();
@@ -258,6 +291,10 @@ async function consumeXlsx(input: Readable, limits: FileLimits, sink: RecordSink
         const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) =>
           cellText(values[i + 1]),
         );
+        // Refused whole, as a CSV row that long is: no payment has such a cell, so the file is
+        // damaged or not payments, and skipping the row would hide that from the officer.
+        if (cells.some((cell) => cell.length > MAX_RECORD_CHARS))
+          throw new Stop([cellTooLong(row.number)]);
         if (cells.every((cell) => cell.trim() === '')) continue;
         take({ line: row.number, cells });
       }
@@ -266,10 +303,7 @@ async function consumeXlsx(input: Readable, limits: FileLimits, sink: RecordSink
     }
   } catch (error) {
     if (error instanceof Stop || (error as { cause?: unknown }).cause instanceof Stop) throw error;
-    throw new UnreadableFile({
-      path: 'file',
-      message: `The file is not readable as an Excel workbook: it may be damaged or protected with a password. ${SAVE_AS}`,
-    });
+    throw new UnreadableFile(unreadableWorkbook);
   }
 }
 
@@ -341,4 +375,14 @@ const tooBig = (limits: FileLimits): Problem => ({
 const tooManyRows = (limits: FileLimits): Problem => ({
   path: 'file',
   message: `The file has more than ${limits.rows.toLocaleString('en-GB')} rows, the most that is imported at once, so nothing was imported. Split it by financial year and import each part.`,
+});
+
+const tooLargeOpened = (fileName: string, bound: number): Problem => ({
+  path: 'file',
+  message: `The workbook "${fileName}" expands to more than ${sizeInWords(bound)} when opened, more than can be read safely, so nothing was imported. Save it as CSV and import that, or split it by financial year.`,
+});
+
+const cellTooLong = (line: number): Problem => ({
+  path: 'file',
+  message: `The workbook is not readable: row ${line} has a cell longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters, more than any payment holds, so nothing was imported. Check that row, or save the sheet as CSV and import that.`,
 });

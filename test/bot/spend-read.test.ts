@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DEFAULT_FILE_LIMITS } from '../../bot/spend/file-records.js';
+import JSZip from 'jszip';
+import { DEFAULT_FILE_LIMITS, readFileRecords } from '../../bot/spend/file-records.js';
 import { readSpendFile } from '../../bot/spend/read-spend-file.js';
 import { readSupplierFile } from '../../bot/spend/read-supplier-file.js';
 import type { Result } from '../../core/common/result.js';
@@ -226,6 +227,16 @@ describe('reading spend files as a stream (bot/spend)', () => {
     );
   });
 
+  it('refuses a titled file with unrecognised columns on its column row, so they can be mapped', async () => {
+    const csv = 'Payments over £500 April 2024\nPosted,Payee,Value\n01/04/2024,Acme,10\n';
+    const refused = await readSpendFile(text(csv), { fileName: 'titled.csv' });
+    assert.equal(refused.ok, false);
+    const columns = refused.ok ? undefined : refused.problems.find((p) => p.columnsSeen);
+    // The title alone would leave the mapping page nothing to choose from.
+    assert.deepEqual(columns?.columnsSeen, ['Posted', 'Payee', 'Value']);
+    assert.match(columns?.message ?? '', /Columns seen: "Posted", "Payee", "Value"\./);
+  });
+
   it('refuses CSV with an unclosed quote in plain words', async () => {
     const problems = problemsOf(
       await readSpendFile(text('Date,Supplier,Amount\n01/04/2024,"Acme,10\n'), {
@@ -400,6 +411,114 @@ describe('reading spend files as a stream (bot/spend)', () => {
       ),
       [
         'The file has more than 5 rows, the most that is imported at once, so nothing was imported. Split it by financial year and import each part.',
+      ],
+    );
+  });
+
+  /** Reads a file's records straight, noting whether any row reached the sink. */
+  async function readRaw(bytes: Buffer, limits = DEFAULT_FILE_LIMITS) {
+    let parsed = 0;
+    const result = await readFileRecords(Readable.from([bytes]), 'book.xlsx', limits, {
+      header: () => {
+        parsed += 1;
+        return undefined;
+      },
+      record: () => {
+        parsed += 1;
+        return undefined;
+      },
+    });
+    return { result, parsed };
+  }
+
+  /** A workbook whose sheet repeats one long string: a few KB that expand far beyond that. */
+  async function swollen(): Promise<Buffer> {
+    const long = 'x'.repeat(20_000);
+    return readFile(
+      await workbook(
+        'swollen.xlsx',
+        Array.from({ length: 50 }, (_, i) => [`${long}${i}`, 'Acme', 1]),
+      ),
+    );
+  }
+
+  /** The offset of the zip's central directory entry for a name, and of its End record. */
+  function zipOffsets(zip: Buffer, name: string): { central: number; eocd: number } {
+    const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let at = zip.readUInt32LE(eocd + 16);
+    for (let i = 0; i < zip.readUInt16LE(eocd + 10); i += 1) {
+      const length = zip.readUInt16LE(at + 28);
+      if (zip.toString('utf8', at + 46, at + 46 + length) === name) return { central: at, eocd };
+      at += 46 + length + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    assert.fail(`no ${name} in the workbook`);
+  }
+
+  it('refuses, before parsing, a small workbook that expands past four times the byte limit', async () => {
+    const bytes = await swollen();
+    // About 1 MB of sheet and shared strings, compressed to a few KB.
+    assert.ok(bytes.length < 64 * 1024, `the workbook is ${bytes.length} bytes`);
+    const limits = { bytes: 64 * 1024, rows: 1000 };
+    const { result, parsed } = await readRaw(bytes, limits);
+    assert.deepEqual(problemsOf(result), [
+      'The workbook "book.xlsx" expands to more than 256 KB when opened, more than can be read safely, so nothing was imported. Save it as CSV and import that, or split it by financial year.',
+    ]);
+    assert.equal(parsed, 0, 'no row was parsed');
+    // Within the bound, the same workbook reads.
+    const read = await readRaw(bytes, { bytes: 1024 * 1024, rows: 1000 });
+    assert.equal(read.result.ok, true);
+    assert.equal(read.parsed, 50);
+  });
+
+  it('refuses a workbook whose zip directory understates its sizes, by inflating it first', async () => {
+    const bytes = await swollen();
+    const { central } = zipOffsets(bytes, 'xl/sharedStrings.xml');
+    // The directory says the shared strings are 10 bytes; the reader would expand them all.
+    bytes.writeUInt32LE(10, central + 24);
+    const { result, parsed } = await readRaw(bytes, { bytes: 64 * 1024, rows: 1000 });
+    assert.match(
+      problemsOf(result)[0] ?? '',
+      /^The workbook "book\.xlsx" expands to more than 256 KB/,
+    );
+    assert.equal(parsed, 0);
+  });
+
+  it('refuses a ZIP64 workbook as too large, and a zip with no directory as not a workbook', async () => {
+    const bytes = await readFile(await workbook('small.xlsx', [['Date', 'Supplier', 'Amount']]));
+    const marked = Buffer.from(bytes);
+    marked.writeUInt16LE(0xffff, zipOffsets(marked, 'xl/workbook.xml').eocd + 10);
+    assert.match(
+      problemsOf((await readRaw(marked)).result)[0] ?? '',
+      /^The workbook "book\.xlsx" expands to more than 200 MB when opened/,
+    );
+    const cut = bytes.subarray(0, bytes.length - 200);
+    assert.deepEqual(problemsOf((await readRaw(cut)).result), [
+      'The file is not readable as an Excel workbook: it may be damaged or protected with a password. Save it as CSV or Excel Workbook (.xlsx) and import that.',
+    ]);
+  });
+
+  it('refuses a zip of more parts than any workbook has, before parsing', async () => {
+    const zip = new JSZip();
+    for (let i = 0; i <= 10_000; i += 1) zip.file(`part${i}.xml`, '');
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    const { result, parsed } = await readRaw(bytes);
+    assert.match(
+      problemsOf(result)[0] ?? '',
+      /^The workbook "book\.xlsx" expands to more than 200 MB/,
+    );
+    assert.equal(parsed, 0);
+  });
+
+  it('refuses a workbook with a cell longer than a CSV row may be, naming its row', async () => {
+    const file = await workbook('cell.xlsx', [
+      ['Date', 'Supplier', 'Amount'],
+      ['01/04/2024', 'Acme', 1],
+      ['01/04/2024', 'y'.repeat(100_001), 1],
+    ]);
+    assert.deepEqual(
+      problemsOf(await readSpendFile(createReadStream(file), { fileName: 'cell.xlsx' })),
+      [
+        'The workbook is not readable: row 3 has a cell longer than 100,000 characters, more than any payment holds, so nothing was imported. Check that row, or save the sheet as CSV and import that.',
       ],
     );
   });
