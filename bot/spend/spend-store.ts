@@ -9,6 +9,7 @@ import {
 import {
   normaliseSupplierName,
   type Supplier,
+  supplierKeyOf,
   supplierSchema,
 } from '../../core/spend/suppliers.js';
 import { type ActionPlan, actionPlanSchema, EMPTY_ACTION_PLAN } from '../../core/spend/targets.js';
@@ -122,13 +123,6 @@ const supplierDocumentSchema = z.object({
   updatedAt: z.string(),
   _etag: z.string(),
 });
-
-/** The key a supplier is filed under: its id when it has one, else its normalised name. */
-export function supplierKeyOf(supplier: Supplier): string {
-  return supplier.id === undefined
-    ? `name:${normaliseSupplierName(supplier.name)}`
-    : `id:${supplier.id.trim().toLowerCase()}`;
-}
 
 // Cosmos DB ids cannot hold "/", "\", "?" or "#": a supplier id may.
 const supplierDocumentId = (key: string) => `supplier-${encodeURIComponent(key)}`;

@@ -9,7 +9,7 @@ import {
   type Supplier,
   spendByYear,
   supplierBand,
-  supplierMatcher,
+  supplierKeyOf,
   type YearFigures,
 } from '../../core/spend/index.js';
 import {
@@ -195,7 +195,8 @@ export const spendView: SpendView = {
           percentText(redacted.share),
         ),
       );
-    const match = supplierMatcher(suppliers);
+    // The figures say which listed supplier each line is: two may share a name.
+    const listed = new Map(suppliers.map((supplier) => [supplierKeyOf(supplier), supplier]));
     const byYear: Table = {
       id: 'by-year',
       title: 'Shares of spend by year',
@@ -218,7 +219,7 @@ export const spendView: SpendView = {
         { label: 'VCSE', kind: 'text' },
       ],
       rows: year.figures.topSuppliers.map((spent) => {
-        const supplier = match({ supplierName: spent.name });
+        const supplier = spent.listedKey === undefined ? undefined : listed.get(spent.listedKey);
         const total = year.figures.totalPence;
         return [
           spent.name,

@@ -3,7 +3,7 @@ import { SIZE_BAND_IDS } from '../policy/schema.js';
 import { columnsRefused, findColumns } from './columns.js';
 import type { CsvRecord } from './csv.js';
 import { type BadRow, badRowProblems } from './rows.js';
-import { normaliseSupplierName, type Supplier } from './suppliers.js';
+import { type Supplier, supplierKeyOf } from './suppliers.js';
 import { BAD_ROWS_LISTED } from './totals.js';
 import type { Read } from './values.js';
 
@@ -131,11 +131,7 @@ export class SupplierListAccumulator {
         this.badRows.push({ line: record.line, reason: supplier.reason });
       return;
     }
-    const { id, name } = supplier.value;
-    this.suppliers.set(
-      id === undefined ? `name:${normaliseSupplierName(name)}` : `id:${id.toLowerCase()}`,
-      supplier.value,
-    );
+    this.suppliers.set(supplierKeyOf(supplier.value), supplier.value);
   }
 
   /** The suppliers, or the refusal: an empty list, or bad rows not to be skipped. */
