@@ -65,6 +65,7 @@ const againstOf = (year: YearFigures, baseline: YearFigures | undefined) =>
 function headline(year: YearFigures, baseline: YearFigures | undefined): Table {
   const f = year.figures;
   const b = againstOf(year, baseline)?.figures;
+  /** A share (to 1 decimal) or a count, against the baseline's. */
   const line = (label: string, now: number | null, then: number | null | undefined): Cell[] =>
     b === undefined
       ? [label, now]
@@ -76,6 +77,11 @@ function headline(year: YearFigures, baseline: YearFigures | undefined): Table {
             ? Math.round((now - then) * 10) / 10
             : null,
         ];
+  // Money changes are taken in pence, so a change keeps its pence: £2,000 - £1,000.05 is 999.95.
+  const money = (label: string, now: number, then: number | undefined): Cell[] =>
+    b === undefined || then === undefined
+      ? [label, pounds(now)]
+      : [label, pounds(now), pounds(then), pounds(now - then)];
   const against = againstOf(year, baseline);
   return {
     id: 'figures',
@@ -94,13 +100,13 @@ function headline(year: YearFigures, baseline: YearFigures | undefined): Table {
         : []),
     ],
     rows: [
-      line('Total spend (£)', pounds(f.totalPence), b && pounds(b.totalPence)),
+      money('Total spend (£)', f.totalPence, b?.totalPence),
       line('SME share (%)', shareOf(f.sme), b && shareOf(b.sme)),
       line('Local share (%)', shareOf(f.local), b && shareOf(b.local)),
       line('Local SME share (%)', shareOf(f.localSme), b && shareOf(b.localSme)),
       line('VCSE share (%)', shareOf(f.vcse), b && shareOf(b.vcse)),
       line('Suppliers paid', f.supplierCount, b?.supplierCount),
-      line('Redacted spend (£)', pounds(f.redacted.pence), b && pounds(b.redacted.pence)),
+      money('Redacted spend (£)', f.redacted.pence, b?.redacted.pence),
     ],
   };
 }
