@@ -119,6 +119,9 @@ export const SPEND_WRITE_WORDS = {
   saved: (name: string) => `Saved ${name}. The figures count it now.`,
   supplierStale: (by: string | undefined) =>
     `${by ?? 'Someone else'} changed this supplier since the page was loaded, so nothing was saved. What you typed is still here, and what is stored now is below: save again to replace it with yours.`,
+  // The page shows what is stored beside what was typed, and its next save goes over it.
+  alreadyListed: (name: string, by: string | undefined) =>
+    `${name} is already on the supplier list${by ? ` (${by} saved it)` : ''}, so nothing was saved. What you typed is still here, and what is stored now is below: save again to replace it with yours.`,
   planStale: (by: string | undefined) =>
     `${by ?? 'Someone else'} changed the Action Plan since the page was loaded, so nothing was saved. Your target is still in the form: check the targets in force, then save again to set yours.`,
   targetSet: 'Target saved.',
