@@ -1,6 +1,6 @@
 import { formatDate } from '../../core/common/dates.js';
 import { formatMoney } from '../../core/common/money.js';
-import type { Share } from '../../core/spend/figures.js';
+import type { BandSpend, Share } from '../../core/spend/figures.js';
 import type { FinancialYear } from '../../core/spend/periods.js';
 import type { SpendTargetMeasure } from '../../core/spend/targets.js';
 
@@ -110,6 +110,10 @@ export const STANDING_WORDS = {
 
 /** Dates in the UK form, for notes. */
 export const dayWords = (iso: string | undefined): string => (iso ? formatDate(iso) : '');
+
+/** A line of spend by size in words: the pack's label, or the words for the two lines it does not name. */
+export const bandWords = (line: BandSpend): string =>
+  line.label ?? (line.band === 'sme-unknown' ? SPEND_WORDS.smeNoBand : SPEND_WORDS.unknownSize);
 
 /** What a save of a supplier or a target answers. */
 export const SPEND_WRITE_WORDS = {

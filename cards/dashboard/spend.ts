@@ -13,6 +13,7 @@ import {
   type YearFigures,
 } from '../../core/spend/index.js';
 import {
+  bandWords,
   monthWords,
   percent,
   percentText,
@@ -128,7 +129,7 @@ function bands(year: YearFigures, baseline: YearFigures | undefined): Table {
     ],
     rows: year.figures.bands.map((band) => {
       const before = then.get(band.band);
-      const row: Cell[] = [band.label, pounds(band.pence), percent(band.share)];
+      const row: Cell[] = [bandWords(band), pounds(band.pence), percent(band.share)];
       return against ? [...row, before ? percent(before.share) : null] : row;
     }),
   };

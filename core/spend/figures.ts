@@ -19,11 +19,13 @@ export interface Share {
   share: number | undefined;
 }
 
-export interface BandSpend extends Share {
-  /** 'sme-unknown': listed as SME with no head count or band; 'unknown': size not known at all. */
-  band: SizeBandId | 'sme-unknown' | 'unknown';
-  label: string;
-}
+/**
+ * A line of spend by size: a pack band with the pack's label, or one of the two lines the
+ * pack does not name ('sme-unknown': listed as SME with no head count or band; 'unknown': size
+ * not known at all), whose words the cards give.
+ */
+export type BandSpend = Share &
+  ({ band: SizeBandId; label: string } | { band: 'sme-unknown' | 'unknown'; label?: never });
 
 export interface SupplierSpend {
   name: string;
@@ -65,9 +67,6 @@ export type SpendInput =
 
 const monthsOf = (input: SpendInput): readonly PayeeMonth[] =>
   'months' in input ? input.months : payeeMonthsOf(input.rows, input.redacted);
-
-/** The SME band-not-known line is shown only when the supplier list says SME without a band for some supplier. */
-const SME_UNKNOWN_LABEL = 'SME, size not known';
 
 /** The figures for the payments given (the caller picks the period). */
 export function spendFigures(pack: PolicyPack, input: SpendInput, top = 10): SpendFigures {
@@ -129,13 +128,7 @@ function figuresOf(
   const smeUnknown = suppliers.some(
     (supplier) => supplier.sme === true && supplierBand(pack, supplier) === undefined,
   )
-    ? [
-        {
-          band: 'sme-unknown' as const,
-          label: SME_UNKNOWN_LABEL,
-          ...share(byBand.get('sme-unknown') ?? 0),
-        },
-      ]
+    ? [{ band: 'sme-unknown' as const, ...share(byBand.get('sme-unknown') ?? 0) }]
     : [];
   const packBands = pack.sizeBands.bands.map((band) => ({
     band: band.id,
@@ -148,7 +141,7 @@ function figuresOf(
     ...smeBands,
     ...smeUnknown,
     ...otherBands,
-    { band: 'unknown' as const, label: 'Unknown', ...share(byBand.get('unknown') ?? 0) },
+    { band: 'unknown' as const, ...share(byBand.get('unknown') ?? 0) },
   ];
   return {
     totalPence,

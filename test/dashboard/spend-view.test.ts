@@ -54,4 +54,37 @@ describe('the spend view against the baseline', () => {
       -0.05,
     ]);
   });
+
+  it('names the two size lines the pack does not, in the words of the Size column', () => {
+    // Fellside is listed as an SME with no band; Lakeland (no id, not listed) has no size at all.
+    const months: PayeeMonth[] = [
+      ...year(2025, 89),
+      {
+        month: '2025-04',
+        payee: 'lakeland uniforms',
+        name: 'Lakeland Uniforms',
+        redacted: false,
+        pence: 5_000,
+        rows: 1,
+      },
+    ];
+    const suppliers = [{ key: 'id:s1', id: 'S1', name: 'Fellside Catering Ltd', sme: true }];
+    const answer = spendView.build(
+      { months, suppliers, plan: EMPTY_ACTION_PLAN, imports: [] },
+      { pack, today: '2026-06-01', filters: spendFiltersSchema.parse({}) },
+    );
+    assert.deepEqual(rowOf(answer, 'bands', 'SME, size not known').slice(0, 2), [
+      'SME, size not known',
+      1,
+    ]);
+    assert.deepEqual(rowOf(answer, 'bands', 'Unknown').slice(0, 2), ['Unknown', 50]);
+    const paid = answer.tables.find((table) => table.id === 'suppliers');
+    assert.deepEqual(
+      paid?.rows.map((row) => [row[0], row[3]]),
+      [
+        ['Lakeland Uniforms', 'Unknown'],
+        ['Fellside Catering Ltd', 'SME, size not known'],
+      ],
+    );
+  });
 });
