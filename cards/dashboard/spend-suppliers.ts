@@ -45,12 +45,12 @@ export const spendSuppliersView: SpendView = {
   needs: ['months', 'suppliers'],
   build({ months, suppliers }, { pack, filters }) {
     // The figures say who each line is (two suppliers may share a name): the listed supplier
-    // by its key, else the id the payments carry, which a new supplier keeps to match by id.
+    // by its key; its id, else the one its payments carry, which a save keeps to match by id.
     const byKey = new Map(suppliers.map((supplier) => [supplierKeyOf(supplier), supplier]));
     const listedOf = (spent: SupplierSpend) =>
       spent.listedKey === undefined ? undefined : byKey.get(spent.listedKey);
     const idOf = (spent: SupplierSpend, listed: SpendSupplier | undefined) =>
-      listed === undefined ? spent.supplierId : listed.id;
+      listed?.id ?? spent.supplierId;
     const missing = suppliersMissingData(pack, { months, suppliers });
     const all = spendFigures(pack, { months, suppliers }, ALL_SUPPLIERS);
     let lines: Line[];

@@ -34,7 +34,10 @@ export interface SupplierSpend {
   key: string;
   /** The listed supplier paid, by the key it is filed under (supplierKeyOf); none when not listed. */
   listedKey?: string;
-  /** An unlisted supplier's id, when the figures know it by one. */
+  /**
+   * The supplier id the payments give, when the list does not: an unlisted payee known by its
+   * id, or a supplier listed by name alone. A supplier saved from the view keeps it, to match by id.
+   */
   supplierId?: string;
 }
 
@@ -121,6 +124,7 @@ function figuresOf(
     if (supplier?.vcse) vcse += row.pence;
     const spent = bySupplier.get(who.key) ?? { name: supplier?.name ?? row.name, pence: 0, ...who };
     spent.pence += row.pence;
+    paidId(spent, supplier, row);
     bySupplier.set(who.key, spent);
   }
   // The SME-size-not-known line goes between the SME bands and the others, and only when the
@@ -178,6 +182,7 @@ export function suppliersMissingData(pack: PolicyPack, input: SpendInput): Missi
       missing,
     };
     entry.pence += row.pence;
+    paidId(entry, supplier, row);
     found.set(who.key, entry);
   }
   return largestFirst([...found.values()]);
@@ -261,6 +266,12 @@ function supplierKeys(months: readonly PayeeMonth[]): SupplierKey {
       ? { key: `id:${only[0]}`, supplierId: only[1] }
       : { key: `name:${row.payee}` };
   };
+}
+
+/** A supplier listed by name alone takes the first id its payments give (the list has none to show). */
+function paidId(line: SupplierSpend, supplier: Supplier | undefined, row: PayeeMonth): void {
+  if (line.supplierId === undefined && supplier?.id === undefined && row.supplierId !== undefined)
+    line.supplierId = row.supplierId;
 }
 
 /** A payee-month as the supplier matcher reads a payment. */

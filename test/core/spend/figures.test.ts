@@ -182,6 +182,13 @@ describe('spend figures for a hand-made file', () => {
         ['Fell Couriers', 1_000],
       ],
     );
+    // Listed by name alone, Northern keeps the id its payments give, for a save to add it.
+    const listed = { ...payments, suppliers: [{ name: 'Northern Fleet Services' }] };
+    const [northern] = suppliersMissingData(pack, listed);
+    assert.deepEqual(
+      [northern?.name, northern?.listedKey, northern?.supplierId],
+      ['Northern Fleet Services', 'name:northern fleet services', 'NF1'],
+    );
   });
 
   it('names financial years and quarters by 1 April', () => {
