@@ -6,19 +6,25 @@ import {
   type SupplierField,
 } from '../core/spend/supplier-list.js';
 import type { CheckedSpend } from '../core/spend/totals.js';
-import { formatDate, formatDay, formatMoney } from './format.js';
+import { poundsText } from './dashboard/spend-words.js';
+import { formatDate, formatDay } from './format.js';
 
 /**
  * The words of a spend import's report: what the command line prints (and a page may show)
  * after reading a payment file or a supplier list.
  */
 
-/** Bad rows listed in a report before "and N more". */
+/** Bad rows listed, on the command line and on the dashboard's check, before "and N more". */
 export const BAD_ROWS_SHOWN = 20;
 
-/** Pence as pounds, with a minus for a credit: "£1,234.50", "-£20". */
-export const penceInWords = (pence: number): string =>
-  pence < 0 ? `-${formatMoney(-pence / 100)}` : formatMoney(pence / 100);
+/** The bad rows a lead reads, by line ("Line 4: the date ... does not exist"), and how many more. */
+export function badRowsShown(
+  rows: readonly BadRow[],
+  count: number,
+): { shown: string[]; more: number } {
+  const shown = rows.slice(0, BAD_ROWS_SHOWN).map((row) => `Line ${row.line}: ${row.reason}`);
+  return { shown, more: Math.max(0, count - shown.length) };
+}
 
 /** "Columns: the transaction date from "Date", the supplier name from "Supplier"." */
 export function columnsText(
@@ -29,10 +35,10 @@ export function columnsText(
   return `Columns: ${columns.map((c) => `${names[c.field]} from "${c.header}"`).join(', ')}.`;
 }
 
-/** Bad rows by line: the first BAD_ROWS_SHOWN, then how many more. */
+/** Bad rows by line for the command line, indented: the first BAD_ROWS_SHOWN, then how many more. */
 export function badRowLines(rows: readonly BadRow[], count: number): string[] {
-  const shown = rows.slice(0, BAD_ROWS_SHOWN).map((row) => `  Line ${row.line}: ${row.reason}`);
-  return count > shown.length ? [...shown, `  and ${count - shown.length} more`] : shown;
+  const { shown, more } = badRowsShown(rows, count);
+  return [...shown.map((line) => `  ${line}`), ...(more > 0 ? [`  and ${more} more`] : [])];
 }
 
 export type SpendReadSummary = Omit<CheckedSpend, 'months'>;
@@ -46,7 +52,7 @@ export function spendReadText(read: SpendReadSummary): string[] {
   ];
   if (read.badRowCount > 0)
     lines.push('Bad rows, left out:', ...badRowLines(read.badRows, read.badRowCount));
-  lines.push(`Total: ${penceInWords(read.totalPence)}.`);
+  lines.push(`Total: ${poundsText(read.totalPence)}.`);
   if (read.firstDate && read.lastDate)
     lines.push(`Dates: ${formatDate(read.firstDate)} to ${formatDate(read.lastDate)}.`);
   return lines;

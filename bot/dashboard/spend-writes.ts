@@ -1,6 +1,7 @@
 import type restify from 'restify';
 import { SPEND_WRITE_WORDS } from '../../cards/dashboard/spend-words.js';
 import { readSupplierForm, readTargetForm } from '../../core/dashboard/index.js';
+import { supplierKeyOf } from '../../core/spend/suppliers.js';
 import { setTarget, targetFor } from '../../core/spend/targets.js';
 import { StaleSpendError } from '../spend/spend-store.js';
 import { asSignedIn, type DashboardDeps } from './routes.js';
@@ -54,12 +55,16 @@ export function addSpendWrites(server: restify.Server, deps: DashboardDeps): voi
         } catch (error) {
           if (!(error instanceof StaleSpendError)) throw error;
           deps.logger.info('spend.supplier_stale', {});
-          const now = (await store.suppliers(tenantId)).find(
-            (s) => s.key === key || (key === undefined && s.name === read.value.name),
-          );
+          // A new supplier clashes on the key it would be filed under (its id, else its
+          // normalised name): one already listed, not a change made since the page loaded.
+          const clash = key ?? supplierKeyOf(read.value);
+          const now = (await store.suppliers(tenantId)).find((s) => s.key === clash);
           res.status(409);
           res.json({
-            error: SPEND_WRITE_WORDS.supplierStale(now?.updatedBy?.name),
+            error:
+              key === undefined && now !== undefined
+                ? SPEND_WRITE_WORDS.alreadyListed(now.name, now.updatedBy?.name)
+                : SPEND_WRITE_WORDS.supplierStale(now?.updatedBy?.name),
             ...(now
               ? {
                   current: {

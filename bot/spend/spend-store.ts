@@ -10,6 +10,7 @@ import {
 import {
   normaliseSupplierName,
   type Supplier,
+  supplierKeyOf,
   supplierSchema,
 } from '../../core/spend/suppliers.js';
 import { type ActionPlan, actionPlanSchema, EMPTY_ACTION_PLAN } from '../../core/spend/targets.js';
@@ -123,13 +124,6 @@ const supplierDocumentSchema = z.object({
   updatedAt: z.string(),
   _etag: z.string(),
 });
-
-/** The key a supplier is filed under: its id when it has one, else its normalised name. */
-export function supplierKeyOf(supplier: Supplier): string {
-  return supplier.id === undefined
-    ? `name:${normaliseSupplierName(supplier.name)}`
-    : `id:${supplier.id.trim().toLowerCase()}`;
-}
 
 // Cosmos DB ids cannot hold "/", "\", "?" or "#": a supplier id may.
 /** A supplier's document is named by a hash of its key: any name fits Cosmos DB's 255-character id. */

@@ -9,10 +9,8 @@ import {
 } from '../../core/spend/supplier-list.js';
 import { type Supplier, supplierMatcher } from '../../core/spend/suppliers.js';
 import type { CheckedSpend } from '../../core/spend/totals.js';
+import { badRowsShown } from '../spend-import-text.js';
 import { dayWords, monthWords, poundsText } from './spend-words.js';
-
-/** Bad rows listed on the check; the rest are counted ("and 12 more"). */
-export const BAD_ROWS_SHOWN = 20;
 
 /** "the transaction date" as a label: "Transaction date". */
 export const fieldLabel = (words: string): string => {
@@ -37,18 +35,17 @@ export interface SpendPreview {
   overlapping: readonly SpendImportLine[];
 }
 
-/** The bad rows as a lead reads them: the first few by line, the rest counted. */
-export function badRowLines(
+/** The bad rows on the check, as sentences: the first few by line, the rest counted. */
+function checkBadRows(
   badRows: readonly BadRow[],
   total: number,
 ): {
   badRows: string[];
   moreBadRows?: string;
 } {
-  const shown = badRows.slice(0, BAD_ROWS_SHOWN).map((bad) => `Line ${bad.line}: ${bad.reason}.`);
-  const more = total - shown.length;
+  const { shown, more } = badRowsShown(badRows, total);
   return {
-    badRows: shown,
+    badRows: shown.map((line) => `${line}.`),
     ...(more > 0 ? { moreBadRows: `and ${count(more, 'more', 'more')}` } : {}),
   };
 }
@@ -102,7 +99,7 @@ export function spendCheck(
       header: c.header,
     })),
     badRowCount: bad,
-    ...badRowLines(file.badRows, bad),
+    ...checkBadRows(file.badRows, bad),
     notes,
     alreadyImported: preview.alreadyImported,
     actions,
@@ -228,7 +225,7 @@ export function supplierCheck(
       header: c.header,
     })),
     badRowCount: bad,
-    ...badRowLines(file.badRows, bad),
+    ...checkBadRows(file.badRows, bad),
     notes: n === 0 ? ['No supplier in the file can be read: correct it and upload it again.'] : [],
     alreadyImported: false,
     actions,

@@ -2,7 +2,7 @@ import type { SpendData } from '../../core/dashboard/spend-view.js';
 import type { Table } from '../../core/dashboard/table.js';
 import type { ViewContext } from '../../core/dashboard/view.js';
 import { spendByYear } from '../../core/spend/index.js';
-import { actionPlanView } from './action-plan.js';
+import { actionPlanOf } from './action-plan.js';
 import { sizeWords } from './spend.js';
 import { spendImportsView } from './spend-imports.js';
 import { pounds, shareOf, yearWords } from './spend-words.js';
@@ -13,7 +13,9 @@ export function spendSheets(
   context: ViewContext,
 ): { name: string; table: Table }[] {
   const { pack } = context;
-  const { years, baseline } = spendByYear(pack, data);
+  // Worked out once: the Action Plan's actual shares come from the same figures.
+  const byYears = spendByYear(pack, data);
+  const { years, baseline } = byYears;
   const filters = { show: 'missing' as const, page: 1 };
   const tableOf = (built: { tables: Table[] }, id: string): Table =>
     built.tables.find((t) => t.id === id) ?? { id, title: id, columns: [], rows: [] };
@@ -71,7 +73,7 @@ export function spendSheets(
         s.updatedAt ? { date: s.updatedAt.slice(0, 10) } : null,
       ]),
   };
-  const plan = actionPlanView.build(data, { ...context, filters });
+  const plan = actionPlanOf(data, { ...context, filters }, byYears);
   const imports = spendImportsView.build(data, { ...context, filters });
   return [
     { name: 'Spend by year', table: byYear },

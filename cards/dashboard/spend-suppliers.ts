@@ -6,10 +6,9 @@ import type { PolicyPack } from '../../core/policy/index.js';
 import { listInWords } from '../../core/spend/columns.js';
 import {
   type MissingData,
-  normaliseSupplierName,
-  type PayeeMonth,
+  type SupplierSpend,
   spendFigures,
-  supplierMatcher,
+  supplierKeyOf,
   suppliersMissingData,
 } from '../../core/spend/index.js';
 import { ALL_SUPPLIERS, localWords, sizeWords } from './spend.js';
@@ -29,16 +28,6 @@ export function bandChoices(pack: PolicyPack): { value: string; label: string }[
   ];
 }
 
-/** The supplier id a payee's payments carry, by normalised name: a new supplier keeps it, to match by id. */
-function idsByName(months: readonly PayeeMonth[]): Map<string, string> {
-  const ids = new Map<string, string>();
-  for (const month of months) {
-    if (month.supplierId !== undefined)
-      ids.set(normaliseSupplierName(month.name), month.supplierId);
-  }
-  return ids;
-}
-
 interface Line {
   name: string;
   pence: number;
@@ -55,27 +44,29 @@ export const spendSuppliersView: SpendView = {
     'Suppliers paid whose size or postcode is not known, largest spend first. Fill them in here, or upload a supplier list.',
   needs: ['months', 'suppliers'],
   build({ months, suppliers }, { pack, filters }) {
-    const match = supplierMatcher(suppliers);
-    const listedOf = (name: string) => match({ supplierName: name }) as SpendSupplier | undefined;
-    const ids = idsByName(months);
-    const idOf = (name: string, listed: SpendSupplier | undefined) =>
-      listed?.id ?? ids.get(normaliseSupplierName(name));
+    // The figures say who each line is (two suppliers may share a name): the listed supplier
+    // by its key; its id, else the one its payments carry, which a save keeps to match by id.
+    const byKey = new Map(suppliers.map((supplier) => [supplierKeyOf(supplier), supplier]));
+    const listedOf = (spent: SupplierSpend) =>
+      spent.listedKey === undefined ? undefined : byKey.get(spent.listedKey);
+    const idOf = (spent: SupplierSpend, listed: SpendSupplier | undefined) =>
+      listed?.id ?? spent.supplierId;
     const missing = suppliersMissingData(pack, { months, suppliers });
     const all = spendFigures(pack, { months, suppliers }, ALL_SUPPLIERS);
     let lines: Line[];
     if (filters.show === 'all') {
-      const paid = new Set(all.topSuppliers.map((spent) => listedOf(spent.name)));
-      const missingOf = new Map(missing.map((m) => [m.name, m.missing]));
+      const paid = new Set(all.topSuppliers.map(listedOf));
+      const missingOf = new Map(missing.map((m) => [m.key, m.missing]));
       const unpaid = suppliers.filter((s) => !paid.has(s));
       lines = [
         ...all.topSuppliers.map((spent) => {
-          const listed = listedOf(spent.name);
+          const listed = listedOf(spent);
           return {
             name: spent.name,
             pence: spent.pence,
-            missing: missingOf.get(spent.name) ?? [],
+            missing: missingOf.get(spent.key) ?? [],
             listed,
-            id: idOf(spent.name, listed),
+            id: idOf(spent, listed),
           };
         }),
         ...unpaid
@@ -84,8 +75,14 @@ export const spendSuppliersView: SpendView = {
       ];
     } else {
       lines = missing.map((entry) => {
-        const listed = listedOf(entry.name);
-        return { ...entry, listed, id: idOf(entry.name, listed) };
+        const listed = listedOf(entry);
+        return {
+          name: entry.name,
+          pence: entry.pence,
+          missing: entry.missing,
+          listed,
+          id: idOf(entry, listed),
+        };
       });
     }
     const missingWords = (line: Line) =>

@@ -1,6 +1,6 @@
 import { formatDate } from '../../core/common/dates.js';
 import { formatMoney } from '../../core/common/money.js';
-import type { Share } from '../../core/spend/figures.js';
+import type { BandSpend, Share } from '../../core/spend/figures.js';
 import type { FinancialYear } from '../../core/spend/periods.js';
 import type { SpendTargetMeasure } from '../../core/spend/targets.js';
 
@@ -111,6 +111,10 @@ export const STANDING_WORDS = {
 /** Dates in the UK form, for notes. */
 export const dayWords = (iso: string | undefined): string => (iso ? formatDate(iso) : '');
 
+/** A line of spend by size in words: the pack's label, or the words for the two lines it does not name. */
+export const bandWords = (line: BandSpend): string =>
+  line.label ?? (line.band === 'sme-unknown' ? SPEND_WORDS.smeNoBand : SPEND_WORDS.unknownSize);
+
 /** What a save of a supplier or a target answers. */
 export const SPEND_WRITE_WORDS = {
   fix: 'Check the fields marked: nothing was saved.',
@@ -119,6 +123,9 @@ export const SPEND_WRITE_WORDS = {
   saved: (name: string) => `Saved ${name}. The figures count it now.`,
   supplierStale: (by: string | undefined) =>
     `${by ?? 'Someone else'} changed this supplier since the page was loaded, so nothing was saved. What you typed is still here, and what is stored now is below: save again to replace it with yours.`,
+  // The page shows what is stored beside what was typed, and its next save goes over it.
+  alreadyListed: (name: string, by: string | undefined) =>
+    `${name} is already on the supplier list${by ? ` (${by} saved it)` : ''}, so nothing was saved. What you typed is still here, and what is stored now is below: save again to replace it with yours.`,
   planStale: (by: string | undefined) =>
     `${by ?? 'Someone else'} changed the Action Plan since the page was loaded, so nothing was saved. Your target is still in the form: check the targets in force, then save again to set yours.`,
   targetSet: 'Target saved.',

@@ -9,10 +9,11 @@ import {
   type Supplier,
   spendByYear,
   supplierBand,
-  supplierMatcher,
+  supplierKeyOf,
   type YearFigures,
 } from '../../core/spend/index.js';
 import {
+  bandWords,
   monthWords,
   percent,
   percentText,
@@ -65,6 +66,7 @@ const againstOf = (year: YearFigures, baseline: YearFigures | undefined) =>
 function headline(year: YearFigures, baseline: YearFigures | undefined): Table {
   const f = year.figures;
   const b = againstOf(year, baseline)?.figures;
+  /** A share (to 1 decimal) or a count, against the baseline's. */
   const line = (label: string, now: number | null, then: number | null | undefined): Cell[] =>
     b === undefined
       ? [label, now]
@@ -76,6 +78,11 @@ function headline(year: YearFigures, baseline: YearFigures | undefined): Table {
             ? Math.round((now - then) * 10) / 10
             : null,
         ];
+  // Money changes are taken in pence, so a change keeps its pence: £2,000 - £1,000.05 is 999.95.
+  const money = (label: string, now: number, then: number | undefined): Cell[] =>
+    b === undefined || then === undefined
+      ? [label, pounds(now)]
+      : [label, pounds(now), pounds(then), pounds(now - then)];
   const against = againstOf(year, baseline);
   return {
     id: 'figures',
@@ -94,13 +101,13 @@ function headline(year: YearFigures, baseline: YearFigures | undefined): Table {
         : []),
     ],
     rows: [
-      line('Total spend (£)', pounds(f.totalPence), b && pounds(b.totalPence)),
+      money('Total spend (£)', f.totalPence, b?.totalPence),
       line('SME share (%)', shareOf(f.sme), b && shareOf(b.sme)),
       line('Local share (%)', shareOf(f.local), b && shareOf(b.local)),
       line('Local SME share (%)', shareOf(f.localSme), b && shareOf(b.localSme)),
       line('VCSE share (%)', shareOf(f.vcse), b && shareOf(b.vcse)),
       line('Suppliers paid', f.supplierCount, b?.supplierCount),
-      line('Redacted spend (£)', pounds(f.redacted.pence), b && pounds(b.redacted.pence)),
+      money('Redacted spend (£)', f.redacted.pence, b?.redacted.pence),
     ],
   };
 }
@@ -122,7 +129,7 @@ function bands(year: YearFigures, baseline: YearFigures | undefined): Table {
     ],
     rows: year.figures.bands.map((band) => {
       const before = then.get(band.band);
-      const row: Cell[] = [band.label, pounds(band.pence), percent(band.share)];
+      const row: Cell[] = [bandWords(band), pounds(band.pence), percent(band.share)];
       return against ? [...row, before ? percent(before.share) : null] : row;
     }),
   };
@@ -195,7 +202,8 @@ export const spendView: SpendView = {
           percentText(redacted.share),
         ),
       );
-    const match = supplierMatcher(suppliers);
+    // The figures say which listed supplier each line is: two may share a name.
+    const listed = new Map(suppliers.map((supplier) => [supplierKeyOf(supplier), supplier]));
     const byYear: Table = {
       id: 'by-year',
       title: 'Shares of spend by year',
@@ -218,7 +226,7 @@ export const spendView: SpendView = {
         { label: 'VCSE', kind: 'text' },
       ],
       rows: year.figures.topSuppliers.map((spent) => {
-        const supplier = match({ supplierName: spent.name });
+        const supplier = spent.listedKey === undefined ? undefined : listed.get(spent.listedKey);
         const total = year.figures.totalPence;
         return [
           spent.name,

@@ -8,6 +8,7 @@ import {
   normaliseSupplierName,
   type Supplier,
   supplierBand,
+  supplierKeyOf,
   supplierMatcher,
 } from './suppliers.js';
 import { type PayeeMonth, payeeMonthsOf } from './totals.js';
@@ -18,15 +19,26 @@ export interface Share {
   share: number | undefined;
 }
 
-export interface BandSpend extends Share {
-  /** 'sme-unknown': listed as SME with no head count or band; 'unknown': size not known at all. */
-  band: SizeBandId | 'sme-unknown' | 'unknown';
-  label: string;
-}
+/**
+ * A line of spend by size: a pack band with the pack's label, or one of the two lines the
+ * pack does not name ('sme-unknown': listed as SME with no head count or band; 'unknown': size
+ * not known at all), whose words the cards give.
+ */
+export type BandSpend = Share &
+  ({ band: SizeBandId; label: string } | { band: 'sme-unknown' | 'unknown'; label?: never });
 
 export interface SupplierSpend {
   name: string;
   pence: number;
+  /** Who the figures counted: one key per supplier paid (see supplierKeys), never shared. */
+  key: string;
+  /** The listed supplier paid, by the key it is filed under (supplierKeyOf); none when not listed. */
+  listedKey?: string;
+  /**
+   * The supplier id the payments give, when the list does not: an unlisted payee known by its
+   * id, or a supplier listed by name alone. A supplier saved from the view keeps it, to match by id.
+   */
+  supplierId?: string;
 }
 
 export interface SpendFigures {
@@ -59,9 +71,6 @@ export type SpendInput =
 const monthsOf = (input: SpendInput): readonly PayeeMonth[] =>
   'months' in input ? input.months : payeeMonthsOf(input.rows, input.redacted);
 
-/** The SME band-not-known line is shown only when the supplier list says SME without a band for some supplier. */
-const SME_UNKNOWN_LABEL = 'SME, size not known';
-
 /** The figures for the payments given (the caller picks the period). */
 export function spendFigures(pack: PolicyPack, input: SpendInput, top = 10): SpendFigures {
   return figuresOf(pack, monthsOf(input), input.suppliers, top);
@@ -92,7 +101,7 @@ function figuresOf(
   // What each listed supplier is, worked out once: a file has many payee-months per supplier.
   const facts = new Map<
     Supplier,
-    { isSme: boolean; line: BandSpend['band']; isLocal: boolean; key: string }
+    { isSme: boolean; line: BandSpend['band']; isLocal: boolean; who: SupplierIdentity }
   >();
   for (const row of paid) {
     const supplier = match(toRow(row));
@@ -103,32 +112,27 @@ function figuresOf(
         isSme,
         line: supplierBand(pack, supplier) ?? (isSme ? 'sme-unknown' : 'unknown'),
         isLocal: isLocalPostcode(pack.localArea, supplier?.postcode),
-        key: supplierKey(row, supplier),
+        who: supplierKey(row, supplier),
       };
       if (supplier !== undefined) facts.set(supplier, known);
     }
-    const { isSme, line, isLocal, key } = known;
+    const { isSme, line, isLocal, who } = known;
     byBand.set(line, (byBand.get(line) ?? 0) + row.pence);
     if (isSme) sme += row.pence;
     if (isLocal) local += row.pence;
     if (isSme && isLocal) localSme += row.pence;
     if (supplier?.vcse) vcse += row.pence;
-    const spent = bySupplier.get(key) ?? { name: supplier?.name ?? row.name, pence: 0 };
+    const spent = bySupplier.get(who.key) ?? { name: supplier?.name ?? row.name, pence: 0, ...who };
     spent.pence += row.pence;
-    bySupplier.set(key, spent);
+    paidId(spent, supplier, row);
+    bySupplier.set(who.key, spent);
   }
   // The SME-size-not-known line goes between the SME bands and the others, and only when the
   // list says SME without a band for a supplier: otherwise it would be a line always at nothing.
   const smeUnknown = suppliers.some(
     (supplier) => supplier.sme === true && supplierBand(pack, supplier) === undefined,
   )
-    ? [
-        {
-          band: 'sme-unknown' as const,
-          label: SME_UNKNOWN_LABEL,
-          ...share(byBand.get('sme-unknown') ?? 0),
-        },
-      ]
+    ? [{ band: 'sme-unknown' as const, ...share(byBand.get('sme-unknown') ?? 0) }]
     : [];
   const packBands = pack.sizeBands.bands.map((band) => ({
     band: band.id,
@@ -141,7 +145,7 @@ function figuresOf(
     ...smeBands,
     ...smeUnknown,
     ...otherBands,
-    { band: 'unknown' as const, label: 'Unknown', ...share(byBand.get('unknown') ?? 0) },
+    { band: 'unknown' as const, ...share(byBand.get('unknown') ?? 0) },
   ];
   return {
     totalPence,
@@ -170,10 +174,16 @@ export function suppliersMissingData(pack: PolicyPack, input: SpendInput): Missi
     if (supplierBand(pack, supplier) === undefined && supplier?.sme !== true) missing.push('size');
     if (supplier?.postcode === undefined) missing.push('postcode');
     if (missing.length === 0) continue;
-    const key = supplierKey(row, supplier);
-    const entry = found.get(key) ?? { name: supplier?.name ?? row.name, pence: 0, missing };
+    const who = supplierKey(row, supplier);
+    const entry = found.get(who.key) ?? {
+      name: supplier?.name ?? row.name,
+      pence: 0,
+      ...who,
+      missing,
+    };
     entry.pence += row.pence;
-    found.set(key, entry);
+    paidId(entry, supplier, row);
+    found.set(who.key, entry);
   }
   return largestFirst([...found.values()]);
 }
@@ -223,8 +233,11 @@ export function spendByYear(pack: PolicyPack, input: SpendInput, top = 10): Spen
   return { years, baseline: years.find((year) => year.complete) };
 }
 
+/** Who a payment was to, as the figures count it and the views find it again. */
+type SupplierIdentity = Pick<SupplierSpend, 'key' | 'listedKey' | 'supplierId'>;
+
 /** A listed supplier is one supplier however its payments name it; an unlisted one by its id, else its normalised name. */
-type SupplierKey = (row: PayeeMonth, supplier: Supplier | undefined) => string;
+type SupplierKey = (row: PayeeMonth, supplier: Supplier | undefined) => SupplierIdentity;
 
 /**
  * One key per supplier paid: a listed supplier by the list; one not listed by its supplier id,
@@ -232,22 +245,33 @@ type SupplierKey = (row: PayeeMonth, supplier: Supplier | undefined) => string;
  * id goes by that name (one file may give ids and another not, for the same supplier).
  */
 function supplierKeys(months: readonly PayeeMonth[]): SupplierKey {
-  const idsByName = new Map<string, Set<string>>();
+  // Each id's payee (lower-cased) and the id as a file wrote it, by normalised name.
+  const idsByName = new Map<string, Map<string, string>>();
   for (const month of months) {
     if (month.redacted || month.supplierId === undefined) continue;
     const name = normaliseSupplierName(month.name);
-    const ids = idsByName.get(name) ?? new Set<string>();
-    ids.add(month.payee);
+    const ids = idsByName.get(name) ?? new Map<string, string>();
+    if (!ids.has(month.payee)) ids.set(month.payee, month.supplierId);
     idsByName.set(name, ids);
   }
   return (row, supplier) => {
-    if (supplier !== undefined)
-      return `listed:${supplier.id ?? normaliseSupplierName(supplier.name)}`;
-    if (row.supplierId !== undefined) return `id:${row.payee}`;
+    if (supplier !== undefined) {
+      const listedKey = supplierKeyOf(supplier);
+      return { key: `listed:${listedKey}`, listedKey };
+    }
+    if (row.supplierId !== undefined) return { key: `id:${row.payee}`, supplierId: row.supplierId };
     const ids = idsByName.get(row.payee);
     const [only] = ids ?? [];
-    return ids?.size === 1 && only !== undefined ? `id:${only}` : `name:${row.payee}`;
+    return ids?.size === 1 && only !== undefined
+      ? { key: `id:${only[0]}`, supplierId: only[1] }
+      : { key: `name:${row.payee}` };
   };
+}
+
+/** A supplier listed by name alone takes the first id its payments give (the list has none to show). */
+function paidId(line: SupplierSpend, supplier: Supplier | undefined, row: PayeeMonth): void {
+  if (line.supplierId === undefined && supplier?.id === undefined && row.supplierId !== undefined)
+    line.supplierId = row.supplierId;
 }
 
 /** A payee-month as the supplier matcher reads a payment. */

@@ -5,10 +5,10 @@ import type { CsvRecord } from './csv.js';
 import { type BadRow, badRowProblems } from './rows.js';
 import {
   HEADCOUNT_MAX,
-  normaliseSupplierName,
   SUPPLIER_ID_MAX,
   SUPPLIER_NAME_MAX,
   type Supplier,
+  supplierKeyOf,
 } from './suppliers.js';
 import { BAD_ROWS_LISTED } from './totals.js';
 import type { Read } from './values.js';
@@ -137,11 +137,7 @@ export class SupplierListAccumulator {
         this.badRows.push({ line: record.line, reason: supplier.reason });
       return;
     }
-    const { id, name } = supplier.value;
-    this.suppliers.set(
-      id === undefined ? `name:${normaliseSupplierName(name)}` : `id:${id.toLowerCase()}`,
-      supplier.value,
-    );
+    this.suppliers.set(supplierKeyOf(supplier.value), supplier.value);
   }
 
   /** The suppliers, or the refusal: an empty list, or bad rows not to be skipped. */

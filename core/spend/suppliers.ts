@@ -45,6 +45,17 @@ export function normaliseSupplierName(name: string): string {
   return words.join(' ');
 }
 
+/**
+ * The key a supplier is filed under: its id when it has one, else its normalised name. One
+ * formula for the store, the supplier list and the figures, so a view finds a listed supplier
+ * by the key the figures carry, never again by its name.
+ */
+export function supplierKeyOf(supplier: Pick<Supplier, 'id' | 'name'>): string {
+  return supplier.id === undefined
+    ? `name:${normaliseSupplierName(supplier.name)}`
+    : `id:${supplier.id.trim().toLowerCase()}`;
+}
+
 /** Finds the listed supplier a payment was made to: by id, else by normalised name. */
 export function supplierMatcher(
   suppliers: readonly Supplier[],

@@ -5,6 +5,7 @@ import { readSpendFile } from '../../bot/spend/read-spend-file.js';
 import { readSupplierFile } from '../../bot/spend/read-supplier-file.js';
 import { SpendStore } from '../../bot/spend/spend-store.js';
 import { type CosmosStore, openCosmos } from '../../bot/store/cosmos.js';
+import { bandWords } from '../../cards/dashboard/spend-words.js';
 import { builtInPack } from '../../core/policy/index.js';
 import { spendByYear, suppliersMissingData } from '../../core/spend/figures.js';
 
@@ -77,7 +78,7 @@ describe('the example spend and supplier files (examples/)', function () {
     // Northern IT 6,000; large National Fleet 14,000; unknown Lancaster Print 800. With the
     // redacted 600 they make 34,900.
     assert.deepEqual(
-      figures.bands.map((b) => [b.label, b.pence]),
+      figures.bands.map((b) => [bandWords(b), b.pence]),
       [
         ['Micro', 240_000],
         ['Small', 360_000],

@@ -389,6 +389,25 @@ describe('the spend baseline on the dashboard API', function () {
     assert.equal(again.status, 200);
   });
 
+  it('refuses to add a supplier already on the list, saying so, and saves nothing', async () => {
+    const before = await app.spend.suppliers(TENANT);
+    // Fellside is filed by its id, Lakeland (no id) by its name however it is written.
+    for (const [sent, named] of [
+      [{ name: 'FELLSIDE CATERING LIMITED', id: 's1', headcount: '3' }, 'Fellside Catering Ltd'],
+      [{ name: 'Lakeland Uniforms Ltd.', headcount: '3' }, 'Lakeland Uniforms'],
+    ] as const) {
+      const by = before.find((s) => s.name === named)?.updatedBy?.name;
+      assert.ok(by);
+      const added = await write(app, 'POST', '/api/dashboard/spend/suppliers', lead, sent);
+      assert.equal(added.status, 409, JSON.stringify(added.body));
+      assert.equal(
+        added.body.error,
+        `${named} is already on the supplier list (${by} saved it), so nothing was saved. What you typed is still here, and what is stored now is below: save again to replace it with yours.`,
+      );
+    }
+    assert.deepEqual(await app.spend.suppliers(TENANT), before, 'nothing changed');
+  });
+
   it('sets targets, shows them against the actual figures, and keeps who set which and when', async () => {
     const empty = await view('/api/dashboard/action-plan');
     assert.deepEqual(empty.spend?.notes, [

@@ -226,7 +226,7 @@ describe('the spend baseline in a browser', function () {
     assert.equal(await cell('figures', 'Total spend \\(£\\)', 0).textContent(), '4,800');
   });
 
-  it('answers a stale save in plain words and keeps what was typed', async () => {
+  it('answers a supplier added meanwhile in plain words and keeps what was typed', async () => {
     await tab('Suppliers to fill in');
     // Someone else lists Lakeland while this page is open.
     await app.spend.saveSupplier(
@@ -238,7 +238,9 @@ describe('the spend baseline in a browser', function () {
     );
     await page.getByLabel('Head count of Lakeland Uniforms').fill('8');
     await page.getByRole('button', { name: 'Save Lakeland Uniforms' }).click();
-    await page.getByText('Lee Other changed this supplier since the page was loaded').waitFor();
+    await page
+      .getByText('Lakeland Uniforms is already on the supplier list (Lee Other saved it)')
+      .waitFor();
     await page.getByText('Stored now: Head count 300.').waitFor();
     assert.equal(await page.getByLabel('Head count of Lakeland Uniforms').inputValue(), '8');
     await shot('stale');

@@ -95,11 +95,15 @@ describe('spend figures for a hand-made file', () => {
     assert.deepEqual(figures.vcse, { pence: 240_000, share: 0.12 }); // Fellside 2,400
     // Acme (three names, one supplier), Fellside, Northern Builders, Big Corp, Lune Valley, Mystery, Quiet Co
     assert.equal(figures.supplierCount, 7);
-    assert.deepEqual(figures.topSuppliers, [
-      { name: 'Big Corp PLC', pence: 900_000 },
-      { name: 'Northern Builders Limited', pence: 300_000 },
-      { name: 'Fellside Trust', pence: 240_000 },
-    ]);
+    // Each carries the key the listed supplier is filed under, for the views to find it by.
+    assert.deepEqual(
+      figures.topSuppliers.map(({ name, pence, listedKey }) => [name, pence, listedKey]),
+      [
+        ['Big Corp PLC', 900_000, 'name:big corp plc'],
+        ['Northern Builders Limited', 300_000, 'name:northern builders'],
+        ['Fellside Trust', 240_000, 'name:fellside trust'],
+      ],
+    );
   });
 
   it('splits the year into quarters from April', () => {
@@ -123,10 +127,15 @@ describe('spend figures for a hand-made file', () => {
         rows: rows.filter(baseline),
         redacted: redacted.filter(baseline),
         suppliers,
-      }),
+      }).map(({ name, pence, missing, listedKey }) => ({ name, pence, missing, listedKey })),
       [
-        { name: 'Quiet Co', pence: 120_000, missing: ['postcode'] },
-        { name: 'Mystery Services', pence: 80_000, missing: ['size', 'postcode'] },
+        { name: 'Quiet Co', pence: 120_000, missing: ['postcode'], listedKey: 'name:quiet co' },
+        {
+          name: 'Mystery Services',
+          pence: 80_000,
+          missing: ['size', 'postcode'],
+          listedKey: undefined,
+        },
       ],
     );
   });
@@ -152,14 +161,18 @@ describe('spend figures for a hand-made file', () => {
     const figures = spendFigures(pack, payments);
     assert.equal(figures.supplierCount, 4);
     assert.deepEqual(
-      figures.topSuppliers.map(({ name, pence }) => [name, pence]),
+      figures.topSuppliers.map(({ name, pence, supplierId }) => [name, pence, supplierId]),
       [
-        ['Northern Fleet Services Ltd', 60_000],
-        ['Fell Couriers', 4_000],
-        ['Fell Couriers', 2_000],
-        ['Fell Couriers', 1_000],
+        // The payment naming Northern alone counts with its id, and carries it to the views.
+        ['Northern Fleet Services Ltd', 60_000, 'NF1'],
+        // Two ids go by "Fell Couriers": the payment without one is a third payee, no id.
+        ['Fell Couriers', 4_000, undefined],
+        ['Fell Couriers', 2_000, 'FC2'],
+        ['Fell Couriers', 1_000, 'FC1'],
       ],
     );
+    // Three payees named alike stay three: none is told apart by its name alone.
+    assert.equal(new Set(figures.topSuppliers.map(({ key }) => key)).size, 4);
     assert.deepEqual(
       suppliersMissingData(pack, payments).map(({ name, pence }) => [name, pence]),
       [
@@ -168,6 +181,13 @@ describe('spend figures for a hand-made file', () => {
         ['Fell Couriers', 2_000],
         ['Fell Couriers', 1_000],
       ],
+    );
+    // Listed by name alone, Northern keeps the id its payments give, for a save to add it.
+    const listed = { ...payments, suppliers: [{ name: 'Northern Fleet Services' }] };
+    const [northern] = suppliersMissingData(pack, listed);
+    assert.deepEqual(
+      [northern?.name, northern?.listedKey, northern?.supplierId],
+      ['Northern Fleet Services', 'name:northern fleet services', 'NF1'],
     );
   });
 
