@@ -1,7 +1,7 @@
-import { formatDate } from '../../core/common/dates.js';
+import { formatDate, formatMonth, monthName } from '../../core/common/dates.js';
 import { formatMoney } from '../../core/common/money.js';
 import type { BandSpend, Share } from '../../core/spend/figures.js';
-import type { FinancialYear } from '../../core/spend/periods.js';
+import { type FinancialYear, quarterMonths } from '../../core/spend/periods.js';
 import type { SpendTargetMeasure } from '../../core/spend/targets.js';
 
 /** The words of the spend views, their notes and their refusals: every one a lead reads. */
@@ -34,31 +34,13 @@ export const MEASURE_WORDS: Record<SpendTargetMeasure, string> = {
 export const yearWords = (year: FinancialYear, baseline: FinancialYear | undefined): string =>
   baseline?.start === year.start ? `${year.label} (baseline)` : year.label;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "2025-04" as "April 2025". */
-export const monthWords = (month: string): string =>
-  `${MONTHS[Number(month.slice(5, 7)) - 1] ?? ''} ${month.slice(0, 4)}`;
+export const monthWords = (month: string): string => formatMonth(month);
 
 /** A quarter of a financial year: "Q1: April to June 2025". */
 export function quarterWords(year: FinancialYear, quarter: 1 | 2 | 3 | 4): string {
-  const first = ['April', 'July', 'October', 'January'][quarter - 1];
-  const last = ['June', 'September', 'December', 'March'][quarter - 1];
-  const calendar = quarter === 4 ? year.start + 1 : year.start;
-  return `Q${quarter}: ${first} to ${last} ${calendar}`;
+  const { first, last } = quarterMonths(year, quarter);
+  return `Q${quarter}: ${monthName(Number(first.slice(5, 7)))} to ${formatMonth(last)}`;
 }
 
 export const SPEND_WORDS = {

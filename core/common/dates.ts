@@ -87,6 +87,21 @@ export function formatDate(isoDate: string): string {
   return EN_GB.format(utcDate(year, month, day));
 }
 
+const EN_GB_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
+/** A month's name as officers read it: 4 is April. */
+export function monthName(month: number): string {
+  return EN_GB_MONTH.format(utcDate(2000, month, 1));
+}
+
+/** A month written yyyy-mm as officers read it: 2025-04 is April 2025. Other text is returned as it is. */
+export function formatMonth(yearMonth: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+  if (!match) return yearMonth;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? `${monthName(month)} ${match[1]}` : yearMonth;
+}
+
 const LONDON = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
   year: 'numeric',

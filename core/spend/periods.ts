@@ -28,6 +28,18 @@ export const quarterOf = (isoDate: string): 1 | 2 | 3 | 4 => {
   return month >= 4 && month <= 6 ? 1 : month <= 9 && month >= 7 ? 2 : month >= 10 ? 3 : 4;
 };
 
+/** A quarter's first and last months, written yyyy-mm: Q4 of 2024-25 is 2025-01 to 2025-03. */
+export function quarterMonths(
+  year: FinancialYear,
+  quarter: 1 | 2 | 3 | 4,
+): { first: string; last: string } {
+  // Months counted from January of the year's start: April is 3, the following March 14.
+  const month = (index: number) =>
+    `${year.start + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const first = 3 + (quarter - 1) * 3;
+  return { first: month(first), last: month(first + 2) };
+}
+
 /**
  * A year counts as complete when the payments cover each of its twelve months; a year the
  * data starts or stops part of the way through is shown, but cannot be the baseline.

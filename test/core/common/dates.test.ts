@@ -4,6 +4,7 @@ import {
   addDays,
   addMonths,
   formatDate,
+  formatMonth,
   isAfter,
   isBefore,
   isIsoDate,
@@ -168,6 +169,29 @@ describe('formatDate', () => {
       fc.property(isoDate, (date) => {
         const [year, month, day] = date.split('-').map(Number);
         assert.equal(formatDate(date), `${day} ${months[(month ?? 0) - 1]} ${year}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('formatMonth', () => {
+  it('writes a month as officers read it', () => {
+    assert.equal(formatMonth('2025-04'), 'April 2025');
+    assert.equal(formatMonth('2026-01'), 'January 2026');
+    assert.equal(formatMonth('2026-12'), 'December 2026');
+  });
+
+  it('returns text that is not a month as it is', () => {
+    assert.equal(formatMonth('2026-13'), '2026-13');
+    assert.equal(formatMonth('2026-00'), '2026-00');
+    assert.equal(formatMonth(''), '');
+  });
+
+  it('names the same month as formatDate does for its first day', () => {
+    fc.assert(
+      fc.property(isoDate, (date) => {
+        assert.equal(formatMonth(date.slice(0, 7)), formatDate(`${date.slice(0, 7)}-01`).slice(2));
       }),
       { numRuns: 300 },
     );

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { builtInPack as pack } from '../../../core/policy/index.js';
 import {
+  financialYear,
   financialYearOf,
+  quarterMonths,
   quarterOf,
   readSpendRows,
   type Supplier,
@@ -201,5 +203,26 @@ describe('spend figures for a hand-made file', () => {
       ),
       [1, 1, 2, 3, 4, 4],
     );
+  });
+
+  it('gives each quarter its months, the fourth in the next calendar year', () => {
+    const year = financialYear(2024);
+    assert.deepEqual(
+      ([1, 2, 3, 4] as const).map((q) => quarterMonths(year, q)),
+      [
+        { first: '2024-04', last: '2024-06' },
+        { first: '2024-07', last: '2024-09' },
+        { first: '2024-10', last: '2024-12' },
+        { first: '2025-01', last: '2025-03' },
+      ],
+    );
+    // The months given are the quarter's own: their days fall in that quarter of that year.
+    for (const q of [1, 2, 3, 4] as const) {
+      const { first, last } = quarterMonths(year, q);
+      for (const day of [`${first}-01`, `${last}-28`]) {
+        assert.equal(quarterOf(day), q);
+        assert.equal(financialYearOf(day).label, '2024-25');
+      }
+    }
   });
 });
