@@ -77,6 +77,10 @@ export const SPEND_WORDS = {
   noImports: 'No spend file is imported yet. Upload a payment file below.',
   importsInForce: (count: number, from: string, to: string) =>
     `${count} ${count === 1 ? 'file' : 'files'} in force, covering payments from ${from} to ${to}.`,
+  localArea: (districts: string, from: string) =>
+    `Local: a supplier whose postcode is in ${districts}. The list is our reading of ${from}, not the policy's own words.`,
+  noLocalArea:
+    'Local: the policy pack lists no local area, so no spend counts as local and the local shares are 0. A force lists its postcode districts in its pack.',
   replaced: (count: number) =>
     count === 0 ? 'None' : `${count} earlier ${count === 1 ? 'import' : 'imports'}`,
 } as const;
@@ -89,6 +93,50 @@ export const STANDING_WORDS = {
   noSpend: 'No spend imported for this year',
   partial: ' (the payments do not cover every month)',
 } as const;
+
+/** Whether a supplier is local, in words. */
+export const LOCAL_WORDS = {
+  yes: 'Yes',
+  no: 'No',
+  noPostcode: 'Postcode not known',
+  partly: (district: string) => `Yes (${district} is partly outside the area)`,
+  partlyRun: 'partly outside the area',
+} as const;
+
+/** A list in words: "a, b and c". */
+export const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+const NUMBERED_DISTRICT = /^([A-Z]{1,2})(\d{1,2})$/;
+
+/**
+ * A local area's districts in a line: runs of consecutive districts as ranges, partial ones
+ * said so, in the pack's order ("CA1 to CA28, LA7 to LA23 and LA6 (partly outside the area)").
+ */
+export function districtsWords(
+  districts: readonly { district: string; partial?: boolean | undefined }[],
+): string {
+  const runs: { first: string; last: string; partial: boolean }[] = [];
+  let previous: { prefix: string; number: number } | undefined;
+  for (const { district, partial = false } of districts) {
+    const match = NUMBERED_DISTRICT.exec(district);
+    const here = match ? { prefix: match[1] ?? '', number: Number(match[2]) } : undefined;
+    const run = runs.at(-1);
+    const follows =
+      run !== undefined &&
+      run.partial === partial &&
+      here !== undefined &&
+      previous?.prefix === here.prefix &&
+      previous.number + 1 === here.number;
+    if (follows) run.last = district;
+    else runs.push({ first: district, last: district, partial });
+    previous = here;
+  }
+  return AND_LIST.format(
+    runs.map(
+      (run) =>
+        `${run.first === run.last ? run.first : `${run.first} to ${run.last}`}${run.partial ? ` (${LOCAL_WORDS.partlyRun})` : ''}`,
+    ),
+  );
+}
 
 /** Dates in the UK form, for notes. */
 export const dayWords = (iso: string | undefined): string => (iso ? formatDate(iso) : '');

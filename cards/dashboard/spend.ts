@@ -3,8 +3,8 @@ import type { Cell, Table } from '../../core/dashboard/table.js';
 import type { PolicyPack } from '../../core/policy/index.js';
 import {
   financialYearOf,
-  isLocalPostcode,
   isSmeSupplier,
+  localDistrictOf,
   type SpendFigures,
   type Supplier,
   spendByYear,
@@ -12,8 +12,12 @@ import {
   supplierKeyOf,
   type YearFigures,
 } from '../../core/spend/index.js';
+import { policyRef } from '../policy-ref.js';
 import {
+  AND_LIST,
   bandWords,
+  districtsWords,
+  LOCAL_WORDS,
   monthWords,
   percent,
   percentText,
@@ -37,9 +41,20 @@ export function sizeWords(pack: PolicyPack, supplier: Supplier | undefined): str
 
 /** Whether a supplier is local, in words: a postcode not known is said, not read as "no". */
 export function localWords(pack: PolicyPack, supplier: Supplier | undefined): string {
-  if (supplier?.postcode === undefined) return 'Postcode not known';
-  return isLocalPostcode(pack.localArea, supplier.postcode) ? 'Yes' : 'No';
+  if (supplier?.postcode === undefined) return LOCAL_WORDS.noPostcode;
+  const district = localDistrictOf(pack.localArea, supplier.postcode);
+  if (district === undefined) return LOCAL_WORDS.no;
+  return district.partial ? LOCAL_WORDS.partly(district.district) : LOCAL_WORDS.yes;
 }
+
+/** What "local" counts, from the pack: its districts and the reading they come from. */
+const localAreaWords = (pack: PolicyPack): string =>
+  pack.localArea
+    ? SPEND_WORDS.localArea(
+        districtsWords(pack.localArea.districts),
+        AND_LIST.format(pack.localArea.derived.from.map((citation) => policyRef(pack, citation))),
+      )
+    : SPEND_WORDS.noLocalArea;
 
 const SHARE_COLUMNS = ['SME share (%)', 'Local share (%)', 'Local SME share (%)', 'VCSE share (%)'];
 /** The chart's bars for each year, named under the year. */
@@ -202,6 +217,7 @@ export const spendView: SpendView = {
           percentText(redacted.share),
         ),
       );
+    part.notes.push(localAreaWords(pack));
     // The figures say which listed supplier each line is: two may share a name.
     const listed = new Map(suppliers.map((supplier) => [supplierKeyOf(supplier), supplier]));
     const byYear: Table = {

@@ -118,12 +118,18 @@ export function postcodeDistrict(postcode: string): string | undefined {
   return DISTRICT.test(outward) ? outward : undefined;
 }
 
-/** A postcode is local when its district is in the pack's local area (a partial one counts). */
-export function isLocalPostcode(
+/** The local area's entry for a postcode's district (a partial one included); undefined when not local. */
+export function localDistrictOf(
   area: LocalArea | undefined,
   postcode: string | undefined,
-): boolean {
-  if (area === undefined || postcode === undefined) return false;
+): LocalArea['districts'][number] | undefined {
+  if (area === undefined || postcode === undefined) return undefined;
   const district = postcodeDistrict(postcode);
-  return district !== undefined && area.districts.some((d) => d.district === district);
+  return district === undefined ? undefined : area.districts.find((d) => d.district === district);
 }
+
+/** A postcode is local when its district is in the pack's local area (a partial one counts). */
+export const isLocalPostcode = (
+  area: LocalArea | undefined,
+  postcode: string | undefined,
+): boolean => localDistrictOf(area, postcode) !== undefined;

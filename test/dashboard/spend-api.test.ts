@@ -233,6 +233,7 @@ describe('the spend baseline on the dashboard API', function () {
     assert.deepEqual(answer.spend?.notes, [
       'Baseline: 2024-25, the first complete financial year imported. Each year is shown against it.',
       'Redacted payments (payee withheld): £200 in 1 payment, 3.3% of the total. They count in the total and in no size band, local, SME or VCSE share.',
+      "Local: a supplier whose postcode is in CA1 to CA28, LA7 to LA23 and LA6 (partly outside the area). The list is our reading of §4.3 of the policy, not the policy's own words.",
     ]);
     // No supplier list yet: no size is known, so all of 2025-26's £5,800 paid is Unknown.
     assert.deepEqual(rowOf(answer, 'figures', 'Total spend (£)'), [

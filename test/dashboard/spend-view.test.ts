@@ -87,4 +87,66 @@ describe('the spend view against the baseline', () => {
       ],
     );
   });
+
+  it('says what counts as local, from the pack, and marks a supplier in a district the boundary splits', () => {
+    // April 2025: £10 each to a Carlisle, a Kirkby Lonsdale (LA6, partial) and a Manchester supplier.
+    const payee = (id: string, name: string): PayeeMonth => ({
+      month: '2025-04',
+      payee: id.toLowerCase(),
+      name,
+      supplierId: id,
+      redacted: false,
+      pence: 1_000,
+      rows: 1,
+    });
+    const months = [
+      payee('C1', 'Carlisle Print'),
+      payee('K1', 'Lune Valley Joinery'),
+      payee('M1', 'Mancunian Vans'),
+    ];
+    const suppliers = [
+      { key: 'id:c1', id: 'C1', name: 'Carlisle Print', postcode: 'CA1 1AA' },
+      { key: 'id:k1', id: 'K1', name: 'Lune Valley Joinery', postcode: 'la6 2aa' },
+      { key: 'id:m1', id: 'M1', name: 'Mancunian Vans', postcode: 'M1 1AA' },
+    ];
+    const build = (withPack: typeof pack) =>
+      spendView.build(
+        { months, suppliers, plan: EMPTY_ACTION_PLAN, imports: [] },
+        { pack: withPack, today: '2026-06-01', filters: spendFiltersSchema.parse({}) },
+      );
+    const answer = build(pack);
+    assert.ok(
+      answer.part.kind === 'figures' &&
+        answer.part.notes.includes(
+          "Local: a supplier whose postcode is in CA1 to CA28, LA7 to LA23 and LA6 (partly outside the area). The list is our reading of §4.3 of the policy, not the policy's own words.",
+        ),
+      `the notes: ${JSON.stringify(answer.part)}`,
+    );
+    const local = (of: ReturnType<typeof build>) =>
+      of.tables.find((table) => table.id === 'suppliers')?.rows.map((row) => [row[0], row[4]]);
+    assert.deepEqual(local(answer)?.sort(), [
+      ['Carlisle Print', 'Yes'],
+      ['Lune Valley Joinery', 'Yes (LA6 is partly outside the area)'],
+      ['Mancunian Vans', 'No'],
+    ]);
+    // A partial district counts as local: two of the three tens.
+    assert.deepEqual(rowOf(answer, 'figures', 'Local share (%)').slice(0, 2), [
+      'Local share (%)',
+      66.7,
+    ]);
+
+    // A pack with no local area says so, rather than leaving a 0% unexplained.
+    const { localArea: _none, ...noArea } = pack;
+    const without = build(noArea);
+    assert.ok(
+      without.part.kind === 'figures' &&
+        without.part.notes.some((note) =>
+          note.startsWith('Local: the policy pack lists no local area'),
+        ),
+    );
+    assert.deepEqual(
+      local(without)?.map((row) => row[1]),
+      ['No', 'No', 'No'],
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { loadPack, builtInPack as pack } from '../../../core/policy/index.js';
 import { spendImportSchema } from '../../../core/spend/import-record.js';
 import {
   isLocalPostcode,
+  localDistrictOf,
   normaliseSupplierName,
   postcodeDistrict,
   spendImport,
@@ -25,6 +26,10 @@ describe('suppliers and the local area', () => {
     for (const postcode of ['CA29 1AA', 'LA5 9AA', 'LA24 1AA', 'M1 1AA', 'garbage'])
       assert.equal(isLocalPostcode(area, postcode), false, postcode);
     assert.equal(isLocalPostcode(area, undefined), false);
+    // The district found says whether the boundary splits it, for the views to say so.
+    assert.deepEqual(localDistrictOf(area, 'la6 2ab'), { district: 'LA6', partial: true });
+    assert.deepEqual(localDistrictOf(area, 'CA3 8QQ'), { district: 'CA3' });
+    assert.equal(localDistrictOf(area, 'LA5 9AA'), undefined);
     assert.deepEqual(
       area?.districts.filter((d) => d.partial).map((d) => d.district),
       ['LA6'],
