@@ -1,3 +1,4 @@
+import { formatMonth } from '../../core/common/dates.js';
 import type { ImportCheck, MappingChoice } from '../../core/dashboard/api.js';
 import type { SpendImportLine } from '../../core/dashboard/spend-view.js';
 import { FIELD_NAMES, listInWords, type SpendField } from '../../core/spend/columns.js';
@@ -10,7 +11,7 @@ import {
 import { type Supplier, supplierMatcher } from '../../core/spend/suppliers.js';
 import type { CheckedSpend } from '../../core/spend/totals.js';
 import { badRowsShown } from '../spend-import-text.js';
-import { dayWords, monthWords, poundsText } from './spend-words.js';
+import { dayWords, poundsText } from './spend-words.js';
 
 /** "the transaction date" as a label: "Transaction date". */
 export const fieldLabel = (words: string): string => {
@@ -26,13 +27,29 @@ const importWords = (i: SpendImportLine): string =>
 
 const monthsWords = (i: SpendImportLine): string =>
   i.firstDate && i.lastDate
-    ? `${monthWords(i.firstDate.slice(0, 7))} to ${monthWords(i.lastDate.slice(0, 7))}`
+    ? `${formatMonth(i.firstDate.slice(0, 7))} to ${formatMonth(i.lastDate.slice(0, 7))}`
     : '';
 
 export interface SpendPreview {
   alreadyImported: boolean;
   wouldReplace: readonly SpendImportLine[];
   overlapping: readonly SpendImportLine[];
+}
+
+/**
+ * A check's buttons: Import, or Import skipping the bad rows, when there is something to import;
+ * Close for a file already imported, else Cancel.
+ */
+function checkActions(
+  importable: boolean,
+  bad: number,
+  alreadyImported: boolean,
+): ImportCheck['actions'] {
+  const actions: ImportCheck['actions'] = { cancel: alreadyImported ? 'Close' : 'Cancel' };
+  if (!importable) return actions;
+  if (bad > 0) actions.skip = `Import, skipping the ${count(bad, 'bad row', 'bad rows')}`;
+  else actions.import = 'Import';
+  return actions;
 }
 
 /** The bad rows on the check, as sentences: the first few by line, the rest counted. */
@@ -71,11 +88,7 @@ export function spendCheck(
   const good = file.rows + file.redactedRows;
   if (good === 0) notes.push('No payment in the file can be read: correct it and upload it again.');
   const bad = file.badRowCount;
-  const actions: ImportCheck['actions'] = { cancel: preview.alreadyImported ? 'Close' : 'Cancel' };
-  if (!preview.alreadyImported && good > 0) {
-    if (bad > 0) actions.skip = `Import, skipping the ${count(bad, 'bad row', 'bad rows')}`;
-    else actions.import = 'Import';
-  }
+  const actions = checkActions(!preview.alreadyImported && good > 0, bad, preview.alreadyImported);
   return {
     kind: 'spend',
     id: file.id,
@@ -198,11 +211,7 @@ export function supplierCheck(
   const vcse = file.suppliers.filter((s) => s.vcse === true).length;
   const bad = file.badRowCount;
   const n = file.suppliers.length;
-  const actions: ImportCheck['actions'] = { cancel: 'Cancel' };
-  if (n > 0) {
-    if (bad > 0) actions.skip = `Import, skipping the ${count(bad, 'bad row', 'bad rows')}`;
-    else actions.import = 'Import';
-  }
+  const actions = checkActions(n > 0, bad, false);
   return {
     kind: 'suppliers',
     id: file.id,

@@ -1,5 +1,6 @@
 import { formatDate, formatMonth, monthName } from '../../core/common/dates.js';
 import { formatMoney } from '../../core/common/money.js';
+import { listInWords } from '../../core/spend/columns.js';
 import type { BandSpend, Share } from '../../core/spend/figures.js';
 import { type FinancialYear, quarterMonths } from '../../core/spend/periods.js';
 import type { SpendTargetMeasure } from '../../core/spend/targets.js';
@@ -33,9 +34,6 @@ export const MEASURE_WORDS: Record<SpendTargetMeasure, string> = {
 /** A financial year as a table names it: "2023-24", "2023-24 (baseline)". */
 export const yearWords = (year: FinancialYear, baseline: FinancialYear | undefined): string =>
   baseline?.start === year.start ? `${year.label} (baseline)` : year.label;
-
-/** "2025-04" as "April 2025". */
-export const monthWords = (month: string): string => formatMonth(month);
 
 /** A quarter of a financial year: "Q1: April to June 2025". */
 export function quarterWords(year: FinancialYear, quarter: 1 | 2 | 3 | 4): string {
@@ -103,8 +101,6 @@ export const LOCAL_WORDS = {
   partlyRun: 'partly outside the area',
 } as const;
 
-/** A list in words: "a, b and c". */
-export const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
 const NUMBERED_DISTRICT = /^([A-Z]{1,2})(\d{1,2})$/;
 
 /**
@@ -130,7 +126,7 @@ export function districtsWords(
     else runs.push({ first: district, last: district, partial });
     previous = here;
   }
-  return AND_LIST.format(
+  return listInWords(
     runs.map(
       (run) =>
         `${run.first === run.last ? run.first : `${run.first} to ${run.last}`}${run.partial ? ` (${LOCAL_WORDS.partlyRun})` : ''}`,

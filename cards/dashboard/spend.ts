@@ -1,6 +1,8 @@
+import { formatMonth } from '../../core/common/dates.js';
 import type { SpendView } from '../../core/dashboard/spend-view.js';
 import type { Cell, Table } from '../../core/dashboard/table.js';
 import type { PolicyPack } from '../../core/policy/index.js';
+import { listInWords } from '../../core/spend/columns.js';
 import {
   financialYearOf,
   isSmeSupplier,
@@ -14,11 +16,9 @@ import {
 } from '../../core/spend/index.js';
 import { policyRef } from '../policy-ref.js';
 import {
-  AND_LIST,
   bandWords,
   districtsWords,
   LOCAL_WORDS,
-  monthWords,
   percent,
   percentText,
   pounds,
@@ -52,7 +52,7 @@ const localAreaWords = (pack: PolicyPack): string =>
   pack.localArea
     ? SPEND_WORDS.localArea(
         districtsWords(pack.localArea.districts),
-        AND_LIST.format(pack.localArea.derived.from.map((citation) => policyRef(pack, citation))),
+        listInWords(pack.localArea.derived.from.map((citation) => policyRef(pack, citation))),
       )
     : SPEND_WORDS.noLocalArea;
 
@@ -203,8 +203,8 @@ export const spendView: SpendView = {
         SPEND_WORDS.notComplete(
           year.year.label,
           covered.length,
-          monthWords(covered[0] ?? ''),
-          monthWords(covered.at(-1) ?? ''),
+          formatMonth(covered[0] ?? ''),
+          formatMonth(covered.at(-1) ?? ''),
         ),
       );
     }
